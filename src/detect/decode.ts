@@ -1,0 +1,206 @@
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import RE2 from 're2';
+import type { Unscannable } from './types.js';
+
+export const DEFAULT_MAX_DECODED_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_RATIO = 200;
+
+export type Decoded = { readonly buf: Buffer; readonly layer: string | undefined } | { readonly unscannable: Unscannable };
+
+/**
+ * Undoes Content-Encoding (a list, applied in order, so undone in reverse) and a gzip body
+ * sent without one. Past the size or ratio cap the payload is unscannable, never half-scanned.
+ */
+export function decodeContent(input: Buffer, encoding: string | undefined, maxBytes: number, maxRatio: number): Decoded {
+  const codings = (encoding ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
+  if (codings.length === 0 && input[0] === 0x1f && input[1] === 0x8b) codings.push('gzip');
+  let buf = input;
+  const layers: string[] = [];
+  for (const coding of codings.reverse()) {
+    const options = { maxOutputLength: maxBytes + 1 };
+    try {
+      switch (coding) {
+        case 'gzip':
+        case 'x-gzip':
+          buf = gunzipSync(buf, options);
+          break;
+        case 'deflate':
+          try {
+            buf = inflateSync(buf, options);
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw e;
+            buf = inflateRawSync(buf, options); // some clients send raw deflate
+          }
+          break;
+        case 'br':
+          buf = brotliDecompressSync(buf, options);
+          break;
+        default:
+          return { unscannable: 'decode_error' };
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return { unscannable: code === 'ERR_BUFFER_TOO_LARGE' || code === 'ERR_OUT_OF_RANGE' ? 'too_large' : 'decode_error' };
+    }
+    if (buf.length > maxBytes) return { unscannable: 'too_large' };
+    if (buf.length > 1024 && buf.length / Math.max(1, input.length) > maxRatio) return { unscannable: 'ratio_exceeded' };
+    layers.push(coding === 'x-gzip' ? 'gzip' : coding);
+  }
+  return { buf, layer: layers.length === 0 ? undefined : layers.join('+') };
+}
+
+/**
+ * Text with escapes undone and look-alike characters folded, plus a map from each byte of
+ * it back to the input: map[i] is the input offset where output byte i came from, and
+ * map[length] is the input's length.
+ */
+export interface Normalized {
+  readonly buf: Buffer;
+  readonly map: Int32Array;
+}
+
+const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
+const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
+const SPACES = new Set([0x00a0, 0x2007, 0x202f, 0x3000]);
+
+const hex = (b: number | undefined): number => {
+  if (b === undefined) return -1;
+  if (b >= 0x30 && b <= 0x39) return b - 0x30;
+  if (b >= 0x41 && b <= 0x46) return b - 0x37;
+  if (b >= 0x61 && b <= 0x66) return b - 0x57;
+  return -1;
+};
+
+const TRIGGERS = [Buffer.from('%'), Buffer.from('\\u'), Buffer.from('\\/'), Buffer.from([0xe2, 0x80]), Buffer.from([0xe2, 0x81, 0xa0]), Buffer.from([0xe2, 0x88, 0x92]), Buffer.from([0xef, 0xbc]), Buffer.from([0xef, 0xbd]), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xc2, 0xa0]), Buffer.from([0xc2, 0xad]), Buffer.from('&#')];
+
+/** Cheap test (memchr-speed searches) for anything normalize() would change. */
+export function needsNormalizing(buf: Buffer): boolean {
+  return TRIGGERS.some((t) => buf.includes(t));
+}
+
+/** Decodes one code point written in UTF-8 at i; returns [codePoint, byteLength]. */
+function utf8At(buf: Buffer, i: number): [number, number] {
+  const b = buf[i]!;
+  if (b < 0x80) return [b, 1];
+  if (b >= 0xc0 && b < 0xe0 && i + 1 < buf.length) return [((b & 0x1f) << 6) | (buf[i + 1]! & 0x3f), 2];
+  if (b >= 0xe0 && b < 0xf0 && i + 2 < buf.length) return [((b & 0x0f) << 12) | ((buf[i + 1]! & 0x3f) << 6) | (buf[i + 2]! & 0x3f), 3];
+  if (b >= 0xf0 && i + 3 < buf.length) return [((b & 0x07) << 18) | ((buf[i + 1]! & 0x3f) << 12) | ((buf[i + 2]! & 0x3f) << 6) | (buf[i + 3]! & 0x3f), 4];
+  return [b, 1];
+}
+
+/**
+ * One pass that undoes percent-encoding, JSON escapes (\uXXXX, \/, \n ...), HTML numeric
+ * entities, and folds fullwidth letters and digits, odd dashes and spaces to ASCII and
+ * drops zero-width characters. PHI hidden by any of these is then seen by the patterns.
+ */
+export function normalize(input: Buffer): Normalized {
+  const out = Buffer.allocUnsafe(input.length + 4);
+  const map = new Int32Array(input.length + 5);
+  let o = 0;
+  const put = (byte: number, from: number): void => {
+    out[o] = byte;
+    map[o++] = from;
+  };
+  const putCodePoint = (cp: number, from: number): void => {
+    if (ZERO_WIDTH.has(cp)) return;
+    if (DASHES.has(cp)) return put(0x2d, from);
+    if (SPACES.has(cp)) return put(0x20, from);
+    if (cp >= 0xff01 && cp <= 0xff5e) return put(cp - 0xfee0, from); // fullwidth ASCII
+    if (cp < 0x80) return put(cp, from);
+    for (const b of Buffer.from(String.fromCodePoint(cp), 'utf8')) put(b, from);
+  };
+  let i = 0;
+  while (i < input.length) {
+    const b = input[i]!;
+    if (b === 0x25) {
+      const h = hex(input[i + 1]);
+      const l = hex(input[i + 2]);
+      if (h >= 0 && l >= 0) {
+        put(h * 16 + l, i);
+        i += 3;
+        continue;
+      }
+    } else if (b === 0x5c && i + 1 < input.length) {
+      const n = input[i + 1]!;
+      if (n === 0x75) {
+        const digits = [2, 3, 4, 5].map((k) => hex(input[i + k]));
+        if (digits.every((d) => d >= 0)) {
+          let cp = digits.reduce((a, d) => a * 16 + d, 0);
+          let len = 6;
+          // A surrogate pair written as two escapes.
+          if (cp >= 0xd800 && cp < 0xdc00 && input[i + 6] === 0x5c && input[i + 7] === 0x75) {
+            const low = [8, 9, 10, 11].map((k) => hex(input[i + k]));
+            if (low.every((d) => d >= 0)) {
+              const lo = low.reduce((a, d) => a * 16 + d, 0);
+              cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+              len = 12;
+            }
+          }
+          putCodePoint(cp, i);
+          i += len;
+          continue;
+        }
+      }
+      const simple: Record<number, number> = { 0x2f: 0x2f, 0x22: 0x22, 0x5c: 0x5c, 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09 };
+      const s = simple[n];
+      if (s !== undefined) {
+        put(s, i);
+        i += 2;
+        continue;
+      }
+    } else if (b === 0x26 && input[i + 1] === 0x23) {
+      const m = /^&#(x[0-9a-fA-F]{1,6}|\d{1,7});/.exec(input.toString('latin1', i, i + 12));
+      if (m !== null) {
+        const cp = m[1]!.startsWith('x') ? parseInt(m[1]!.slice(1), 16) : Number(m[1]);
+        if (cp > 0 && cp <= 0x10ffff) {
+          putCodePoint(cp, i);
+          i += m[0].length;
+          continue;
+        }
+      }
+    } else if (b >= 0xc2) {
+      const [cp, len] = utf8At(input, i);
+      if (ZERO_WIDTH.has(cp) || DASHES.has(cp) || SPACES.has(cp) || (cp >= 0xff01 && cp <= 0xff5e)) {
+        putCodePoint(cp, i);
+        i += len;
+        continue;
+      }
+    }
+    if (o >= out.length - 4) break; // cannot happen: output never outgrows input
+    put(b, i);
+    i++;
+  }
+  map[o] = input.length;
+  return { buf: out.subarray(0, o), map: map.subarray(0, o + 1) };
+}
+
+const BASE64_RUN = new RE2('[A-Za-z0-9+/_-]{24,}={0,2}', 'g');
+const HEX_ONLY = /^[0-9a-fA-F]+$/;
+const LETTERS_ONLY = /^[A-Za-z_-]+$/;
+
+/** Base64 runs long enough to hide an identifier, with the text they decode to (text only). */
+export function* base64Texts(buf: Buffer, maxBytes: number): Generator<{ start: number; end: number; text: Buffer }> {
+  let budget = maxBytes;
+  BASE64_RUN.lastIndex = 0;
+  let m: ReturnType<RE2['exec']>;
+  while ((m = BASE64_RUN.exec(buf)) !== null) {
+    const run = m[0].toString('latin1');
+    // Hex digests and long identifiers made of letters only are not base64 payloads.
+    if (HEX_ONLY.test(run) || LETTERS_ONLY.test(run)) continue;
+    const decoded = Buffer.from(run, run.includes('-') || run.includes('_') ? 'base64url' : 'base64');
+    budget -= decoded.length;
+    if (budget < 0) return;
+    if (decoded.length >= 12 && isMostlyText(decoded)) yield { start: m.index, end: m.index + m[0].length, text: decoded };
+  }
+}
+
+/** Printable UTF-8 or ASCII text (tabs and line ends allowed), judged on up to the first 4 KiB. */
+export function isMostlyText(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 4096);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) bad++;
+  }
+  return bad === 0 || bad / n < 0.01;
+}

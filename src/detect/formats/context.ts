@@ -1,0 +1,56 @@
+import type { Scanner } from '../compile.js';
+import type { Structure } from '../pack.js';
+import type { Finding, Identifier } from '../types.js';
+
+/** What a structural extractor gets: the bytes, the compiled pack, and where to put findings. */
+export interface FormatContext {
+  readonly buf: Buffer;
+  readonly scanner: Scanner;
+  readonly out: Finding[];
+  /** Added to every offset: the position of `buf` inside the scanned input. */
+  readonly base: number;
+  readonly layer: string | undefined;
+}
+
+const PLACEHOLDERS = new Set(['null', 'none', 'n/a', 'na', 'unknown', 'redacted', '[redacted]', 'true', 'false', 'test', 'xxx', 'tbd', '-', '0']);
+
+/**
+ * Does a field value look like data of this kind? Empty values, placeholders and masks are
+ * not PHI, and a phone field holding "yes" is not a phone number.
+ */
+export function plausible(identifier: Identifier, value: string): boolean {
+  const v = value.trim();
+  if (v.length < 2 || !/[A-Za-z0-9]/.test(v) || PLACEHOLDERS.has(v.toLowerCase())) return false;
+  if (/^[*xX#•.\-\s]+$/.test(v)) return false;
+  const digits = v.replace(/\D/g, '').length;
+  switch (identifier) {
+    case 'dates':
+      return digits >= 2;
+    case 'ssn':
+      return digits >= 4;
+    case 'phone':
+    case 'fax':
+      return digits >= 7;
+    case 'email':
+      return v.includes('@');
+    case 'names':
+      return /[A-Za-z]{2}/.test(v);
+    default:
+      return true;
+  }
+}
+
+/** Records a finding of a structural detector (when the pack has it) for [start, end). */
+export function structural(ctx: FormatContext, structure: Structure, identifier: Identifier, start: number, end: number): void {
+  const d = ctx.scanner.structural.get(structure);
+  if (d === undefined || end <= start) return;
+  const f: Finding = { detector: d.id, identifier, start: start + ctx.base, end: end + ctx.base, confidence: d.spec.confidence.base };
+  ctx.out.push(ctx.layer === undefined ? f : { ...f, layer: ctx.layer });
+}
+
+/** Trims ASCII whitespace from [start, end) of buf. */
+export function trimSpan(buf: Buffer, start: number, end: number): [number, number] {
+  while (start < end && buf[start]! <= 0x20) start++;
+  while (end > start && buf[end - 1]! <= 0x20) end--;
+  return [start, end];
+}

@@ -1,0 +1,94 @@
+import type { Identifier } from '../types.js';
+import { plausible, structural, type FormatContext } from './context.js';
+
+const QUOTE = 0x22;
+
+/** Guesses the delimiter from the header line: tab, comma, semicolon or pipe, whichever occurs most. */
+export function csvDelimiter(buf: Buffer): number | null {
+  const nl = buf.indexOf(0x0a);
+  const header = buf.subarray(0, nl === -1 ? Math.min(buf.length, 4096) : nl);
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const d of [0x09, 0x2c, 0x3b, 0x7c]) {
+    let count = 0;
+    for (const b of header) if (b === d) count++;
+    if (count > bestCount) [best, bestCount] = [d, count];
+  }
+  return bestCount >= 1 ? best : null;
+}
+
+/**
+ * Calls `cell(row, column, start, end)` for every cell, with the offsets of its content
+ * (inside the quotes for quoted cells). RFC 4180 quoting; CR LF or LF line ends.
+ */
+function forEachCell(buf: Buffer, delimiter: number, cell: (row: number, col: number, start: number, end: number) => boolean | void): void {
+  let row = 0;
+  let col = 0;
+  let i = 0;
+  while (i <= buf.length) {
+    let start = i;
+    let end: number;
+    if (buf[i] === QUOTE) {
+      start = i + 1;
+      let j = start;
+      for (;;) {
+        const q = buf.indexOf(QUOTE, j);
+        if (q === -1) {
+          j = buf.length;
+          break;
+        }
+        if (buf[q + 1] === QUOTE) j = q + 2;
+        else {
+          j = q;
+          break;
+        }
+      }
+      end = j;
+      i = j + 1;
+      while (i < buf.length && buf[i] !== delimiter && buf[i] !== 0x0a) i++;
+    } else {
+      while (i < buf.length && buf[i] !== delimiter && buf[i] !== 0x0a) i++;
+      end = i > start && buf[i - 1] === 0x0d ? i - 1 : i;
+    }
+    if (cell(row, col, start, end) === false) return;
+    if (i >= buf.length) return;
+    if (buf[i] === 0x0a) {
+      row++;
+      col = 0;
+    } else {
+      col++;
+    }
+    i++;
+  }
+}
+
+/** CSV / TSV with a header row: every non-empty cell in a PHI-named column is a finding. */
+export function csvColumns(ctx: FormatContext): void {
+  const { buf } = ctx;
+  const delimiter = csvDelimiter(buf);
+  if (delimiter === null) return;
+  const columns = new Map<number, Identifier>();
+  forEachCell(buf, delimiter, (row, col, start, end) => {
+    if (row === 0) {
+      const id = ctx.scanner.keys.identify(buf.toString('utf8', start, end));
+      if (id !== null) columns.set(col, id);
+      return true;
+    }
+    // No PHI column in the header: nothing structural to report, stop reading rows.
+    if (columns.size === 0) return false;
+    const id = columns.get(col);
+    if (id !== undefined && plausible(id, buf.toString('utf8', start, end))) structural(ctx, 'csv', id, start, end);
+    return true;
+  });
+}
+
+/** True when the first lines look like delimited rows with a consistent column count. */
+export function looksLikeCsv(buf: Buffer): boolean {
+  const delimiter = csvDelimiter(buf);
+  if (delimiter === null) return false;
+  const lines = buf.toString('utf8', 0, Math.min(buf.length, 8192)).split('\n').slice(0, 5).filter((l) => l.trim() !== '');
+  if (lines.length < 2) return false;
+  const d = String.fromCharCode(delimiter);
+  const counts = lines.map((l) => l.split(d).length);
+  return counts[0]! >= 2 && counts.every((c) => c === counts[0]);
+}

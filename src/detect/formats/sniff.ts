@@ -1,0 +1,61 @@
+import { isUtf8 } from 'node:buffer';
+import type { Format } from '../types.js';
+import { looksLikeCsv } from './csv.js';
+import { looksLikeHl7 } from './hl7.js';
+import { looksLikeX12 } from './x12.js';
+
+const MAGIC: readonly (readonly number[])[] = [
+  [0x25, 0x50, 0x44, 0x46], // %PDF
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0x50, 0x4b, 0x03, 0x04], // ZIP, DOCX, XLSX
+  [0x37, 0x7a, 0xbc, 0xaf], // 7z
+  [0x52, 0x61, 0x72, 0x21], // RAR
+  [0x1f, 0x8b], // gzip that did not decode
+  [0x28, 0xb5, 0x2f, 0xfd], // zstd
+  [0x49, 0x49, 0x2a, 0x00], // TIFF
+  [0x4d, 0x4d, 0x00, 0x2a], // TIFF
+  [0x44, 0x49, 0x43, 0x4d], // DICM (DICOM, after preamble: checked separately)
+  [0x4f, 0x67, 0x67, 0x53], // Ogg
+  [0x52, 0x49, 0x46, 0x46], // RIFF (WAV, AVI, WEBP)
+];
+
+const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(pdf|zip|x-zip|gzip|x-7z|x-rar|octet-stream|x-protobuf|protobuf|grpc|vnd\.ms-|vnd\.openxmlformats|dicom|pkcs|x-pkcs|pgp|x-tar|wasm)/i;
+
+/** True for images, PDFs, archives, encrypted or otherwise opaque bytes. */
+export function isBinary(buf: Buffer, contentType: string | undefined): boolean {
+  if (MAGIC.some((m) => m.every((b, i) => buf[i] === b))) return true;
+  if (buf.length > 132 && buf.toString('latin1', 128, 132) === 'DICM') return true;
+  if (buf.includes(0)) return true;
+  const sample = buf.length > 65536 ? buf.subarray(0, 65536) : buf;
+  if (!isUtf8(sample)) {
+    // Latin-1 text from older systems is still text; a high share of control bytes is not.
+    let control = 0;
+    for (const b of sample) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x1c) || (b >= 0x80 && b < 0xa0)) control++;
+    if (control / sample.length > 0.02) return true;
+  }
+  // A declared binary type whose bytes are plain text (a CSV sent as octet-stream) is scanned as text.
+  return BINARY_TYPES.test(contentType ?? '') && !isUtf8(sample);
+}
+
+/** The payload's format, from its Content-Type and its first bytes. */
+export function sniffFormat(buf: Buffer, contentType: string | undefined): Format {
+  if (buf.length === 0) return 'empty';
+  const ct = (contentType ?? '').toLowerCase();
+  if (ct.startsWith('multipart/')) return 'multipart';
+  if (looksLikeHl7(buf)) return 'hl7v2';
+  if (looksLikeX12(buf)) return 'x12';
+  let i = 0;
+  while (i < buf.length && buf[i]! <= 0x20) i++;
+  const first = buf[i];
+  if (ct.includes('json') || first === 0x7b || first === 0x5b) {
+    if (first === 0x7b || first === 0x5b) return buf.includes('"resourceType"') ? 'fhir-json' : 'json';
+  }
+  if (ct.includes('x-www-form-urlencoded')) return 'form';
+  if (first === 0x3c || ct.includes('xml')) return 'xml';
+  if (ct.includes('tab-separated')) return 'tsv';
+  if (ct.includes('csv') || looksLikeCsv(buf)) return 'csv';
+  if (!ct.startsWith('text/') && /^[\w.%-]+=[^&\s]*(&[\w.%-]+=[^&\s]*)+$/.test(buf.toString('latin1', i, Math.min(buf.length, 2048)).trimEnd())) return 'form';
+  return 'text';
+}

@@ -1,0 +1,21 @@
+import { shippedDetectorsDir } from '../paths.js';
+import { compilePack, type Scanner } from './compile.js';
+import { loadPack } from './pack.js';
+
+export { scan } from './scan.js';
+export { ScanStream } from './stream.js';
+export type { Scanner } from './compile.js';
+export type { Finding, Format, Identifier, ScanOptions, ScanResult, Unscannable } from './types.js';
+
+export interface ScannerOptions {
+  /** Extra detector folders, after the shipped pack; same id replaces a shipped detector. */
+  readonly detectorDirs?: readonly string[];
+  /** The clinic's own MRN formats (RE2), from policy scan.mrn_patterns. */
+  readonly mrnPatterns?: readonly string[];
+}
+
+/** Loads and compiles the pack once. Throws PolicyError (file:line:column) on a bad detector. */
+export function createScanner(options: ScannerOptions = {}): Scanner {
+  const pack = loadPack([shippedDetectorsDir(), ...(options.detectorDirs ?? [])]);
+  return compilePack(pack, options.mrnPatterns ?? []);
+}

@@ -1,0 +1,144 @@
+import type { Scanner } from './compile.js';
+import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Texts, decodeContent, needsNormalizing, normalize } from './decode.js';
+import { plausible, structural, type FormatContext } from './formats/context.js';
+import { csvColumns } from './formats/csv.js';
+import { fhirResources } from './formats/fhir.js';
+import { formFields, jsonFields, xmlFields } from './formats/fields.js';
+import { hl7Fields } from './formats/hl7.js';
+import { boundaryOf, splitMultipart } from './formats/multipart.js';
+import { isBinary, sniffFormat } from './formats/sniff.js';
+import { x12Fields } from './formats/x12.js';
+import type { Finding, Format, ScanOptions, ScanResult, Unscannable } from './types.js';
+
+/** How deep decoding may nest (multipart part -> base64 value -> JSON ...). */
+const MAX_DEPTH = 3;
+
+interface Walk {
+  readonly scanner: Scanner;
+  readonly out: Finding[];
+  readonly maxDecoded: number;
+  unscannable: Unscannable | null;
+}
+
+/**
+ * Scans one payload. Pure: bytes and the compiled pack in, findings (offsets, never values)
+ * out. Anything it cannot read is reported as unscannable so the caller can fail closed.
+ */
+export function scan(scanner: Scanner, input: Buffer, options: ScanOptions = {}): ScanResult {
+  const maxDecoded = options.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES;
+  const decoded = decodeContent(input, options.contentEncoding, maxDecoded, options.maxRatio ?? DEFAULT_MAX_RATIO);
+  if ('unscannable' in decoded) {
+    return { phi: false, format: 'binary', bytes: input.length, findings: [], unscannable: decoded.unscannable };
+  }
+  const walk: Walk = { scanner, out: [], maxDecoded, unscannable: null };
+  const format = scanPayload(walk, decoded.buf, options.contentType, 0, decoded.layer, 0);
+  const findings = finish(walk.out, options.minConfidence ?? 0.5);
+  return { phi: findings.length > 0, format, bytes: input.length, findings, unscannable: walk.unscannable };
+}
+
+/** Drops findings below the threshold and duplicates; sorts by position. */
+function finish(all: Finding[], minConfidence: number): Finding[] {
+  const best = new Map<string, Finding>();
+  for (const f of all) {
+    if (f.confidence < minConfidence) continue;
+    const key = `${f.detector}:${f.start}:${f.end}:${f.layer ?? ''}`;
+    const prior = best.get(key);
+    if (prior === undefined || prior.confidence < f.confidence) best.set(key, f);
+  }
+  return [...best.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.detector.localeCompare(b.detector));
+}
+
+function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, base: number, layer: string | undefined, depth: number): Format {
+  if (buf.length === 0) return 'empty';
+  if (isBinary(buf, contentType)) {
+    walk.unscannable ??= 'binary';
+    return 'binary';
+  }
+  const format = sniffFormat(buf, contentType);
+  const ctx: FormatContext = { buf, scanner: walk.scanner, out: walk.out, base, layer };
+  if (format === 'multipart') {
+    scanMultipart(walk, ctx, contentType, depth);
+    return format;
+  }
+  walk.scanner.scanText(buf, walk.out, base, layer);
+  switch (format) {
+    case 'fhir-json':
+      fhirResources(ctx);
+      jsonFields(ctx);
+      break;
+    case 'json':
+      jsonFields(ctx);
+      break;
+    case 'hl7v2':
+      hl7Fields(ctx);
+      break;
+    case 'x12':
+      x12Fields(ctx);
+      break;
+    case 'csv':
+    case 'tsv':
+      csvColumns(ctx);
+      break;
+    case 'form':
+      formFields(ctx);
+      break;
+    case 'xml':
+      xmlFields(ctx);
+      break;
+    default:
+      break;
+  }
+  scanDecodedLayers(walk, buf, base, layer, depth);
+  return format;
+}
+
+/**
+ * PHI that appears only after decoding: escapes and look-alike characters (mapped back to
+ * input offsets), and base64 runs that decode to text (reported as the run's span).
+ */
+function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number): void {
+  if (needsNormalizing(buf)) {
+    const n = normalize(buf);
+    const found: Finding[] = [];
+    walk.scanner.scanText(n.buf, found, 0);
+    const ctx: FormatContext = { buf: n.buf, scanner: walk.scanner, out: found, base: 0, layer: undefined };
+    formFields(ctx);
+    jsonFields(ctx);
+    for (const f of found) {
+      const mapped: Finding = { ...f, start: n.map[f.start]! + base, end: n.map[f.end]! + base };
+      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
+    }
+  }
+  if (depth >= MAX_DEPTH) return;
+  for (const run of base64Texts(buf, walk.maxDecoded)) {
+    const inner: Walk = { scanner: walk.scanner, out: [], maxDecoded: walk.maxDecoded, unscannable: null };
+    scanPayload(inner, run.text, undefined, 0, undefined, depth + 1);
+    for (const f of inner.out) {
+      const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: run.start + base, end: run.end + base, confidence: f.confidence };
+      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
+    }
+  }
+}
+
+function scanMultipart(walk: Walk, ctx: FormatContext, contentType: string | undefined, depth: number): void {
+  const boundary = boundaryOf(contentType);
+  const parts = boundary === null ? null : splitMultipart(ctx.buf, boundary);
+  if (parts === null) {
+    walk.unscannable ??= 'decode_error';
+    return;
+  }
+  for (const part of parts) {
+    const body = ctx.buf.subarray(part.start, part.end);
+    // A form field named like PHI ("dob", "member_id") is PHI by its name, whatever its value.
+    if (part.filename === undefined && part.name !== undefined) {
+      const id = walk.scanner.keys.identify(part.name);
+      if (id !== null && plausible(id, body.toString('utf8'))) structural(ctx, 'form', id, part.start, part.end);
+    }
+    if (depth + 1 > MAX_DEPTH) {
+      walk.unscannable ??= 'depth_exceeded';
+      continue;
+    }
+    scanPayload(walk, body, part.contentType ?? (part.filename === undefined ? 'text/plain' : undefined), ctx.base + part.start, ctx.layer, depth + 1);
+  }
+}
+

@@ -1,0 +1,199 @@
+/**
+ * Check-digit and shape validators applied to pattern candidates. Each takes the matched
+ * text and says whether it can be a real identifier; none keeps or reports the value.
+ */
+import { givenNames, familyNames } from './names.js';
+
+const digitsOf = (s: string): string => s.replace(/\D/g, '');
+
+export function luhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+/** SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000; no advertised numbers. */
+const ADVERTISED_SSNS = new Set(['078051120', '219099999', '457555462', '123456789', '111111111', '333333333']);
+export function ssn(text: string): boolean {
+  const d = digitsOf(text);
+  if (d.length !== 9) return false;
+  const area = Number(d.slice(0, 3));
+  if (area === 0 || area === 666 || area >= 900) return false;
+  if (d.slice(3, 5) === '00' || d.slice(5) === '0000') return false;
+  return !ADVERTISED_SSNS.has(d);
+}
+
+/** ITIN: 9xx-[50-65|70-88|90-92|94-99]-xxxx. */
+export function itin(text: string): boolean {
+  const d = digitsOf(text);
+  if (d.length !== 9 || d[0] !== '9') return false;
+  const g = Number(d.slice(3, 5));
+  return (g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || (g >= 94 && g <= 99);
+}
+
+/** NPI: 10 digits starting 1 or 2, Luhn over "80840" + NPI. */
+export function npi(text: string): boolean {
+  const d = digitsOf(text);
+  return d.length === 10 && (d[0] === '1' || d[0] === '2') && luhn(`80840${d}`);
+}
+
+/** DEA registration: 2 letters + 7 digits; (d1+d3+d5) + 2*(d2+d4+d6) ends in d7. */
+export function dea(text: string): boolean {
+  const m = /^([A-Z])([A-Z9])(\d{7})$/.exec(text.toUpperCase());
+  if (m === null || !'ABCDEFGHJKLMPRSTUX'.includes(m[1]!)) return false;
+  const n = m[3]!.split('').map(Number) as [number, number, number, number, number, number, number];
+  const check = (n[0] + n[2] + n[4] + 2 * (n[1] + n[3] + n[5])) % 10;
+  return check === n[6];
+}
+
+/**
+ * Medicare Beneficiary Identifier (CMS): 11 characters, C A AN N A AN N A A N N, where A
+ * excludes S L O I B Z.
+ */
+const MBI_ALPHA = '[AC-HJKMNP-RT-Y]';
+const MBI = new RegExp(`^[1-9]${MBI_ALPHA}[0-9AC-HJKMNP-RT-Y]\\d${MBI_ALPHA}[0-9AC-HJKMNP-RT-Y]\\d${MBI_ALPHA}{2}\\d{2}$`);
+export function mbi(text: string): boolean {
+  return MBI.test(text.replace(/-/g, '').toUpperCase());
+}
+
+/** Legacy HICN: a valid SSN followed by a beneficiary identification code (A, B1, C2, D, ...). */
+export function hicn(text: string): boolean {
+  const m = /^(\d{3}-?\d{2}-?\d{4})([A-Z]\d?)$/.exec(text.toUpperCase());
+  return m !== null && ssn(m[1]!);
+}
+
+/** ABA routing number: 3(d1+d4+d7) + 7(d2+d5+d8) + (d3+d6+d9) divisible by 10; valid prefix. */
+export function aba(text: string): boolean {
+  const d = digitsOf(text);
+  if (d.length !== 9) return false;
+  const prefix = Number(d.slice(0, 2));
+  if (!((prefix >= 0 && prefix <= 12) || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix === 80)) return false;
+  const n = d.split('').map(Number);
+  const sum = 3 * (n[0]! + n[3]! + n[6]!) + 7 * (n[1]! + n[4]! + n[7]!) + (n[2]! + n[5]! + n[8]!);
+  return sum % 10 === 0 && d !== '000000000';
+}
+
+/** VIN (ISO 3779, North America): the 9th character is the check digit. */
+const VIN_VALUES: Record<string, number> = {
+  A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9,
+  S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9,
+};
+const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+export function vin(text: string): boolean {
+  const v = text.toUpperCase();
+  if (!/^[A-HJ-NPR-Z0-9]{17}$/.test(v) || !/[A-Z]/.test(v) || !/\d/.test(v)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = v[i]!;
+    const value = c >= '0' && c <= '9' ? Number(c) : (VIN_VALUES[c] ?? 0);
+    sum += value * VIN_WEIGHTS[i]!;
+  }
+  const check = sum % 11;
+  return v[8] === (check === 10 ? 'X' : String(check));
+}
+
+/** GS1 GTIN (8, 12, 13 or 14 digits) check digit, as in a UDI's (01) device identifier. */
+export function gtin(text: string): boolean {
+  const m = /\(01\)\s?(\d{14})|^(\d{8}|\d{12,14})$/.exec(text);
+  const d = m?.[1] ?? m?.[2];
+  if (d === undefined) return false;
+  let sum = 0;
+  for (let i = d.length - 2, w = 3; i >= 0; i--, w = 4 - w) sum += Number(d[i]) * w;
+  return (10 - (sum % 10)) % 10 === Number(d[d.length - 1]);
+}
+
+/** North American numbering plan: area and exchange codes start 2-9, no N11 service codes. */
+export function nanp(text: string): boolean {
+  let d = digitsOf(text);
+  if (d.length === 11 && d[0] === '1') d = d.slice(1);
+  if (d.length !== 10) return false;
+  if (d[0] === '0' || d[0] === '1' || d[3] === '0' || d[3] === '1') return false;
+  if (d.slice(1, 3) === '11' || d.slice(4, 6) === '11') return false;
+  // 555-0100..0199 are reserved for fiction; real numbers otherwise.
+  return !/^(\d)\1{9}$/.test(d);
+}
+
+/** A calendar date in a common format, year 1900-2099. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export function date(text: string): boolean {
+  const t = text.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, '$1');
+  let y: number;
+  let mo: number;
+  let d: number;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(t)) !== null) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})$/.exec(t)) !== null) {
+    [mo, d, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo > 12 && d <= 12) [mo, d] = [d, mo];
+    if (y < 100) y += y < 40 ? 2000 : 1900;
+  } else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(t)) !== null) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(t)) !== null) [mo, d, y] = [MONTHS.indexOf(m[1]!) + 1, Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})$/.exec(t)) !== null) [d, mo, y] = [Number(m[1]), MONTHS.indexOf(m[2]!) + 1, Number(m[3])];
+  else return false;
+  if (y < 1900 || y > 2099 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** An age of 90 or more (Safe Harbor aggregates ages over 89). */
+export function age89(text: string): boolean {
+  const m = /\d{2,3}/.exec(text);
+  const n = m === null ? 0 : Number(m[0]);
+  return n >= 90 && n <= 125;
+}
+
+export function ipv4(text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255 && !(p.length > 1 && p[0] === '0'))) return false;
+  // Version-number look-alikes (1.2.3.4 style) and the unspecified address are not evidence.
+  return text !== '0.0.0.0' && Number(parts[0]) !== 0;
+}
+
+/** A personal name: at least two capitalized words, the first a known given name, or the last a known family name. */
+export function personName(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^[A-Z]/.test(w) && w.length > 1);
+  if (words.length < 2) return false;
+  const first = words[0]!.toLowerCase().replace(/[^a-z'-]/g, '');
+  const last = words[words.length - 1]!.toLowerCase().replace(/[^a-z'-]/g, '');
+  return givenNames().has(first) || familyNames().has(last);
+}
+
+/** Both parts known: a given name from the SSA list and a family name from the surname list. */
+export function knownFullName(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length < 2) return false;
+  const first = words[0]!.toLowerCase();
+  const last = words[words.length - 1]!.toLowerCase();
+  return givenNames().has(first) && familyNames().has(last);
+}
+
+export const VALIDATORS = {
+  luhn: (t: string) => luhn(digitsOf(t)),
+  ssn,
+  itin,
+  npi,
+  dea,
+  mbi,
+  hicn,
+  aba,
+  vin,
+  gtin,
+  nanp,
+  date,
+  age89,
+  ipv4,
+  'person-name': personName,
+  'known-full-name': knownFullName,
+} as const satisfies Record<string, (text: string) => boolean>;
+
+export type ValidatorName = keyof typeof VALIDATORS;
+export const VALIDATOR_NAMES = Object.keys(VALIDATORS) as ValidatorName[];

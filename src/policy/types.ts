@@ -1,0 +1,92 @@
+import type { HostMatcher, HostPattern } from './hosts.js';
+import type { Position } from './yaml-source.js';
+
+export const CLASSIFICATIONS = ['business-associate', 'not-business-associate', 'conduit', 'pending'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export const BAA_STATUSES = ['executed', 'pending', 'refused', 'terminated', 'not-required'] as const;
+export type BaaStatus = (typeof BAA_STATUSES)[number];
+
+/** The required elements of 45 CFR 164.504(e), in the order the regulation lists them. */
+export const REQUIRED_TERMS = [
+  'permitted-uses',
+  'safeguards',
+  'reporting',
+  'subcontractors',
+  'individual-rights',
+  'hhs-access',
+  'return-or-destroy',
+  'termination',
+] as const;
+export type BaaTerm = (typeof REQUIRED_TERMS)[number];
+
+export const BAA_GAP_ACTIONS = ['block-all', 'block-phi'] as const;
+export type BaaGapAction = (typeof BAA_GAP_ACTIONS)[number];
+
+/** A calendar day, `YYYY-MM-DD`; compares correctly as a string. */
+export type Day = string;
+
+export interface Baa {
+  readonly status: BaaStatus;
+  readonly effective: Day | null;
+  readonly expires: Day | null;
+  readonly terms: readonly BaaTerm[];
+  readonly document: string | null;
+}
+
+export interface Vendor {
+  readonly id: string;
+  readonly name: string;
+  /** Normalized host entries, as text. */
+  readonly hosts: readonly string[];
+  readonly hostPatterns: readonly HostPattern[];
+  readonly classification: Classification;
+  readonly dataFlows: string | null;
+  readonly baa: Baa | null;
+  readonly lastReviewed: Day | null;
+  readonly onBaaGap: BaaGapAction;
+  readonly subcontractorOf: string | null;
+  /** TLS interception for this vendor (issue 6); null means the global setting. */
+  readonly intercept: boolean | null;
+  /** Where the vendor is defined, for warnings. */
+  readonly at: Position;
+}
+
+export const MODES = ['enforce', 'monitor'] as const;
+export type Mode = (typeof MODES)[number];
+export const UNKNOWN_ACTIONS = ['block', 'scan', 'allow'] as const;
+export type UnknownAction = (typeof UNKNOWN_ACTIONS)[number];
+
+export interface Settings {
+  readonly listen: string;
+  readonly admin: string;
+  readonly mode: Mode;
+  readonly unknownDestinations: UnknownAction;
+  readonly scan: {
+    readonly maxBodyBytes: number;
+    readonly unscannable: 'block' | 'allow';
+    readonly detectors: readonly string[];
+    readonly minConfidence: number;
+    readonly mrnPatterns: readonly string[];
+  };
+  readonly tls: {
+    readonly intercept: boolean;
+    readonly caCert: string;
+    readonly caKey: string;
+    readonly upstreamCa: readonly string[];
+  };
+  readonly audit: { readonly path: string };
+  readonly connectPorts: readonly number[];
+  readonly dns: { readonly hosts: Readonly<Record<string, string>> };
+  readonly clients: readonly string[];
+  readonly timezone: string;
+}
+
+/** A loaded, validated, frozen policy. */
+export interface Policy {
+  readonly dir: string;
+  readonly settings: Settings;
+  readonly vendors: readonly Vendor[];
+  readonly vendorsById: ReadonlyMap<string, Vendor>;
+  readonly matcher: HostMatcher<Vendor>;
+}
