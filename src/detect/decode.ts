@@ -15,8 +15,7 @@ export function decodeContent(input: Buffer, encoding: string | undefined, maxBy
   const codings = (encoding ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
   if (codings.length === 0 && input[0] === 0x1f && input[1] === 0x8b) codings.push('gzip');
   let buf = input;
-  const layers: string[] = [];
-  for (const coding of codings.reverse()) {
+  for (const coding of [...codings].reverse()) {
     const options = { maxOutputLength: maxBytes + 1 };
     try {
       switch (coding) {
@@ -44,9 +43,9 @@ export function decodeContent(input: Buffer, encoding: string | undefined, maxBy
     }
     if (buf.length > maxBytes) return { unscannable: 'too_large' };
     if (buf.length > 1024 && buf.length / Math.max(1, input.length) > maxRatio) return { unscannable: 'ratio_exceeded' };
-    layers.push(coding === 'x-gzip' ? 'gzip' : coding);
   }
-  return { buf, layer: layers.length === 0 ? undefined : layers.join('+') };
+  // The layer is named in header order: "gzip, br" was gzipped, then brotli-compressed.
+  return { buf, layer: codings.length === 0 ? undefined : codings.map((c) => (c === 'x-gzip' ? 'gzip' : c)).join('+') };
 }
 
 /**
@@ -178,8 +177,13 @@ const BASE64_RUN = new RE2('[A-Za-z0-9+/_-]{24,}={0,2}', 'g');
 const HEX_ONLY = /^[0-9a-fA-F]+$/;
 const LETTERS_ONLY = /^[A-Za-z_-]+$/;
 
-/** Base64 runs long enough to hide an identifier, with the text they decode to (text only). */
-export function* base64Texts(buf: Buffer, maxBytes: number): Generator<{ start: number; end: number; text: Buffer }> {
+/**
+ * Base64 runs long enough to hide an identifier, with the text they decode to (text only).
+ * Returns a list, not a generator: callers scan each run recursively, and the shared regex's
+ * lastIndex must not be reset under a loop that is still running.
+ */
+export function base64Texts(buf: Buffer, maxBytes: number): { start: number; end: number; text: Buffer }[] {
+  const out: { start: number; end: number; text: Buffer }[] = [];
   let budget = maxBytes;
   BASE64_RUN.lastIndex = 0;
   let m: ReturnType<RE2['exec']>;
@@ -189,9 +193,10 @@ export function* base64Texts(buf: Buffer, maxBytes: number): Generator<{ start: 
     if (HEX_ONLY.test(run) || LETTERS_ONLY.test(run)) continue;
     const decoded = Buffer.from(run, run.includes('-') || run.includes('_') ? 'base64url' : 'base64');
     budget -= decoded.length;
-    if (budget < 0) return;
-    if (decoded.length >= 12 && isMostlyText(decoded)) yield { start: m.index, end: m.index + m[0].length, text: decoded };
+    if (budget < 0) break;
+    if (decoded.length >= 12 && isMostlyText(decoded)) out.push({ start: m.index, end: m.index + m[0].length, text: decoded });
   }
+  return out;
 }
 
 /** Printable UTF-8 or ASCII text (tabs and line ends allowed), judged on up to the first 4 KiB. */

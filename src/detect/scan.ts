@@ -50,7 +50,8 @@ function finish(all: Finding[], minConfidence: number): Finding[] {
 
 function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, base: number, layer: string | undefined, depth: number): Format {
   if (buf.length === 0) return 'empty';
-  if (isBinary(buf, contentType)) {
+  // A multipart body is judged part by part: one binary attachment must not hide text parts.
+  if (!(contentType ?? '').toLowerCase().startsWith('multipart/') && isBinary(buf, contentType)) {
     walk.unscannable ??= 'binary';
     return 'binary';
   }

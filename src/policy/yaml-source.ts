@@ -60,7 +60,7 @@ export class YamlSource {
     this.problems = problems;
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     for (const e of [...this.doc.errors, ...this.doc.warnings]) {
-      const at = e.linePos?.[0] ?? { line: 1, col: 1 };
+      const at = this.lines.linePos(e.pos[0]);
       const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       this.problems.push({ file, line: at.line, col: at.col, severity: 'error', message });
     }

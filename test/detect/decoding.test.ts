@@ -1,0 +1,101 @@
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/detect/decode.js';
+import { scanText, spans } from '../helpers/scanner.js';
+
+const NOTE = 'Patient: Rosa Garcia, SSN 536-22-1845, DOB 02/11/1947';
+
+describe('compressed bodies are decoded before the scan', () => {
+  it.each([
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['deflate', deflateRawSync],
+    ['br', brotliCompressSync],
+  ] as const)('%s', (encoding, compress) => {
+    const r = scanText(compress(Buffer.from(NOTE)), { contentEncoding: encoding });
+    expect(r.phi).toBe(true);
+    expect(r.findings.every((f) => f.layer === encoding)).toBe(true);
+    // Offsets are into the decoded layer.
+    const ssn = r.findings.find((f) => f.detector === 'us-ssn')!;
+    expect(NOTE.slice(ssn.start, ssn.end)).toBe('536-22-1845');
+  });
+
+  it('gzip without a Content-Encoding header is recognised by its magic bytes', () => {
+    expect(scanText(gzipSync(Buffer.from(NOTE))).phi).toBe(true);
+  });
+
+  it('layered encodings are undone in reverse order', () => {
+    const body = brotliCompressSync(gzipSync(Buffer.from(NOTE)));
+    expect(scanText(body, { contentEncoding: 'gzip, br' }).findings[0]?.layer).toBe('gzip+br');
+  });
+
+  it('a decompression bomb past the size cap is unscannable, not half-scanned', () => {
+    const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 'a'));
+    const r = scanText(bomb, { contentEncoding: 'gzip', maxDecodedBytes: 1024 * 1024 });
+    expect(r).toMatchObject({ phi: false, unscannable: 'too_large', findings: [] });
+  });
+
+  it('a body that expands past the ratio cap is unscannable', () => {
+    const r = scanText(gzipSync(Buffer.alloc(4 * 1024 * 1024, 'a')), { contentEncoding: 'gzip', maxRatio: 50 });
+    expect(r.unscannable).toBe('ratio_exceeded');
+  });
+
+  it('a corrupt or unknown encoding is unscannable', () => {
+    expect(scanText(Buffer.from('not gzip at all'), { contentEncoding: 'gzip' }).unscannable).toBe('decode_error');
+    expect(scanText(Buffer.from(NOTE), { contentEncoding: 'zstd' }).unscannable).toBe('decode_error');
+  });
+});
+
+describe('escapes and look-alike characters are undone, offsets mapped back to the input', () => {
+  it.each([
+    ['percent-encoding', 'note=SSN%3A%20536-22-1845', '536-22-1845'],
+    ['double percent-encoding in a query', 'q=ssn%20536%2D22%2D1845', '536%2D22%2D1845'],
+    ['JSON \\u escapes', '{"note":"SSN \\u0035\\u0033\\u0036-22-1845"}', '\\u0035\\u0033\\u0036-22-1845'],
+    ['fullwidth digits', 'SSN ５３６-２２-１８４５', '５３６-２２-１８４５'],
+    ['odd dashes', 'SSN 536\u201122\u20131845', '536\u201122\u20131845'],
+    ['zero-width characters', 'SSN 536\u200b-22-18\u200c45', '536\u200b-22-18\u200c45'],
+    ['HTML numeric entities', 'SSN &#53;36-22-1845', '&#53;36-22-1845'],
+  ])('%s', (_name, input, expected) => {
+    const r = scanText(input);
+    expect(spans(input, r, 'us-ssn')).toContain(expected);
+  });
+
+  it('normalize() maps every output byte back to the input', () => {
+    const input = Buffer.from('a%41\\u0042ｃ\u200bd');
+    const n = normalize(input);
+    expect(n.buf.toString()).toBe('aABcd');
+    expect([...n.map]).toEqual([0, 1, 4, 10, 16, input.length]);
+  });
+});
+
+describe('base64 values that decode to text are scanned', () => {
+  it('finds PHI inside a base64 JSON value and reports the span of the encoded run', () => {
+    const inner = Buffer.from(JSON.stringify({ dob: '1947-02-11', memberId: 'XGH48291033' })).toString('base64');
+    const body = JSON.stringify({ event: 'form_submit', payload: inner });
+    const r = scanText(body);
+    expect(r.phi).toBe(true);
+    expect(spans(body, r)).toContain(inner);
+  });
+
+  it('ignores base64 that decodes to binary, and hex digests', () => {
+    const body = JSON.stringify({ sig: Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37) % 256)).toString('base64'), sha: 'a'.repeat(10) + '0123456789abcdef0123456789abcdef' });
+    expect(scanText(body).phi).toBe(false);
+  });
+});
+
+describe('binary payloads are unscannable', () => {
+  it.each([
+    ['PDF', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(NOTE)])],
+    ['PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])],
+    ['ZIP', Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0])],
+    ['random bytes', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 251))],
+  ])('%s', (_name, body) => {
+    expect(scanText(body)).toMatchObject({ format: 'binary', unscannable: 'binary' });
+  });
+
+  it('Latin-1 text from an older system is still text', () => {
+    const r = scanText(Buffer.from('Patient: José Núñez SSN 536-22-1845', 'latin1'));
+    expect(r.unscannable).toBeNull();
+    expect(r.phi).toBe(true);
+  });
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { scanText, spans } from '../helpers/scanner.js';
+
+const FHIR_BUNDLE = JSON.stringify({
+  resourceType: 'Bundle',
+  type: 'transaction',
+  entry: [
+    {
+      resource: {
+        resourceType: 'Patient',
+        id: 'p1',
+        identifier: [{ system: 'urn:oid:2.16.840.1.113883.3.1234', value: 'RB-0012345' }],
+        name: [{ use: 'official', family: 'Okafor', given: ['Chidinma', 'A'] }],
+        telecom: [{ system: 'phone', value: '312-555-0142' }, { system: 'email', value: 'chidi.okafor@mail.example' }],
+        gender: 'female',
+        birthDate: '1958-09-30',
+        address: [{ line: ['77 Lakeview Terrace'], city: 'Evanston', state: 'IL', postalCode: '60201' }],
+      },
+    },
+    { resource: { resourceType: 'Observation', status: 'final', code: { text: 'HbA1c' }, valueQuantity: { value: 7.2, unit: '%' } } },
+  ],
+});
+
+const FHIR_TERMINOLOGY = JSON.stringify({
+  resourceType: 'ValueSet',
+  id: 'diabetes-codes',
+  url: 'http://terminology.example/ValueSet/diabetes-codes',
+  name: 'DiabetesCodes',
+  status: 'active',
+  date: '2024-03-14',
+  compose: { include: [{ system: 'http://snomed.info/sct', concept: [{ code: '44054006', display: 'Diabetes mellitus type 2' }] }] },
+});
+
+const HL7_ADT = [
+  'MSH|^~\\&|CEDAR|RIVERBEND|LAB|LAKESIDE|20261122083000||ADT^A01^ADT_A01|MSG00042|P|2.5.1',
+  'EVN|A01|20261122083000',
+  'PID|1||RB-0012345^^^RB^MR~536221845^^^SSA^SS||GARCIA^ROSA^M||19470211|F|||1420 Maple Ave^^Springfield^IL^62704||(217)555-0188|||||AC4410293|536-22-1845',
+  'NK1|1|GARCIA^LUIS|SPO|1420 Maple Ave^^Springfield^IL^62704|(217)555-0177',
+  'PV1|1|I|3W^301^A||||1234567893^NGUYEN^TAM|||MED|||||||||V20261122001',
+  'IN1|1|BCBS01|60054|BLUE CROSS IL||||||||||||GARCIA^ROSA^M|SEL|19470211|1420 Maple Ave^^Springfield^IL^62704|||||||||||||||||XGH48291033',
+].join('\r');
+
+const HL7_CUSTOM_DELIMITERS = 'MSH#!~\\&#A#B#C#D#20261122##ADT!A04#1#P#2.3\rPID#1##4471920##ROE!RICHARD##19380405\r';
+
+const X12_837 = [
+  'ISA*00*          *00*          *ZZ*RIVERBEND      *ZZ*ACMEBILLING    *261122*0830*^*00501*000000001*0*P*:',
+  'GS*HC*RIVERBEND*ACMEBILLING*20261122*0830*1*X*005010X222A1',
+  'ST*837*0001*005010X222A1',
+  'NM1*85*2*RIVERBEND FAMILY MEDICINE*****XX*1234567893',
+  'N3*100 CLINIC WAY',
+  'HL*2*1*22*0',
+  'NM1*IL*1*GARCIA*ROSA*M***MI*XGH48291033',
+  'N3*1420 MAPLE AVE',
+  'N4*SPRINGFIELD*IL*62704',
+  'DMG*D8*19470211*F',
+  'REF*SY*536221845',
+  'CLM*PCN20261122A*125***11:B:1*Y*A*Y*Y',
+  'DTP*472*D8*20261120',
+  'SE*12*0001',
+].join('~\n') + '~';
+
+describe('FHIR JSON', () => {
+  const r = scanText(FHIR_BUNDLE);
+  it('finds the Patient resource elements by structure, with exact offsets', () => {
+    expect(r.format).toBe('fhir-json');
+    const got = spans(FHIR_BUNDLE, r, 'fhir-person-resource');
+    for (const v of ['RB-0012345', 'Okafor', 'Chidinma', '312-555-0142', 'chidi.okafor@mail.example', '1958-09-30', '77 Lakeview Terrace', 'Evanston', '60201']) {
+      expect(got).toContain(v);
+    }
+    const email = r.findings.find((f) => f.detector === 'fhir-person-resource' && FHIR_BUNDLE.slice(f.start, f.end).includes('@'));
+    expect(email?.identifier).toBe('email');
+  });
+  it('does not report the Observation that follows', () => {
+    expect(spans(FHIR_BUNDLE, r)).not.toContain('HbA1c');
+  });
+  it('keeps quiet on a terminology resource', () => {
+    expect(scanText(FHIR_TERMINOLOGY)).toMatchObject({ phi: false, format: 'fhir-json' });
+  });
+});
+
+describe('HL7 v2', () => {
+  const r = scanText(HL7_ADT, { contentType: 'text/plain' });
+  it('reads PID, NK1, PV1 and IN1 fields with exact byte offsets', () => {
+    expect(r.format).toBe('hl7v2');
+    const byField = (v: string) => r.findings.find((f) => f.detector === 'hl7v2-phi-field' && HL7_ADT.slice(f.start, f.end) === v)?.identifier;
+    expect(byField('RB-0012345^^^RB^MR')).toBe('mrn');
+    expect(byField('536221845^^^SSA^SS')).toBe('mrn');
+    expect(byField('GARCIA^ROSA^M')).toBe('names');
+    expect(byField('19470211')).toBe('dates');
+    expect(byField('1420 Maple Ave^^Springfield^IL^62704')).toBe('geographic');
+    expect(byField('(217)555-0188')).toBe('phone');
+    expect(byField('AC4410293')).toBe('account');
+    expect(byField('536-22-1845')).toBe('ssn');
+    expect(byField('GARCIA^LUIS')).toBe('names');
+    expect(byField('V20261122001')).toBe('account');
+    expect(byField('XGH48291033')).toBe('health-plan');
+  });
+  it('uses the delimiters MSH declares', () => {
+    const c = scanText(HL7_CUSTOM_DELIMITERS);
+    expect(spans(HL7_CUSTOM_DELIMITERS, c, 'hl7v2-phi-field')).toEqual(['4471920', 'ROE!RICHARD', '19380405']);
+  });
+  it('does not treat the message header or an ACK as PHI', () => {
+    const ack = 'MSH|^~\\&|LAB|LAKESIDE|CEDAR|RIVERBEND|20261122083001||ACK^A01|ACK00042|P|2.5.1\rMSA|AA|MSG00042\r';
+    expect(scanText(ack).phi).toBe(false);
+  });
+});
+
+describe('X12', () => {
+  const r = scanText(X12_837);
+  it('reads the subscriber loop with the separators ISA declares', () => {
+    expect(r.format).toBe('x12');
+    const got = spans(X12_837, r, 'x12-phi-element');
+    expect(got).toEqual(expect.arrayContaining(['GARCIA', 'ROSA', 'XGH48291033', '1420 MAPLE AVE', 'SPRINGFIELD', '62704', '19470211', '536221845', 'PCN20261122A', '20261120']));
+  });
+  it('leaves the billing provider alone', () => {
+    const got = spans(X12_837, r, 'x12-phi-element');
+    expect(got).not.toContain('RIVERBEND FAMILY MEDICINE');
+    expect(got).not.toContain('100 CLINIC WAY');
+  });
+  it('works with other separators', () => {
+    const alt = X12_837.replace(/\*/g, '|').replace(/~\n/g, '\n').replace(/~$/, '\n');
+    expect(spans(alt, scanText(alt), 'x12-phi-element')).toContain('XGH48291033');
+  });
+});
+
+describe('CSV and TSV', () => {
+  const csv = 'patient_first_name,Patient Last Name,DOB,visit_reason,copay\r\nAna,"Ruiz, Jr.",1980-05-17,follow-up,25\r\nBen,Okoye,1975-12-02,"flu, mild",0\r\n';
+  it('reports every cell under a PHI-named header', () => {
+    const r = scanText(csv, { contentType: 'text/csv' });
+    expect(r.format).toBe('csv');
+    expect(spans(csv, r, 'csv-phi-column')).toEqual(['Ana', 'Ruiz, Jr.', '1980-05-17', 'Ben', 'Okoye', '1975-12-02']);
+  });
+  it('reads TSV by its header without a content type', () => {
+    const tsv = 'MRN\tvisit\n4471920\tnew\n';
+    expect(spans(tsv, scanText(tsv), 'csv-phi-column')).toEqual(['4471920']);
+  });
+  it('keeps quiet on a CSV without PHI columns', () => {
+    expect(scanText('sku,qty,price\nA-100,3,12.50\nB-7,1,3.00\n', { contentType: 'text/csv' }).phi).toBe(false);
+  });
+});
+
+describe('forms, query strings, XML and multipart', () => {
+  it('reads url-encoded form fields by name', () => {
+    const form = 'first_name=Ana&last_name=Ruiz&dob=05%2F17%2F1980&plan=gold';
+    const r = scanText(form, { contentType: 'application/x-www-form-urlencoded' });
+    expect(r.format).toBe('form');
+    expect(spans(form, r, 'form-phi-field')).toEqual(['Ana', 'Ruiz', '05%2F17%2F1980']);
+  });
+
+  it('reads XML elements by name', () => {
+    const xml = '<ClinicalDocument><recordTarget><PatientName>Rosa Garcia</PatientName><BirthDate>1947-02-11</BirthDate></recordTarget></ClinicalDocument>';
+    expect(spans(xml, scanText(xml), 'xml-phi-element')).toEqual(['Rosa Garcia', '1947-02-11']);
+  });
+
+  it('scans the text parts of a multipart upload in place, and calls a binary part unscannable', () => {
+    const body = Buffer.concat([
+      Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="member_id"\r\n\r\nXGH48291033\r\n'),
+      Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="notes"\r\n\r\nPatient: Maria Gonzalez, SSN 536-22-1845\r\n'),
+      Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="scan"; filename="card.png"\r\nContent-Type: image/png\r\n\r\n'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      Buffer.from('\r\n--XyZ--\r\n'),
+    ]);
+    const r = scanText(body, { contentType: 'multipart/form-data; boundary=XyZ' });
+    expect(r.format).toBe('multipart');
+    expect(spans(body, r)).toEqual(expect.arrayContaining(['XGH48291033', 'Maria Gonzalez', '536-22-1845']));
+    expect(r.unscannable).toBe('binary');
+  });
+
+  it('a multipart body that does not follow its boundary is unscannable', () => {
+    const r = scanText('garbage without boundaries', { contentType: 'multipart/form-data; boundary=abc' });
+    expect(r.unscannable).toBe('decode_error');
+  });
+});
+
+describe('free text', () => {
+  it('finds identifiers in a clinical note', () => {
+    const note =
+      'Patient: Rosa Garcia (DOB 02/11/1947), MRN: 00482913. 79F seen for follow-up of type 2 diabetes. ' +
+      'Lives at 1420 Maple Avenue, Springfield, IL 62704. Call back at (217) 555-0188 or rosa.g@homemail.example. ' +
+      "Medicare MBI 1EG4-TE5-MK73. Husband, a 93-year-old, drives; VIN 1HGCM82633A004352.";
+    const r = scanText(note);
+    const ids = new Set(r.findings.map((f) => f.identifier));
+    for (const id of ['names', 'dates', 'mrn', 'geographic', 'phone', 'email', 'health-plan', 'vehicle']) expect(ids).toContain(id);
+    expect(spans(note, r)).toEqual(expect.arrayContaining(['Rosa Garcia', '02/11/1947', '00482913', '1420 Maple Avenue', '62704', '(217) 555-0188', 'rosa.g@homemail.example', '1EG4-TE5-MK73', '93-year-old', '1HGCM82633A004352']));
+  });
+});
+
+describe('PHI-free traffic', () => {
+  it.each([
+    ['an analytics event', JSON.stringify({ event: 'page_view', page: '/services/flu-shots', session: 'c1a9f0e2', ts: '2026-11-22T10:00:00Z', screen: { w: 1280, h: 720 }, ua: 'Mozilla/5.0' })],
+    ['an API response', JSON.stringify({ id: 48213, status: 'ok', items: [{ sku: 'GLV-100', qty: 3 }], next: 'https://api.vendor.example/v1/items?page=2' })],
+    ['software telemetry', 'version=4.2.1&build=20261101&os=windows&arch=x64&crash=0'],
+    ['prose', 'Our clinic will be closed on Thanksgiving. Flu shots are available Monday through Friday, 9 to 5.'],
+    ['a log line', '2026-11-22T10:00:00.123Z INFO worker-3 processed 128 jobs in 2.4s (queue depth 0)'],
+  ])('%s', (_name, payload) => {
+    const r = scanText(payload);
+    expect(r.findings).toEqual([]);
+    expect(r.phi).toBe(false);
+  });
+});

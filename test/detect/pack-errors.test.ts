@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createScanner, scan } from '../../src/detect/index.js';
+import { PolicyError, formatProblem } from '../../src/policy/yaml-source.js';
+
+function folderWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'phiwall-detectors-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function loadErrors(dir: string): string[] {
+  try {
+    createScanner({ detectorDirs: [dir] });
+  } catch (e) {
+    if (e instanceof PolicyError) return e.problems.map(formatProblem);
+    throw e;
+  }
+  return [];
+}
+
+describe('a bad detector fails at load with its file and the reason', () => {
+  it('a backtracking-only construct is not RE2', () => {
+    const dir = folderWith({ 'bad.yaml': "id: bad\nidentifier: ssn\npatterns:\n  - '(\\d+)\\1'\nexamples: { match: [a], no_match: [b] }\n" });
+    expect(loadErrors(dir)).toContainEqual(expect.stringMatching(/bad\.yaml:4:5: pattern is not valid RE2: invalid escape sequence/));
+  });
+
+  it('an unknown identifier, validator or key', () => {
+    const dir = folderWith({
+      'bad.yaml': "id: bad\nidentifier: secret\nvalidator: magic\npaterns: ['x']\nexamples: { match: [a], no_match: [b] }\n",
+    });
+    const errors = loadErrors(dir).join('\n');
+    expect(errors).toMatch(/bad\.yaml:2:13: identifier must be one of/);
+    expect(errors).toMatch(/bad\.yaml:3:12: validator must be one of/);
+    expect(errors).toMatch(/bad\.yaml:4:1: unknown key "paterns" in detector; did you mean "patterns"\?/);
+  });
+
+  it('a detector without examples both ways', () => {
+    const dir = folderWith({ 'bad.yaml': "id: bad\nidentifier: ssn\npatterns: ['x']\nexamples: { match: [a], no_match: [] }\n" });
+    expect(loadErrors(dir)).toEqual([expect.stringMatching(/bad\.yaml:4:11: detector "bad" needs at least one match and one no_match example/)]);
+  });
+
+  it('an extra folder adds detectors, and a same id replaces the shipped one', () => {
+    const dir = folderWith({
+      'badge.yaml': "id: staff-badge\nidentifier: other-id\npatterns: ['\\bBADGE-\\d{6}\\b']\nconfidence: { base: 0.9 }\nexamples: { match: [BADGE-123456], no_match: [BADGE-12] }\n",
+      'ssn.yaml': "id: us-ssn\nidentifier: ssn\npatterns: ['\\bNEVER\\b']\nexamples: { match: [NEVER], no_match: [x] }\n",
+    });
+    const s = createScanner({ detectorDirs: [dir] });
+    const r = scan(s, Buffer.from('BADGE-123456 and 536-22-1845'));
+    expect(r.findings.map((f) => f.detector)).toEqual(['staff-badge']);
+  });
+
+  it("the clinic's own MRN formats from policy become a detector", () => {
+    const s = createScanner({ mrnPatterns: ['\\bRB-\\d{7}\\b'] });
+    const r = scan(s, Buffer.from('chart RB-0012345 attached'));
+    expect(r.findings).toEqual([expect.objectContaining({ detector: 'clinic-mrn', identifier: 'mrn', start: 6, end: 16 })]);
+  });
+});

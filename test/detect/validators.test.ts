@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { VALIDATORS } from '../../src/detect/validators.js';
+
+// Published valid values (CMS, ISO, ABA, card-network test numbers) and near misses.
+const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[] }> = {
+  luhn: { valid: ['4111111111111111', '5555555555554444', '378282246310005', '6011111111111117'], invalid: ['4111111111111112', '1234567812345678'] },
+  ssn: { valid: ['536-22-1845', '001-01-0001', '665-99-9999'], invalid: ['000-12-3456', '666-12-3456', '900-12-3456', '536-00-1845', '536-22-0000', '078-05-1120', '219-09-9999', '12345678'] },
+  itin: { valid: ['912-70-1234', '900-50-0000', '999-99-9999'], invalid: ['912-49-1234', '912-89-1234', '812-70-1234'] },
+  npi: { valid: ['1234567893', '1245319599', '1003000126'], invalid: ['1234567890', '3234567893', '123456789'] },
+  dea: { valid: ['AB1234563', 'BJ6125341', 'F91234563'], invalid: ['AB1234567', 'ZB1234563', 'A11234563'] },
+  mbi: { valid: ['1EG4-TE5-MK73', '1EG4TE5MK73', '9AA0A00AA00'], invalid: ['1SG4TE5MK73', '0EG4TE5MK73', '1EG4TE5MK7', '1EG4TE5ML73'] },
+  hicn: { valid: ['536221845A', '536-22-1845B1'], invalid: ['000221845A', '536221845'] },
+  aba: { valid: ['021000021', '011000015', '121000358', '026009593'], invalid: ['021000022', '000000000', '991000021'] },
+  vin: { valid: ['1HGCM82633A004352', '1M8GDM9AXKP042788', 'JH4KA7561PC008269'], invalid: ['1HGCM82634A004352', '1HGCM82633A00435I', 'ABCDEFGHJKLMNPRST'] },
+  gtin: { valid: ['(01)00844588003288', '00884423611407', '4006381333931'], invalid: ['(01)00844588003289', '4006381333932'] },
+  nanp: { valid: ['(312) 555-0142', '312-555-0142', '+1 212 867 5309', '13125550142'], invalid: ['112-555-0142', '312-155-0142', '911-555-0142', '312-911-0142', '2222222222', '12345'] },
+  date: { valid: ['03/14/1962', '1962-03-14', '2/29/2024', 'March 3, 2024', '14 Mar 2024', '19620314', '12/31/99', 'Sept 1st, 2020'], invalid: ['02/30/1962', '13/13/2020', '1850-01-01', '2024-02-30', '2023-02-29', 'Foo 3, 2024'] },
+  age89: { valid: ['93-year-old', 'aged 90', '101 yo'], invalid: ['89-year-old', '45', '130 years old'] },
+  ipv4: { valid: ['198.51.100.23', '10.0.0.1'], invalid: ['256.1.1.1', '0.0.0.0', '01.2.3.4', '1.2.3'] },
+  'person-name': { valid: ['Maria Gonzalez', 'Robert J. Williams', 'Zqxv Smith'], invalid: ['Widget Pro', 'Maria'] },
+  'known-full-name': { valid: ['Linda Martinez', 'James Smith'], invalid: ['New York', 'Linda Qzxwv', 'Widget Smith'] },
+};
+
+describe.each(Object.entries(CASES))('validator %s', (name, { valid, invalid }) => {
+  const fn = VALIDATORS[name as keyof typeof VALIDATORS];
+  it.each(valid)('accepts %s', (v) => expect(fn(v)).toBe(true));
+  it.each(invalid)('rejects %s', (v) => expect(fn(v)).toBe(false));
+});
