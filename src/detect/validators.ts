@@ -176,6 +176,12 @@ export function knownFullName(text: string): boolean {
   return givenNames().has(first) && familyNames().has(last);
 }
 
+/** Starts with a known given name followed by a capitalized surname of any origin. */
+export function knownGivenName(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length >= 2 && givenNames().has(words[0]!.toLowerCase()) && /^[A-Z]/.test(words[words.length - 1]!);
+}
+
 export const VALIDATORS = {
   luhn: (t: string) => luhn(digitsOf(t)),
   ssn,
@@ -193,6 +199,7 @@ export const VALIDATORS = {
   ipv4,
   'person-name': personName,
   'known-full-name': knownFullName,
+  'known-given-name': knownGivenName,
 } as const satisfies Record<string, (text: string) => boolean>;
 
 export type ValidatorName = keyof typeof VALIDATORS;

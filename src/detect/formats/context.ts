@@ -21,7 +21,8 @@ const PLACEHOLDERS = new Set(['null', 'none', 'n/a', 'na', 'unknown', 'redacted'
 export function plausible(identifier: Identifier, value: string): boolean {
   const v = value.trim();
   if (v.length < 2 || !/[A-Za-z0-9]/.test(v) || PLACEHOLDERS.has(v.toLowerCase())) return false;
-  if (/^[*xX#•.\-\s]+$/.test(v)) return false;
+  // Masks such as ***-**-1234 or XXXX; a lone initial ("X.") is a name, not a mask.
+  if (/^[*xX#•.\-\s]+$/.test(v) && (v.length >= 3 || /[*#•]/.test(v))) return false;
   const digits = v.replace(/\D/g, '').length;
   switch (identifier) {
     case 'dates':
@@ -34,7 +35,7 @@ export function plausible(identifier: Identifier, value: string): boolean {
     case 'email':
       return v.includes('@');
     case 'names':
-      return /[A-Za-z]{2}/.test(v);
+      return /[A-Za-z]/.test(v);
     default:
       return true;
   }

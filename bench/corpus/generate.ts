@@ -1,0 +1,237 @@
+/**
+ * A labelled corpus, generated deterministically from a seed: realistic payloads that carry
+ * PHI (FHIR, HL7 v2, X12, CSV, forms, clinical notes, and encoded variants of them), each
+ * with the byte spans of every identifier it contains, and PHI-free payloads of the kinds a
+ * clinic sends to vendors without a BAA (analytics events, API calls, FHIR terminology,
+ * telemetry, logs, prose). Used by `npm run eval`, the scan benchmark and a test.
+ */
+import { gzipSync } from 'node:zlib';
+import { Faker, base, en } from '@faker-js/faker';
+import { DocBuilder, jsonInner, type Span } from './locate.js';
+
+export interface LabelledDoc {
+  readonly id: string;
+  /** The generator that made it, e.g. "fhir-patient" or "clean-analytics". */
+  readonly kind: string;
+  readonly contentType?: string;
+  readonly contentEncoding?: string;
+  readonly body: Buffer;
+  /** Ground truth; empty for PHI-free documents and for encoded ones (judged per document). */
+  readonly spans: readonly Span[];
+  readonly phi: boolean;
+  /** True when spans sit in structured fields (FHIR, HL7, X12, CSV, forms). */
+  readonly structured: boolean;
+}
+
+type Gen = (f: Faker, n: number) => LabelledDoc;
+
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+function person(f: Faker) {
+  const sex = f.helpers.arrayElement(['female', 'male'] as const);
+  const birth = f.date.birthdate({ min: 1930, max: 2020, mode: 'year' });
+  const iso = birth.toISOString().slice(0, 10);
+  return {
+    first: f.person.firstName(sex),
+    last: f.person.lastName(),
+    middle: f.string.alpha({ length: 1, casing: 'upper' }),
+    sex,
+    iso,
+    us: `${pad(birth.getUTCMonth() + 1, 2)}/${pad(birth.getUTCDate(), 2)}/${birth.getUTCFullYear()}`,
+    hl7: iso.replace(/-/g, ''),
+    street: `${f.number.int({ min: 1, max: 9999 })} ${f.location.street()} ${f.helpers.arrayElement(['Street', 'Avenue', 'Road', 'Lane', 'Drive', 'Court', 'Way', 'Boulevard', 'Place', 'Terrace'])}`,
+    city: f.location.city(),
+    state: f.location.state({ abbreviated: true }),
+    zip: f.location.zipCode('#####'),
+    phone: `(${f.number.int({ min: 201, max: 989 })}) ${f.number.int({ min: 201, max: 989 })}-${pad(f.number.int({ min: 0, max: 9999 }), 4)}`,
+    email: f.internet.email().toLowerCase(),
+    mrn: `${f.helpers.arrayElement(['', 'RB-', 'MR', 'E'])}${f.string.numeric(f.number.int({ min: 6, max: 9 }))}`,
+    ssn: `${f.number.int({ min: 100, max: 665 })}-${pad(f.number.int({ min: 1, max: 99 }), 2)}-${pad(f.number.int({ min: 1, max: 9999 }), 4)}`,
+    member: `${f.string.alpha({ length: 3, casing: 'upper' })}${f.string.numeric(9)}`,
+    account: f.string.numeric(f.number.int({ min: 7, max: 10 })),
+  };
+}
+
+const fhirPatient: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const bundle = f.datatype.boolean();
+  if (bundle) d.text('{"resourceType":"Bundle","type":"transaction","entry":[{"fullUrl":"urn:uuid:').text(f.string.uuid()).text('","resource":');
+  d.text('{"resourceType":"Patient","id":"').text(f.string.alphanumeric(12)).text('","meta":{"lastUpdated":"2026-11-20T10:11:12Z"},');
+  d.text('"identifier":[{"system":"urn:oid:2.16.840.1.113883.3.4471","value":"').phi(p.mrn, 'mrn').text('"}],');
+  d.text('"active":true,"name":[{"use":"official","family":"').phi(p.last, 'names').text('","given":["').phi(p.first, 'names').text('","').phi(p.middle + '.', 'names').text('"]}],');
+  d.text('"telecom":[{"system":"phone","value":"').phi(p.phone, 'phone').text('","use":"home"},{"system":"email","value":"').phi(p.email, 'email').text('"}],');
+  d.text('"gender":"').text(p.sex).text('","birthDate":"').phi(p.iso, 'dates').text('",');
+  d.text('"address":[{"use":"home","line":["').phi(p.street, 'geographic').text('"],"city":"').phi(p.city, 'geographic').text('","state":"').text(p.state).text('","postalCode":"').phi(p.zip, 'geographic').text('"}]}');
+  if (bundle) d.text('},{"resource":{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"4548-4","display":"Hemoglobin A1c"}]},"valueQuantity":{"value":').text(String(f.number.float({ min: 4, max: 12, fractionDigits: 1 }))).text(',"unit":"%"}}}]}');
+  return { id: `fhir-${n}`, kind: 'fhir-patient', contentType: 'application/fhir+json', body: d.build(), spans: d.spans, phi: true, structured: true };
+};
+
+const hl7Adt: Gen = (f, n) => {
+  const p = person(f);
+  const k = person(f);
+  const d = new DocBuilder();
+  const ts = `2026${pad(f.number.int({ min: 1, max: 12 }), 2)}${pad(f.number.int({ min: 1, max: 28 }), 2)}0830`;
+  d.text(`MSH|^~\\&|CEDAR|RIVERBEND|LAB|LAKESIDE|${ts}||ADT^A0${f.number.int({ min: 1, max: 8 })}|MSG${f.string.numeric(6)}|P|2.5.1\r`);
+  d.text(`EVN|A01|${ts}\r`);
+  d.text('PID|1||').phi(`${p.mrn}^^^RB^MR`, 'mrn').text('||').phi(`${p.last.toUpperCase()}^${p.first.toUpperCase()}^${p.middle}`, 'names').text('||').phi(p.hl7, 'dates');
+  d.text(`|${p.sex === 'female' ? 'F' : 'M'}|||`).phi(`${p.street}^^${p.city}^${p.state}^${p.zip}`, 'geographic').text('||').phi(p.phone, 'phone').text('|||||').phi(p.account, 'account').text('|').phi(p.ssn, 'ssn').text('\r');
+  d.text('NK1|1|').phi(`${k.last.toUpperCase()}^${k.first.toUpperCase()}`, 'names').text('|SPO||').phi(k.phone, 'phone').text('\r');
+  d.text(`PV1|1|O|CLINIC^${f.number.int({ min: 1, max: 40 })}||||1234567893^NGUYEN^TAM\r`);
+  d.text('IN1|1|BCBS01|60054|BLUE CROSS IL||||||||||||').phi(`${p.last.toUpperCase()}^${p.first.toUpperCase()}`, 'names').text('|SEL|').phi(p.hl7, 'dates');
+  d.text('|'.repeat(18)).phi(p.member, 'health-plan').text('\r');
+  return { id: `hl7-${n}`, kind: 'hl7-adt', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: true };
+};
+
+const x12Claim: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const [el, seg] = f.helpers.arrayElement([['*', '~'], ['|', '\n'], ['^', '~']] as const);
+  const s = (...parts: string[]) => parts.join(el);
+  d.text(s('ISA', '00', '          ', '00', '          ', 'ZZ', 'RIVERBEND      ', 'ZZ', 'ACMEBILLING    ', '261122', '0830', 'U', '00501', `00000${f.string.numeric(4)}`, '0', 'P', ':') + seg);
+  d.text(s('GS', 'HC', 'RIVERBEND', 'ACMEBILLING', '20261122', '0830', '1', 'X', '005010X222A1') + seg + s('ST', '837', '0001') + seg);
+  d.text(s('NM1', '85', '2', 'RIVERBEND FAMILY MEDICINE', '', '', '', '', 'XX', '1234567893') + seg + s('N3', '100 CLINIC WAY') + seg);
+  d.text(s('NM1', 'IL', '1', '')).phi(p.last.toUpperCase(), 'names').text(el).phi(p.first.toUpperCase(), 'names').text(el + el + el + el + 'MI' + el).phi(p.member, 'health-plan').text(seg);
+  d.text('N3' + el).phi(p.street.toUpperCase(), 'geographic').text(seg);
+  d.text('N4' + el).phi(p.city.toUpperCase(), 'geographic').text(el + p.state + el).phi(p.zip, 'geographic').text(seg);
+  d.text('DMG' + el + 'D8' + el).phi(p.hl7, 'dates').text(el + (p.sex === 'female' ? 'F' : 'M') + seg);
+  d.text('REF' + el + 'SY' + el).phi(p.ssn.replace(/-/g, ''), 'ssn').text(seg);
+  d.text('CLM' + el).phi(`PCN${f.string.numeric(8)}`, 'account').text(el + f.number.int({ min: 50, max: 900 }) + el + el + el + '11:B:1' + el + 'Y' + seg);
+  d.text('DTP' + el + '472' + el + 'D8' + el).phi(`2026${pad(f.number.int({ min: 1, max: 11 }), 2)}${pad(f.number.int({ min: 10, max: 28 }), 2)}`, 'dates').text(seg);
+  d.text(s('SE', '12', '0001') + seg);
+  return { id: `x12-${n}`, kind: 'x12-837', contentType: 'application/edi-x12', body: d.build(), spans: d.spans, phi: true, structured: true };
+};
+
+const csvExport: Gen = (f, n) => {
+  const d = new DocBuilder();
+  const tab = f.datatype.boolean({ probability: 0.3 });
+  const sep = tab ? '\t' : ',';
+  d.text(['patient_id', 'first_name', 'last_name', 'dob', 'phone', 'visit_type', 'copay'].join(sep) + '\n');
+  for (let i = 0; i < f.number.int({ min: 1, max: 12 }); i++) {
+    const p = person(f);
+    d.phi(p.mrn, 'mrn').text(sep).phi(p.first, 'names').text(sep).phi(p.last, 'names').text(sep).phi(p.iso, 'dates').text(sep).phi(p.phone, 'phone');
+    d.text(sep + f.helpers.arrayElement(['new', 'follow-up', 'annual']) + sep + f.number.int({ min: 0, max: 60 }) + '\n');
+  }
+  return { id: `csv-${n}`, kind: 'csv-export', contentType: tab ? 'text/tab-separated-values' : 'text/csv', body: d.build(), spans: d.spans, phi: true, structured: true };
+};
+
+const intakeForm: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, '+');
+  d.text('first_name=').phi(enc(p.first), 'names').text('&last_name=').phi(enc(p.last), 'names').text('&dob=').phi(enc(p.us), 'dates');
+  d.text('&phone=').phi(enc(p.phone), 'phone').text('&email=').phi(enc(p.email), 'email').text('&reason=').text(enc(f.helpers.arrayElement(['new patient', 'refill', 'billing question'])));
+  return { id: `form-${n}`, kind: 'intake-form', contentType: 'application/x-www-form-urlencoded', body: d.build(), spans: d.spans, phi: true, structured: true };
+};
+
+const NOTE_TEMPLATES: ((d: DocBuilder, p: ReturnType<typeof person>, f: Faker) => void)[] = [
+  (d, p) => d.text('Patient: ').phi(`${p.first} ${p.last}`, 'names').text(' DOB: ').phi(p.us, 'dates').text(' MRN: ').phi(p.mrn, 'mrn').text('\nSubjective: follow-up for hypertension, reports good adherence. BP 132/84.\nPlan: continue lisinopril 10 mg daily, recheck in 3 months.'),
+  (d, p) => d.text('Dear Mr. ').phi(p.last, 'names').text(',\nYour lab results from your visit are ready. Please call us at ').phi(p.phone, 'phone').text(' to review them.\nRiverbend Family Medicine'),
+  (d, p) => d.text('Pt ').phi(`${p.first} ${p.last}`, 'names').text(', born ').phi(p.iso, 'dates').text(', lives at ').phi(p.street, 'geographic').text(', ').text(p.city).text(', ').text(p.state).text(' ').phi(p.zip, 'geographic').text('. SSN ').phi(p.ssn, 'ssn').text(' on file for billing.'),
+  (d, p) => d.text('Referral: please see ').phi(`${p.first} ${p.last}`, 'names').text(' (member ID ').phi(p.member, 'health-plan').text(') for cardiology consult. Contact: ').phi(p.email, 'email').text('.'),
+  (d, p, f) => d.text('Admitted on ').phi(f.helpers.arrayElement(['March 3, 2026', 'Apr 14, 2026', '06/02/2026', '2026-07-19']), 'dates').text(' with chest pain. Patient name: ').phi(`${p.first} ${p.last}`, 'names').text('. Account #: ').phi(p.account, 'account').text('.'),
+  (d, p) => d.text('Voicemail from ').phi(`${p.first} ${p.last}`, 'names').text(' asking to reschedule; callback ').phi(p.phone, 'phone').text(', DOB ').phi(p.us, 'dates').text('.'),
+];
+
+const clinicalNote: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  f.helpers.arrayElement(NOTE_TEMPLATES)(d, p, f);
+  return { id: `note-${n}`, kind: 'clinical-note', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+};
+
+/** PHI hidden by transport encodings: judged per document. */
+const encodedNote: Gen = (f, n) => {
+  const note = clinicalNote(f, n);
+  const variant = n % 4;
+  if (variant === 0) return { ...note, id: `gzip-${n}`, kind: 'encoded-gzip', contentEncoding: 'gzip', body: gzipSync(note.body), spans: [] };
+  if (variant === 1) {
+    const escaped = JSON.stringify({ note: note.body.toString() }).replace(/[0-9]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+    return { ...note, id: `jsonesc-${n}`, kind: 'encoded-json-escapes', contentType: 'application/json', body: Buffer.from(escaped), spans: [] };
+  }
+  if (variant === 2) {
+    const b64 = note.body.toString('base64');
+    return { ...note, id: `b64-${n}`, kind: 'encoded-base64', contentType: 'application/json', body: Buffer.from(JSON.stringify({ type: 'note', data: b64 })), spans: [] };
+  }
+  return { ...note, id: `pct-${n}`, kind: 'encoded-query', contentType: 'application/x-www-form-urlencoded', body: Buffer.from(`msg=${encodeURIComponent(note.body.toString())}&src=portal`), spans: [] };
+};
+
+// ---- PHI-free traffic ----------------------------------------------------------------
+
+const clean = (kind: string, contentType: string, body: string, n: number): LabelledDoc => ({
+  id: `${kind}-${n}`, kind, contentType, body: Buffer.from(body), spans: [], phi: false, structured: false,
+});
+
+const analyticsEvent: Gen = (f, n) =>
+  clean('clean-analytics', 'application/json', JSON.stringify({
+    event: f.helpers.arrayElement(['page_view', 'click', 'scroll', 'form_start']),
+    page: f.helpers.arrayElement(['/', '/services', '/services/flu-shots', '/about/team', '/locations', '/careers', '/billing/faq']),
+    referrer: f.helpers.arrayElement(['', 'https://search.example/', 'https://social.example/post/' + f.string.numeric(8)]),
+    session_id: f.string.alphanumeric(20),
+    client_ts: f.date.recent().toISOString(),
+    screen: { w: f.helpers.arrayElement([1280, 1366, 1920, 390]), h: f.helpers.arrayElement([720, 768, 1080, 844]) },
+    lang: 'en-US',
+    ua: f.internet.userAgent(),
+    v: `${f.number.int(5)}.${f.number.int(20)}.${f.number.int(99)}`,
+  }), n);
+
+const apiCall: Gen = (f, n) =>
+  clean('clean-api', 'application/json', JSON.stringify({
+    id: f.number.int({ min: 1000, max: 9_999_999 }),
+    object: 'order',
+    created: f.date.recent().toISOString(),
+    status: f.helpers.arrayElement(['pending', 'shipped', 'delivered']),
+    items: Array.from({ length: f.number.int({ min: 1, max: 5 }) }, () => ({ sku: `${f.string.alpha({ length: 3, casing: 'upper' })}-${f.string.numeric(4)}`, description: f.commerce.productName(), qty: f.number.int({ min: 1, max: 20 }), unit_price: f.commerce.price() })),
+    warehouse: f.helpers.arrayElement(['CHI-2', 'DAL-1', 'ATL-4']),
+    links: { self: `https://api.supplies.example/v2/orders/${f.string.numeric(7)}` },
+  }), n);
+
+const terminology: Gen = (f, n) =>
+  clean('clean-fhir-terminology', 'application/fhir+json', JSON.stringify({
+    resourceType: f.helpers.arrayElement(['ValueSet', 'CodeSystem', 'ConceptMap']),
+    id: f.string.alphanumeric(10).toLowerCase(),
+    url: `http://terminology.example/fhir/ValueSet/${f.string.alpha(8)}`,
+    version: `${f.number.int(9)}.${f.number.int(9)}.0`,
+    name: f.helpers.arrayElement(['DiabetesConditions', 'ImmunizationCodes', 'LabPanels', 'VisitTypes']),
+    status: 'active',
+    date: f.date.past().toISOString().slice(0, 10),
+    publisher: f.company.name(),
+    compose: { include: [{ system: 'http://snomed.info/sct', concept: Array.from({ length: f.number.int({ min: 1, max: 6 }) }, () => ({ code: f.string.numeric(8), display: f.helpers.arrayElement(['Diabetes mellitus type 2', 'Essential hypertension', 'Asthma', 'Influenza vaccination', 'Hemoglobin A1c measurement']) })) }] },
+  }), n);
+
+const telemetry: Gen = (f, n) =>
+  clean('clean-telemetry', 'application/x-www-form-urlencoded',
+    `app=scribe-desktop&version=${f.system.semver()}&build=${f.string.numeric(8)}&os=${f.helpers.arrayElement(['windows', 'macos'])}&arch=x64&uptime_s=${f.number.int(99999)}&crashes=${f.number.int(3)}&locale=en-US`, n);
+
+const logLine: Gen = (f, n) =>
+  clean('clean-log', 'text/plain', Array.from({ length: f.number.int({ min: 1, max: 8 }) }, () =>
+    `${f.date.recent().toISOString()} ${f.helpers.arrayElement(['INFO', 'WARN', 'DEBUG'])} ${f.hacker.noun()}-${f.number.int(9)} ${f.hacker.verb()} ${f.number.int(500)} ${f.hacker.noun()}s in ${f.number.float({ max: 9, fractionDigits: 2 })}s (host ${f.internet.domainWord()}-${f.number.int(20)}, req ${f.string.uuid()})`).join('\n'), n);
+
+const prose: Gen = (f, n) =>
+  clean('clean-prose', 'text/plain', [
+    f.company.catchPhrase() + '.',
+    'Our clinic offers ' + f.helpers.arrayElement(['flu shots', 'sports physicals', 'telehealth visits', 'lab draws']) + ' ' + f.helpers.arrayElement(['Monday through Friday', 'on weekends', 'every day']) + '.',
+    f.lorem.paragraph(),
+    'Parking is available at the ' + f.helpers.arrayElement(['north', 'south']) + ' entrance; the pharmacy closes at ' + f.number.int({ min: 5, max: 9 }) + ' pm.',
+  ].join(' '), n);
+
+const inventoryCsv: Gen = (f, n) =>
+  clean('clean-csv', 'text/csv', 'sku,description,qty,unit_price,updated\n' + Array.from({ length: f.number.int({ min: 2, max: 15 }) }, () =>
+    `${f.string.alpha({ length: 3, casing: 'upper' })}-${f.string.numeric(4)},"${f.commerce.productName()}",${f.number.int(500)},${f.commerce.price()},${f.date.recent().toISOString().slice(0, 10)}`).join('\n') + '\n', n);
+
+const hl7Ack: Gen = (f, n) =>
+  clean('clean-hl7-ack', 'text/plain', `MSH|^~\\&|LAB|LAKESIDE|CEDAR|RIVERBEND|2026112208${f.string.numeric(4)}||ACK^A01|ACK${f.string.numeric(6)}|P|2.5.1\rMSA|AA|MSG${f.string.numeric(6)}\r`, n);
+
+export const PHI_GENERATORS: Record<string, Gen> = { fhirPatient, hl7Adt, x12Claim, csvExport, intakeForm, clinicalNote, encodedNote };
+export const CLEAN_GENERATORS: Record<string, Gen> = { analyticsEvent, apiCall, terminology, telemetry, logLine, prose, inventoryCsv, hl7Ack };
+
+/** `perKind` documents of every kind, the same for the same seed. */
+export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {
+  const f = new Faker({ locale: [en, base] });
+  f.seed(seed);
+  const docs: LabelledDoc[] = [];
+  for (const gen of [...Object.values(PHI_GENERATORS), ...Object.values(CLEAN_GENERATORS)]) {
+    for (let i = 0; i < perKind; i++) docs.push(gen(f, i));
+  }
+  return docs;
+}
