@@ -7,7 +7,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { Faker, base, en } from '@faker-js/faker';
-import { DocBuilder, jsonInner, type Span } from './locate.js';
+import { DocBuilder, type Span } from './locate.js';
 
 export interface LabelledDoc {
   readonly id: string;

@@ -34,8 +34,3 @@ export class DocBuilder {
     return Buffer.concat(this.parts, this.length);
   }
 }
-
-/** A JSON string literal's inner text (escapes included) for use inside a DocBuilder. */
-export function jsonInner(s: string): string {
-  return JSON.stringify(s).slice(1, -1);
-}
