@@ -51,7 +51,7 @@ export function scanCommand(argv: readonly string[], { io }: Context): number {
   if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence takes a number from 0 to 1');
   let scanner;
   try {
-    scanner = createScanner({ detectorDirs: values.detectors as string[] });
+    scanner = createScanner({ detectorDirs: values.detectors as string[], minConfidence });
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
     for (const p of e.problems) io.err(formatProblem(p));

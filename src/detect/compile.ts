@@ -5,7 +5,11 @@ import { VALIDATORS } from './validators.js';
 
 export interface CompiledPattern {
   readonly detector: CompiledDetector;
+  /** Global, without match indices: node-re2 is markedly slower per match with the d flag. */
   readonly re: RE2;
+  /** Sticky with indices, used only when the value group's place in the match is ambiguous. */
+  readonly exact: RE2;
+  readonly hasValueGroup: boolean;
   readonly confidence: number;
 }
 
@@ -31,6 +35,8 @@ export interface Scanner {
   readonly keys: KeyTable;
   /** Runs the pattern pass over `buf`, appending findings (offsets + base). */
   scanText(buf: Buffer, out: Finding[], base: number, layer?: string): void;
+  /** The threshold the pack was compiled for: weaker patterns run only beside their context words. */
+  readonly minConfidence: number;
 }
 
 const SEP = '[_\\-. ]?';
@@ -77,14 +83,30 @@ export function compileKeys(spec: KeySpec): KeyTable {
   };
 }
 
+/** Extra bytes around a context window, so that a candidate starting inside it is not cut off. */
+const WINDOW_MARGIN = 96;
+
+export interface CompileOptions {
+  /** The clinic's own MRN formats (RE2), from policy scan.mrn_patterns. */
+  readonly mrnPatterns?: readonly string[];
+  /** What counts as PHI; patterns weaker than this run only where their context words are. */
+  readonly minConfidence?: number;
+}
+
 /**
- * Compiles the pack once: every pattern goes into one RE2 set, which tells in a single pass
- * which patterns can match at all; only those are then run for positions, and validators
- * and context are applied to their candidates alone.
+ * Compiles the pack once. Patterns that count on their own go into one RE2 set, which tells
+ * in a single pass which of them can match at all; only those then run for positions.
+ * Patterns that count only beside context words (context: required, or a confidence below
+ * minConfidence) are gated: the set holds their detector's context words instead, and the
+ * patterns run only in windows around the words found. Broad shapes ("six to twelve digits")
+ * thus cost nothing on traffic without the words that make them PHI.
  */
-export function compilePack(pack: Pack, extraMrnPatterns: readonly string[] = []): Scanner {
+export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
+  const minConfidence = options.minConfidence ?? 0.5;
+  const extraMrnPatterns = options.mrnPatterns ?? [];
   const detectors: CompiledDetector[] = [];
-  const patterns: CompiledPattern[] = [];
+  const free: CompiledPattern[] = [];
+  const gated = new Map<CompiledDetector, CompiledPattern[]>();
   const structural = new Map<Structure, CompiledDetector>();
   const specs = [...pack.detectors];
   if (extraMrnPatterns.length > 0) {
@@ -113,39 +135,139 @@ export function compilePack(pack: Pack, extraMrnPatterns: readonly string[] = []
     detectors.push(d);
     if (spec.structure !== null) structural.set(spec.structure, d);
     for (const p of spec.patterns) {
-      patterns.push({ detector: d, re: new RE2(p.regex, 'gdu'), confidence: p.confidence ?? spec.confidence.base });
+      const compiled: CompiledPattern = {
+        detector: d,
+        re: new RE2(p.regex, 'gu'),
+        exact: new RE2(p.regex, 'ydu'),
+        hasValueGroup: p.regex.includes('(?P<v>'),
+        confidence: p.confidence ?? spec.confidence.base,
+      };
+      const needsContext = spec.context.required || compiled.confidence < minConfidence;
+      if (!needsContext) free.push(compiled);
+      // A weak pattern without context words, or whose context does not lift it, can never count.
+      else if (d.context !== null && spec.confidence.context >= minConfidence) {
+        (gated.get(d) ?? gated.set(d, []).get(d)!).push(compiled);
+      }
     }
   }
-  const set = patterns.length === 0 ? null : new RE2.Set(patterns.map((p) => p.re.source), 'u');
+  // Set entries: free patterns first, then one context-word entry per gated detector.
+  const gatedList = [...gated.keys()];
+  const setSources = [...free.map((p) => p.re.source), ...gatedList.map((d) => d.context!.source)];
+  const set = setSources.length === 0 ? null : new RE2.Set(setSources, 'u');
+
+  /** The span of the value: the (?P<v>...) group when the pattern has one, else the match. */
+  function spanOf(p: CompiledPattern, buf: Buffer, m: NonNullable<ReturnType<RE2['exec']>>): [number, number] | null {
+    const whole = m[0];
+    if (!p.hasValueGroup) return [m.index, m.index + whole.length];
+    const v = m.groups?.['v'];
+    if (v === undefined || v.length === 0) return null;
+    const at = whole.indexOf(v);
+    if (at !== -1 && whole.lastIndexOf(v) === at) return [m.index + at, m.index + at + v.length];
+    // The value's text occurs twice in the match: ask RE2 for the group's exact indices.
+    p.exact.lastIndex = m.index;
+    const again = p.exact.exec(buf);
+    return (again?.indices?.groups?.['v'] as [number, number] | undefined) ?? null;
+  }
+
+  /** Context word positions in one buffer, found once per detector and looked up per candidate. */
+  class WordHits {
+    private readonly cache = new Map<RE2, number[]>();
+    constructor(private readonly buf: Buffer) {}
+    /** Where words of `re` start in the buffer, in order. */
+    starts(re: RE2): number[] {
+      let starts = this.cache.get(re);
+      if (starts === undefined) {
+        starts = [];
+        const g = globalOf(re);
+        g.lastIndex = 0;
+        let m: ReturnType<RE2['exec']>;
+        while ((m = g.exec(this.buf)) !== null) {
+          starts.push(m.index);
+          if (m[0].length === 0) g.lastIndex++;
+        }
+        this.cache.set(re, starts);
+      }
+      return starts;
+    }
+
+    /** True when a word of `re` starts within [from, to). */
+    near(re: RE2, from: number, to: number): boolean {
+      const starts = this.starts(re);
+      // Binary search for the first start >= from.
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < starts.length && starts[lo]! < to;
+    }
+  }
+
+  const globals = new Map<RE2, RE2>();
+  function globalOf(re: RE2): RE2 {
+    let g = globals.get(re);
+    if (g === undefined) globals.set(re, (g = new RE2(re.source, 'gu')));
+    return g;
+  }
+
+  function runPattern(p: CompiledPattern, buf: Buffer, offset: number, hits: WordHits, out: Finding[], base: number, layer: string | undefined): void {
+    const d = p.detector;
+    const { window, required } = d.spec.context;
+    const re = p.re;
+    re.lastIndex = 0;
+    let m: ReturnType<RE2['exec']>;
+    while ((m = re.exec(buf)) !== null) {
+      if (m[0].length === 0) re.lastIndex++;
+      const span = spanOf(p, buf, m);
+      if (span === null) continue;
+      const [start, end] = span;
+      if (d.validate !== null && !d.validate(buf.toString('utf8', start, end))) continue;
+      let confidence = p.confidence;
+      if (d.context !== null || d.negative !== null) {
+        // A word counts when it starts within the window either side of the value; the
+        // word regex consumes one separator byte before the word, hence the -1.
+        const from = Math.max(0, start - window - 1) + offset;
+        const to = Math.min(buf.length, end + window) + offset;
+        const positive = d.context !== null && hits.near(d.context, from, to);
+        if (positive) confidence = Math.max(confidence, d.spec.confidence.context);
+        else if (required || confidence < minConfidence || (d.negative !== null && hits.near(d.negative, from, to))) continue;
+      }
+      const finding: Finding = { detector: d.id, identifier: d.identifier, start: start + offset + base, end: end + offset + base, confidence };
+      out.push(layer === undefined ? finding : { ...finding, layer });
+    }
+  }
+
+  /** Merged byte ranges around every context word of a detector in the buffer. */
+  function contextWindows(d: CompiledDetector, hits: WordHits, length: number): [number, number][] {
+    const reach = d.spec.context.window + WINDOW_MARGIN;
+    const windows: [number, number][] = [];
+    for (const at of hits.starts(d.context!)) {
+      const from = Math.max(0, at - reach);
+      const to = Math.min(length, at + reach + 32);
+      const last = windows[windows.length - 1];
+      if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+      else windows.push([from, to]);
+    }
+    return windows;
+  }
 
   function scanText(buf: Buffer, out: Finding[], base: number, layer?: string): void {
     if (set === null || buf.length === 0) return;
+    const hits = new WordHits(buf);
     for (const index of set.match(buf)) {
-      const p = patterns[index]!;
-      const d = p.detector;
-      const { window, required } = d.spec.context;
-      const re = p.re;
-      re.lastIndex = 0;
-      let m: ReturnType<RE2['exec']>;
-      while ((m = re.exec(buf)) !== null) {
-        const span = m.indices?.groups?.['v'] ?? m.indices?.[0];
-        if (span === undefined) break;
-        const [start, end] = span;
-        if (m[0].length === 0) re.lastIndex++;
-        if (end <= start) continue;
-        if (d.validate !== null && !d.validate(buf.toString('utf8', start, end))) continue;
-        let confidence = p.confidence;
-        if (d.context !== null || d.negative !== null) {
-          const around = buf.subarray(Math.max(0, start - window), Math.min(buf.length, end + window));
-          const positive = d.context?.test(around) ?? false;
-          if (positive) confidence = Math.max(confidence, d.spec.confidence.context);
-          else if (required || (d.negative?.test(around) ?? false)) continue;
-        }
-        const finding: Finding = { detector: d.id, identifier: d.identifier, start: start + base, end: end + base, confidence };
-        out.push(layer === undefined ? finding : { ...finding, layer });
+      if (index < free.length) {
+        runPattern(free[index]!, buf, 0, hits, out, base, layer);
+        continue;
+      }
+      const d = gatedList[index - free.length]!;
+      for (const [from, to] of contextWindows(d, hits, buf.length)) {
+        const slice = buf.subarray(from, to);
+        for (const p of gated.get(d)!) runPattern(p, slice, from, hits, out, base, layer);
       }
     }
   }
 
-  return { detectors, structural, keys: compileKeys(pack.keys), scanText };
+  return { detectors, structural, keys: compileKeys(pack.keys), scanText, minConfidence };
 }

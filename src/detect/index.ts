@@ -12,10 +12,15 @@ export interface ScannerOptions {
   readonly detectorDirs?: readonly string[];
   /** The clinic's own MRN formats (RE2), from policy scan.mrn_patterns. */
   readonly mrnPatterns?: readonly string[];
+  /** What counts as PHI (policy scan.min_confidence, default 0.5). */
+  readonly minConfidence?: number;
 }
 
 /** Loads and compiles the pack once. Throws PolicyError (file:line:column) on a bad detector. */
 export function createScanner(options: ScannerOptions = {}): Scanner {
   const pack = loadPack([shippedDetectorsDir(), ...(options.detectorDirs ?? [])]);
-  return compilePack(pack, options.mrnPatterns ?? []);
+  return compilePack(pack, {
+    ...(options.mrnPatterns === undefined ? {} : { mrnPatterns: options.mrnPatterns }),
+    ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),
+  });
 }

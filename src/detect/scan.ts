@@ -32,7 +32,7 @@ export function scan(scanner: Scanner, input: Buffer, options: ScanOptions = {})
   }
   const walk: Walk = { scanner, out: [], maxDecoded, unscannable: null };
   const format = scanPayload(walk, decoded.buf, options.contentType, 0, decoded.layer, 0);
-  const findings = finish(walk.out, options.minConfidence ?? 0.5);
+  const findings = finish(walk.out, options.minConfidence ?? scanner.minConfidence);
   return { phi: findings.length > 0, format, bytes: input.length, findings, unscannable: walk.unscannable };
 }
 

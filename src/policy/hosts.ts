@@ -12,11 +12,14 @@ const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
  * Normalizes a DNS name the way matching sees it: lower case, no trailing dot, IDN as
  * punycode. Returns null for something that is not a valid name.
  */
+const PLAIN_ASCII = /^[a-z0-9._-]+$/;
+
 export function normalizeName(raw: string): string | null {
   let name = raw.trim();
   if (name.endsWith('.')) name = name.slice(0, -1);
   if (name === '' || name.length > 253) return null;
-  const ascii = domainToASCII(name);
+  // Most names on the wire are already lower-case ASCII: skip the IDN conversion for them.
+  const ascii = PLAIN_ASCII.test(name) ? name : domainToASCII(name);
   if (ascii === '') return null;
   return ascii.split('.').every((label) => LABEL.test(label)) ? ascii : null;
 }
@@ -132,7 +135,9 @@ export function buildHostMatcher<T>(entries: Iterable<{ pattern: HostPattern; va
 
   function match(rawHost: string): HostMatch<T> | null {
     const host = stripPort(rawHost);
-    const ip = parseIp(host);
+    // Only something that starts with a digit, a colon or a bracket can be an IP literal.
+    const c = host.charCodeAt(0);
+    const ip = (c >= 0x30 && c <= 0x39) || c === 0x3a || c === 0x5b ? parseIp(host) : null;
     if (ip !== null) {
       for (const prefix of prefixes[ip.family]) {
         const hit = cidrs[ip.family].get(prefix)?.get(maskTo(ip.value, ip.family, prefix));
