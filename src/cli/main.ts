@@ -3,16 +3,19 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { check, explain, vendors, type Context } from './commands.js';
 import { scanCommand } from './scan.js';
+import { startCommand } from './start.js';
+import { auditCommand } from './audit.js';
 import { EXIT, UsageError, processIo, type Io } from './io.js';
 
 export const USAGE = `phiwall — stops PHI from reaching vendors without a Business Associate Agreement
 
 usage:
-  phiwall start   [--policy DIR] [--workers N]
+  phiwall start   [--policy DIR] [--workers N] [--listen HOST:PORT]
   phiwall check   [--policy DIR] [--json]                 exit 0 valid, 1 invalid
   phiwall explain [--policy DIR] [--at YYYY-MM-DD] [--method M] [--json] URL
   phiwall vendors [--policy DIR] [--json]
   phiwall scan    [--detectors DIR] [--json] [--preview] [FILE...|-]   exit 0 no PHI, 3 PHI found
+  phiwall audit verify FILE...                            exit 0 intact, 1 broken
 `;
 
 type Command = (argv: readonly string[], ctx: Context) => number | Promise<number>;
@@ -22,12 +25,8 @@ const COMMANDS: Record<string, Command> = {
   explain,
   vendors,
   scan: scanCommand,
-  start: async (argv, ctx) => {
-    // Until the proxy lands, start validates the policy and shows the inventory.
-    const code = check(argv, ctx);
-    if (code !== EXIT.ok) return code;
-    return vendors(argv.filter((a) => !a.startsWith('--workers')), ctx);
-  },
+  start: startCommand,
+  audit: auditCommand,
 };
 
 /** Runs one CLI invocation; returns the exit code. */

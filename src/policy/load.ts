@@ -29,13 +29,21 @@ export const DEFAULT_SETTINGS: Settings = {
   admin: '127.0.0.1:9090',
   mode: 'enforce',
   unknownDestinations: 'block',
-  scan: { maxBodyBytes: 10_485_760, unscannable: 'block', detectors: [], minConfidence: 0.5, mrnPatterns: [] },
+  scan: { maxBodyBytes: 10_485_760, maxHeldBytes: 268_435_456, unscannable: 'block', detectors: [], minConfidence: 0.5, mrnPatterns: [] },
   tls: { intercept: false, caCert: 'ca/phiwall-ca.pem', caKey: 'ca/phiwall-ca.key', upstreamCa: [] },
   audit: { path: 'audit/phiwall-audit.jsonl' },
   connectPorts: [443],
   dns: { hosts: {} },
   clients: ['127.0.0.0/8', '::1/128'],
   timezone: 'UTC',
+  timeouts: {
+    clientHeadersMs: 10_000,
+    clientRequestMs: 60_000,
+    upstreamConnectMs: 10_000,
+    upstreamHeadersMs: 30_000,
+    upstreamBodyMs: 60_000,
+    tunnelIdleMs: 300_000,
+  },
 };
 
 const VENDOR_ID = /^[a-z0-9-]+$/;
@@ -114,7 +122,7 @@ function readSettings(src: YamlSource): Settings | undefined {
   const root = src.doc.contents;
   if (root === null) return DEFAULT_SETTINGS;
   const top = src.map(root, 'phiwall.yaml', [
-    'listen', 'admin', 'mode', 'unknown_destinations', 'scan', 'tls', 'audit', 'connect_ports', 'dns', 'clients', 'timezone',
+    'listen', 'admin', 'mode', 'unknown_destinations', 'scan', 'tls', 'audit', 'connect_ports', 'dns', 'clients', 'timezone', 'timeouts',
   ]);
   if (top === undefined) return undefined;
   const d = DEFAULT_SETTINGS;
@@ -131,10 +139,13 @@ function readSettings(src: YamlSource): Settings | undefined {
     node === undefined ? fallback : (read(node) ?? fallback);
 
   const scanMap = top.has('scan')
-    ? src.map(v(top.get('scan')), 'scan', ['max_body_bytes', 'unscannable', 'detectors', 'min_confidence', 'mrn_patterns'])
+    ? src.map(v(top.get('scan')), 'scan', ['max_body_bytes', 'max_held_bytes', 'unscannable', 'detectors', 'min_confidence', 'mrn_patterns'])
     : new Map<string, Pair<Node, Node | null>>();
   const tlsMap = top.has('tls') ? src.map(v(top.get('tls')), 'tls', ['intercept', 'ca_cert', 'ca_key', 'upstream_ca']) : new Map<string, Pair<Node, Node | null>>();
   const auditMap = top.has('audit') ? src.map(v(top.get('audit')), 'audit', ['path']) : new Map<string, Pair<Node, Node | null>>();
+  const TIMEOUT_KEYS = ['client_headers_ms', 'client_request_ms', 'upstream_connect_ms', 'upstream_headers_ms', 'upstream_body_ms', 'tunnel_idle_ms'];
+  const timeoutMap = top.has('timeouts') ? src.map(v(top.get('timeouts')), 'timeouts', TIMEOUT_KEYS) : new Map<string, Pair<Node, Node | null>>();
+  const ms = (key: string, fallback: number): number => get(v(timeoutMap?.get(key)), (n) => src.integer(n, `timeouts.${key}`, 1, 86_400_000), fallback);
   const dnsMap = top.has('dns') ? src.map(v(top.get('dns')), 'dns', ['hosts']) : new Map<string, Pair<Node, Node | null>>();
 
   const mrnPatterns = get(v(scanMap?.get('mrn_patterns')), (n) => src.strings(n, 'scan.mrn_patterns'), []).map(({ value, node }) => {
@@ -189,6 +200,7 @@ function readSettings(src: YamlSource): Settings | undefined {
     unknownDestinations: get(v(top.get('unknown_destinations')), (n) => src.oneOf(n, 'unknown_destinations', UNKNOWN_ACTIONS), d.unknownDestinations),
     scan: {
       maxBodyBytes: get(v(scanMap?.get('max_body_bytes')), (n) => src.integer(n, 'scan.max_body_bytes', 1, 2 ** 31), d.scan.maxBodyBytes),
+      maxHeldBytes: get(v(scanMap?.get('max_held_bytes')), (n) => src.integer(n, 'scan.max_held_bytes', 1, 2 ** 40), d.scan.maxHeldBytes),
       unscannable: get(v(scanMap?.get('unscannable')), (n) => src.oneOf(n, 'scan.unscannable', ['block', 'allow'] as const), d.scan.unscannable),
       detectors: get(v(scanMap?.get('detectors')), (n) => src.strings(n, 'scan.detectors'), []).map((s) => s.value),
       minConfidence: get(v(scanMap?.get('min_confidence')), (n) => src.number(n, 'scan.min_confidence', 0, 1), d.scan.minConfidence),
@@ -205,6 +217,14 @@ function readSettings(src: YamlSource): Settings | undefined {
     dns: { hosts: dnsHosts },
     clients: clients ?? d.clients,
     timezone,
+    timeouts: {
+      clientHeadersMs: ms('client_headers_ms', d.timeouts.clientHeadersMs),
+      clientRequestMs: ms('client_request_ms', d.timeouts.clientRequestMs),
+      upstreamConnectMs: ms('upstream_connect_ms', d.timeouts.upstreamConnectMs),
+      upstreamHeadersMs: ms('upstream_headers_ms', d.timeouts.upstreamHeadersMs),
+      upstreamBodyMs: ms('upstream_body_ms', d.timeouts.upstreamBodyMs),
+      tunnelIdleMs: ms('tunnel_idle_ms', d.timeouts.tunnelIdleMs),
+    },
   };
 }
 

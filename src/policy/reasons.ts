@@ -29,6 +29,14 @@ export const REASONS = {
   port_not_allowed: { blocks: true, message: 'CONNECT to this port is not allowed.' },
   sni_mismatch: { blocks: true, message: 'The TLS server name does not match the CONNECT host.' },
   host_mismatch: { blocks: true, message: 'The Host header does not match the CONNECT host.' },
+  // errors: the proxy could not carry out an allowed request, or refused a malformed one
+  client_not_allowed: { blocks: true, message: 'This address may not use the proxy.' },
+  bad_request: { blocks: true, message: 'The request is malformed or is not a proxy request.' },
+  proxy_busy: { blocks: true, message: 'The proxy is holding as many bodies for scanning as it may; try again shortly.' },
+  dns_failure: { blocks: true, message: 'The destination name could not be resolved.' },
+  upstream_unreachable: { blocks: true, message: 'The destination could not be reached.' },
+  upstream_timeout: { blocks: true, message: 'The destination did not answer in time.' },
+  upstream_tls_error: { blocks: true, message: "The destination's TLS certificate could not be verified." },
 } as const satisfies Record<string, { blocks: boolean; message: string }>;
 
 export type Reason = keyof typeof REASONS;

@@ -64,6 +64,8 @@ export interface Settings {
   readonly unknownDestinations: UnknownAction;
   readonly scan: {
     readonly maxBodyBytes: number;
+    /** Cap on request bytes held for scanning at once, across all requests; past it: 503. */
+    readonly maxHeldBytes: number;
     readonly unscannable: 'block' | 'allow';
     readonly detectors: readonly string[];
     readonly minConfidence: number;
@@ -80,6 +82,18 @@ export interface Settings {
   readonly dns: { readonly hosts: Readonly<Record<string, string>> };
   readonly clients: readonly string[];
   readonly timezone: string;
+  readonly timeouts: {
+    /** A client must send its request headers within this time. */
+    readonly clientHeadersMs: number;
+    /** A client must send its whole request within this time. */
+    readonly clientRequestMs: number;
+    readonly upstreamConnectMs: number;
+    readonly upstreamHeadersMs: number;
+    /** Longest silence while reading an upstream response body. */
+    readonly upstreamBodyMs: number;
+    /** An idle CONNECT tunnel is closed after this long. */
+    readonly tunnelIdleMs: number;
+  };
 }
 
 /** A loaded, validated, frozen policy. */

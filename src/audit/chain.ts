@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { FIELDS, type ChainedRecord, type DecisionRecord } from './record.js';
+
+export const GENESIS = '0'.repeat(64);
+
+/** The canonical text a record's hash covers: its fields in FIELDS order, then seq and prev. */
+export function canonical(r: DecisionRecord & { seq: number; prev: string }): string {
+  const o: Record<string, unknown> = {};
+  for (const f of FIELDS) o[f] = r[f];
+  o['seq'] = r.seq;
+  o['prev'] = r.prev;
+  return JSON.stringify(o);
+}
+
+export function chain(r: DecisionRecord, seq: number, prev: string): ChainedRecord {
+  const linked = { ...r, seq, prev };
+  return { ...linked, hash: createHash('sha256').update(canonical(linked)).digest('hex') };
+}
+
+export interface VerifyResult {
+  readonly ok: boolean;
+  readonly records: number;
+  /** 1-based line of the first broken record, and why. */
+  readonly error?: { line: number; message: string };
+  readonly last: string;
+}
+
+/**
+ * Checks an audit file's chain: every line parses, its hash matches its content, and it
+ * names the previous line's hash. An edited, removed or reordered line breaks the chain.
+ * A file may start mid-chain (after rotation): the first line's prev is taken as given.
+ */
+export function verifyChain(text: string): VerifyResult {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  let prev: string | null = null;
+  let seq: number | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const fail = (message: string): VerifyResult => ({ ok: false, records: i, error: { line: i + 1, message }, last: prev ?? GENESIS });
+    let r: ChainedRecord;
+    try {
+      r = JSON.parse(lines[i]!) as ChainedRecord;
+    } catch {
+      return fail('not a JSON record');
+    }
+    if (typeof r.hash !== 'string' || typeof r.prev !== 'string' || typeof r.seq !== 'number') return fail('not a chained record (seq, prev, hash missing)');
+    if (prev !== null && r.prev !== prev) return fail('prev does not match the hash of the record before it (a record was removed, reordered or edited)');
+    if (seq !== null && r.seq !== seq + 1) return fail(`seq ${r.seq} does not follow ${seq}`);
+    const expected = createHash('sha256').update(canonical(r)).digest('hex');
+    if (expected !== r.hash) return fail('hash does not match the record (the record was edited)');
+    prev = r.hash;
+    seq = r.seq;
+  }
+  return { ok: true, records: lines.length, last: prev ?? GENESIS };
+}

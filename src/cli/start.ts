@@ -1,0 +1,105 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import pino from 'pino';
+import { policyWarnings } from '../policy/check.js';
+import { parseListen } from '../policy/load.js';
+import { formatProblem } from '../policy/yaml-source.js';
+import { runProxy, type Running } from '../proxy/run.js';
+import { loadAll } from '../proxy/state.js';
+import { args, type Context } from './commands.js';
+import { EXIT, UsageError, loadOrReport } from './io.js';
+
+/** With several workers each writes its own hash chain: audit.jsonl -> audit.w1.jsonl. */
+export function workerAuditPath(path: string, worker: number): string {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') ? `${path.slice(0, dot)}.w${worker}${path.slice(dot)}` : `${path}.w${worker}`;
+}
+
+interface StartOptions {
+  readonly policyDir: string;
+  readonly workers: number;
+  readonly listen: string | undefined;
+}
+
+function parseStart(argv: readonly string[]): StartOptions {
+  const { values } = args(argv, {
+    policy: { type: 'string', default: 'policies' },
+    workers: { type: 'string' },
+    listen: { type: 'string' },
+  });
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers takes a whole number from 1 to 64');
+  const listen = values.listen as string | undefined;
+  if (listen !== undefined && 'error' in parseListen(listen)) throw new UsageError(`--listen "${listen}" is not host:port`);
+  return { policyDir: values.policy as string, workers, listen };
+}
+
+/** Resolves when the process should exit: after SIGTERM/SIGINT and a drain. */
+function untilSignalled(onReload: () => void, onStop: () => Promise<void>): Promise<number> {
+  return new Promise((resolve) => {
+    process.on('SIGHUP', onReload);
+    const stop = (): void => {
+      onStop().then(() => resolve(EXIT.ok), () => resolve(EXIT.invalid));
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}
+
+async function runWorker(o: StartOptions, worker: number | null): Promise<number> {
+  const log = pino({ base: worker === null ? null : { worker } });
+  const loaded = loadAll(o.policyDir);
+  const auditPath = worker === null ? loaded.policy.settings.audit.path : workerAuditPath(loaded.policy.settings.audit.path, worker);
+  const running: Running = await runProxy({ policyDir: o.policyDir, auditPath, log, watch: worker === null, ...(o.listen === undefined ? {} : { listen: o.listen }) });
+  log.info({ listen: `${running.address.address}:${running.address.port}`, policy: o.policyDir, audit: auditPath, vendors: loaded.policy.vendors.length, mode: loaded.policy.settings.mode }, 'phiwall listening');
+  if (worker !== null) {
+    process.on('message', (m) => {
+      if (m === 'reload') running.reload();
+      if (m === 'stop') void running.stop().then(() => process.exit(0));
+    });
+  }
+  return untilSignalled(() => void running.reload(), () => running.stop());
+}
+
+async function runPrimary(o: StartOptions): Promise<number> {
+  const log = pino({ base: { role: 'primary' } });
+  for (let i = 1; i <= o.workers; i++) cluster.fork({ PHIWALL_WORKER: String(i) });
+  let stopping = false;
+  cluster.on('exit', (w, code) => {
+    if (stopping) return;
+    log.error({ worker: w.id, code }, 'worker exited; starting another');
+    cluster.fork({ PHIWALL_WORKER: String(w.id) });
+  });
+  // A reload is checked once here; only a valid policy is sent to the workers.
+  const reload = (): void => {
+    const loaded = loadOrReport(o.policyDir, { out: () => undefined, err: (t) => log.error({ error: t.trim() }, 'policy reload failed') });
+    if (loaded === null) return;
+    for (const w of Object.values(cluster.workers ?? {})) w?.send('reload');
+    log.info('policy reload sent to workers');
+  };
+  const { watch } = await import('node:fs');
+  let debounce: NodeJS.Timeout | undefined;
+  const watcher = watch(o.policyDir, () => {
+    clearTimeout(debounce);
+    debounce = setTimeout(reload, 250);
+  });
+  return untilSignalled(reload, async () => {
+    stopping = true;
+    watcher.close();
+    const exits = Object.values(cluster.workers ?? {}).map((w) => new Promise<void>((resolve) => {
+      if (w === undefined) return resolve();
+      w.once('exit', () => resolve());
+      w.send('stop');
+    }));
+    await Promise.all(exits);
+  });
+}
+
+export async function startCommand(argv: readonly string[], { io, now }: Context): Promise<number> {
+  const o = parseStart(argv);
+  if (cluster.isWorker) return runWorker(o, Number(process.env['PHIWALL_WORKER'] ?? '1'));
+  const loaded = loadOrReport(o.policyDir, io);
+  if (loaded === null) return EXIT.invalid;
+  for (const w of [...loaded.warnings, ...policyWarnings(loaded.policy, now)]) io.err(formatProblem(w));
+  return o.workers === 1 ? runWorker(o, null) : runPrimary(o);
+}

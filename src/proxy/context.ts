@@ -1,0 +1,56 @@
+import type { Logger } from 'pino';
+import type { AuditSink } from '../audit/audit-log.js';
+import type { ChainedRecord, DecisionRecord } from '../audit/record.js';
+import type { Finding } from '../detect/types.js';
+import { cidrContains, parseCidr, parseIp, type Cidr } from '../policy/ip.js';
+import type { Policy } from '../policy/types.js';
+import type { ProxyEvents } from './events.js';
+import type { HeldBytes } from './held.js';
+import type { PolicyState } from './state.js';
+import type { Upstreams } from './upstream.js';
+
+/** Everything the request path needs, built once per process. */
+export interface ProxyContext {
+  readonly state: PolicyState;
+  readonly audit: AuditSink;
+  readonly upstreams: Upstreams;
+  readonly held: HeldBytes;
+  readonly events: ProxyEvents;
+  /** The stdout summary: one short line per decision. */
+  readonly log: Logger;
+}
+
+const clientRanges = new WeakMap<Policy, Cidr[]>();
+
+/** Only `clients` may use the proxy. */
+export function clientAllowed(policy: Policy, address: string | undefined): boolean {
+  let ranges = clientRanges.get(policy);
+  if (ranges === undefined) clientRanges.set(policy, (ranges = policy.settings.clients.map((c) => parseCidr(c)!)));
+  const ip = parseIp(address ?? '');
+  if (ip === null) return false;
+  // An IPv4 client on a dual-stack socket arrives as ::ffff:a.b.c.d.
+  const v4 = ip.family === 6 && ip.value >> 32n === 0xffffn ? { family: 4 as const, value: ip.value & 0xffffffffn } : ip;
+  return ranges.some((r) => cidrContains(r, ip) || cidrContains(r, v4));
+}
+
+/** Counts findings per identifier, keys sorted so that every serializer writes them alike. */
+export function countFindings(findings: readonly Finding[]): { findings: Record<string, number>; detectors: string[] } {
+  const counts = new Map<string, number>();
+  const detectors = new Set<string>();
+  for (const f of findings) {
+    counts.set(f.identifier, (counts.get(f.identifier) ?? 0) + 1);
+    detectors.add(f.detector);
+  }
+  return { findings: Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b))), detectors: [...detectors].sort() };
+}
+
+/** Writes the audit record, the stdout summary line and the events, in that order. */
+export function record(ctx: ProxyContext, r: DecisionRecord, findings: readonly Finding[] = []): ChainedRecord {
+  const chained = ctx.audit.write(r);
+  ctx.log.info(
+    { incident: r.incident, channel: r.channel, vendor: r.vendor, action: r.action, reason: r.reason, enforced: r.enforced, status: r.upstream_status, ms: r.duration_ms },
+    'decision',
+  );
+  ctx.events.decision?.(chained, findings);
+  return chained;
+}

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { DecisionRecord, Channel } from '../audit/record.js';
+import { ScanStream, scan, type Finding, type ScanResult } from '../detect/index.js';
+import { applyMode, decide, type Action } from '../policy/decide.js';
+import type { Reason } from '../policy/reasons.js';
+import { clientAllowed, countFindings, record, type ProxyContext } from './context.js';
+import { downstreamHeaders, upstreamHeaders } from './headers.js';
+import { resolveDestination } from './resolve.js';
+import { refuse } from './responses.js';
+import type { Loaded } from './state.js';
+import { upstreamReason } from './upstream.js';
+
+export interface Target {
+  readonly tls: boolean;
+  /** Host as the URL names it; IPv6 in brackets. */
+  readonly host: string;
+  readonly port: number;
+  /** Path and query, as sent. */
+  readonly path: string;
+}
+
+/** Reads an absolute-form request target (`GET http://host/path`); null for anything else. */
+export function parseTarget(url: string | undefined): Target | null {
+  if (url === undefined || !/^https?:\/\//i.test(url)) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.hostname === '' || u.username !== '' || u.password !== '') return null;
+  const tls = u.protocol === 'https:';
+  return { tls, host: u.hostname, port: u.port === '' ? (tls ? 443 : 80) : Number(u.port), path: `${u.pathname}${u.search}` };
+}
+
+interface Verdict {
+  action: Action;
+  reason: Reason;
+  enforced: boolean;
+  findings: readonly Finding[];
+}
+
+/**
+ * One request through the data plane: admit -> decide -> (hold and scan) -> resolve ->
+ * forward or refuse -> record. `target` and `channel` let the TLS interceptor send its
+ * decrypted requests through this same path.
+ */
+export async function handleRequest(
+  ctx: ProxyContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { target?: Target; channel?: Channel; expectContinue?: boolean } = {},
+): Promise<void> {
+  const started = performance.now();
+  const incident = randomUUID();
+  const loaded = ctx.state.current;
+  const { policy } = loaded;
+  const target = options.target ?? parseTarget(req.url);
+  const channel = options.channel ?? 'http';
+  const base: DecisionRecord = {
+    time: new Date().toISOString(),
+    incident,
+    client: req.socket.remoteAddress ?? '',
+    channel,
+    method: req.method ?? '',
+    host: target?.host ?? '',
+    port: target?.port ?? 0,
+    vendor: null,
+    action: 'block',
+    reason: 'bad_request',
+    enforced: true,
+    findings: {},
+    detectors: [],
+    request_bytes: 0,
+    upstream_status: null,
+    duration_ms: 0,
+  };
+  const finish = (r: Partial<DecisionRecord>, findings: readonly Finding[] = []): void => {
+    record(ctx, { ...base, ...r, ...countFindings(findings), duration_ms: Math.round((performance.now() - started) * 100) / 100 }, findings);
+  };
+  const reject = (reason: Reason, vendor: string | null, extra: Partial<DecisionRecord> = {}, findings: readonly Finding[] = []): void => {
+    refuse(res, { reason, vendor, incident }, req.headers.accept);
+    req.resume(); // discard whatever body the client still sends; none of it goes anywhere
+    finish({ vendor, action: 'block', reason, enforced: true, upstream_status: null, ...extra }, findings);
+  };
+
+  if (channel === 'http' && !clientAllowed(policy, req.socket.remoteAddress)) return reject('client_not_allowed', null);
+  if (target === null) return reject('bad_request', null);
+
+  const decision = decide({ host: target.host, method: req.method ?? 'GET' }, policy, new Date());
+  const vendor = decision.vendor?.id ?? null;
+  if (decision.action === 'block') return reject(decision.reason, vendor);
+
+  let verdict: Verdict = { action: 'allow', reason: decision.reason, enforced: decision.enforced, findings: [] };
+  let held: Buffer | null = null;
+  if (decision.action === 'scan') {
+    const scanned = await holdAndScan(ctx, loaded, req, res, target, options.expectContinue === true);
+    if ('refusal' in scanned) return reject(scanned.refusal, vendor, { request_bytes: scanned.bytes });
+    held = scanned.body;
+    verdict = judge(loaded, decision.reason, scanned.result);
+    if (verdict.action === 'block') return reject(verdict.reason, vendor, { request_bytes: held.length }, verdict.findings);
+  } else if (options.expectContinue === true) {
+    res.writeContinue();
+  }
+
+  // Resolved after the scan: a PHI block is the finding that matters, whatever DNS says.
+  const resolved = await resolveDestination(target.host, policy, decision.vendor);
+  if (!resolved.ok) return reject(resolved.reason, vendor, { request_bytes: held?.length ?? 0 });
+
+  // Forward: the held bytes unchanged, or the client's body streamed through.
+  let bytes = held?.length ?? 0;
+  const hasBody = held === null && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
+  const counted = hasBody
+    ? req.pipe(new Transform({ transform(chunk: Buffer, _enc, cb) { bytes += chunk.length; cb(null, chunk); } }))
+    : null;
+  const defaultPort = target.tls ? 443 : 80;
+  const hostHeader = target.port === defaultPort ? target.host : `${target.host}:${target.port}`;
+  const pool = ctx.upstreams.pool(resolved.address, resolved.family, target.port, target.tls, target.host.replace(/^\[|\]$/g, ''));
+  const headers = upstreamHeaders(req.rawHeaders, hostHeader);
+  if (held !== null) {
+    delete headers['transfer-encoding'];
+    headers['content-length'] = String(held.length);
+  }
+  let status: number | null = null;
+  try {
+    const up = await pool.request({ path: target.path, method: req.method ?? 'GET', headers, body: held ?? counted });
+    status = up.statusCode;
+    res.writeHead(up.statusCode, downstreamHeaders(up.headers));
+    await pipeline(up.body, res);
+  } catch (e) {
+    if (status === null) {
+      const { reason, kind } = upstreamReason(e);
+      ctx.events.upstreamError?.(vendor, kind);
+      return reject(reason, vendor, { request_bytes: bytes });
+    }
+    // The response had started: all we can do is cut it, and say so in the record.
+    ctx.events.upstreamError?.(vendor, 'body');
+    res.destroy();
+  }
+  finish({ vendor, action: verdict.action, reason: verdict.reason, enforced: verdict.enforced, request_bytes: bytes, upstream_status: status }, verdict.findings);
+}
+
+type Scanned = { body: Buffer; result: ScanResult } | { refusal: Reason; bytes: number };
+
+/**
+ * Holds the body while feeding it to the scanner chunk by chunk, within the per-request cap
+ * (body_too_large) and the process-wide cap (proxy_busy). The URL and Referer are scanned too.
+ */
+async function holdAndScan(ctx: ProxyContext, loaded: Loaded, req: IncomingMessage, res: ServerResponse, target: Target, expectContinue: boolean): Promise<Scanned> {
+  const { settings } = loaded.policy;
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > settings.scan.maxBodyBytes) return { refusal: 'body_too_large', bytes: 0 };
+  if (!ctx.held.take(declared)) return { refusal: 'proxy_busy', bytes: 0 };
+  let taken = declared;
+  const stream = new ScanStream(loaded.scanner, {
+    maxBytes: settings.scan.maxBodyBytes,
+    contentType: req.headers['content-type'],
+    contentEncoding: req.headers['content-encoding'],
+    minConfidence: settings.scan.minConfidence,
+  });
+  try {
+    if (expectContinue) res.writeContinue();
+    const refusal = await new Promise<Reason | null>((resolve, reject) => {
+      const onData = (chunk: Buffer): void => {
+        const extra = Math.max(0, stream.bytes + chunk.length - taken);
+        if (extra > 0) {
+          if (!ctx.held.take(extra)) return stop('proxy_busy');
+          taken += extra;
+        }
+        if (!stream.write(chunk)) stop('body_too_large');
+      };
+      const stop = (reason: Reason): void => {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        resolve(reason);
+      };
+      const onEnd = (): void => resolve(null);
+      req.on('data', onData);
+      req.once('end', onEnd);
+      req.once('error', reject);
+      req.once('aborted', () => reject(new Error('client aborted')));
+    });
+    if (refusal !== null) return { refusal, bytes: stream.bytes };
+    const t = performance.now();
+    let result: ScanResult;
+    try {
+      const body = stream.end();
+      const url = scan(loaded.scanner, Buffer.from(target.path), { contentType: 'application/x-www-form-urlencoded' });
+      const referer = req.headers.referer === undefined ? null : scan(loaded.scanner, Buffer.from(req.headers.referer), { contentType: 'application/x-www-form-urlencoded' });
+      result = { ...body, phi: body.phi || url.phi || (referer?.phi ?? false), findings: [...body.findings, ...url.findings, ...(referer?.findings ?? [])] };
+    } catch {
+      return { refusal: 'scan_error', bytes: stream.bytes };
+    }
+    ctx.events.scanned?.(stream.bytes, (performance.now() - t) / 1000);
+    return { body: stream.body(), result };
+  } finally {
+    ctx.held.give(taken);
+  }
+}
+
+/** What a scan result means for a scan-required destination, in the policy's mode. */
+function judge(loaded: Loaded, decisionReason: Reason, result: ScanResult): Verdict {
+  const { settings } = loaded.policy;
+  let action: Action = 'allow';
+  let reason: Reason = 'no_phi_found';
+  if (result.phi) [action, reason] = ['block', 'phi_detected'];
+  else if (result.unscannable === 'too_large') [action, reason] = ['block', 'body_too_large'];
+  else if (result.unscannable !== null) [action, reason] = settings.scan.unscannable === 'allow' ? ['allow', decisionReason] : ['block', 'unscannable_body'];
+  const moded = applyMode(action, settings.mode);
+  return { action: moded.action, reason, enforced: moded.enforced, findings: result.findings };
+}

@@ -1,0 +1,85 @@
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import pino, { type Logger } from 'pino';
+import type { AuditSink } from '../audit/audit-log.js';
+import { handleConnect } from './connect-handler.js';
+import type { ProxyContext } from './context.js';
+import type { ProxyEvents } from './events.js';
+import { HeldBytes } from './held.js';
+import { handleRequest } from './http-handler.js';
+import type { PolicyState } from './state.js';
+import { Upstreams } from './upstream.js';
+
+export interface ProxyOptions {
+  readonly state: PolicyState;
+  readonly audit: AuditSink;
+  readonly events?: ProxyEvents;
+  readonly log?: Logger;
+}
+
+export interface Proxy {
+  readonly server: Server;
+  readonly context: ProxyContext;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** The forward proxy: absolute-form HTTP requests and CONNECT, on one node:http server. */
+export function createProxy(options: ProxyOptions): Proxy {
+  const settings = () => options.state.current.policy.settings;
+  const context: ProxyContext = {
+    state: options.state,
+    audit: options.audit,
+    upstreams: new Upstreams(settings),
+    held: new HeldBytes(() => settings().scan.maxHeldBytes),
+    events: options.events ?? {},
+    log: options.log ?? pino({ level: 'info' }),
+  };
+  const t = settings().timeouts;
+  const server = createServer({
+    headersTimeout: t.clientHeadersMs,
+    requestTimeout: t.clientRequestMs,
+    keepAliveTimeout: 5_000,
+    // Node checks the two timeouts above on this interval (30 s by default): check often enough.
+    connectionsCheckingInterval: Math.max(250, Math.min(t.clientHeadersMs, t.clientRequestMs) / 4),
+    // Node answers Expect: 100-continue itself unless told otherwise; phiwall decides first.
+  });
+  server.on('request', (req, res) => {
+    handleRequest(context, req, res).catch((e: unknown) => {
+      context.log.error({ err: { message: (e as Error).message } }, 'request failed');
+      res.destroy();
+    });
+  });
+  server.on('checkContinue', (req, res) => {
+    handleRequest(context, req, res, { expectContinue: true }).catch(() => res.destroy());
+  });
+  server.on('connect', (req, socket: Socket, head: Buffer) => {
+    handleConnect(context, req, socket, head).catch(() => socket.destroy());
+  });
+  server.on('connection', (socket: Socket) => {
+    context.events.connection?.(1);
+    socket.once('close', () => context.events.connection?.(-1));
+  });
+  // Malformed requests: a clear 400, and the proxy keeps serving everyone else.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const status = timeout ? '408 Request Timeout' : '400 Bad Request';
+    const body = JSON.stringify({ blocked: false, reason: timeout ? 'client_timeout' : 'bad_request', message: timeout ? 'The request was not sent in time.' : 'The request is malformed.' });
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
+  });
+
+  async function close(graceMs = 10_000): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    await closed;
+    clearTimeout(timer);
+    await context.upstreams.close();
+  }
+
+  return { server, context, close };
+}

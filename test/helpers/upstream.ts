@@ -1,0 +1,96 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
+
+export interface Received {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly rawHeaders: string[];
+  readonly body: Buffer;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 that records exactly what reached it: every request, and
+ * every byte on every connection, so a test can prove that a blocked body sent nothing.
+ */
+export class RecordingUpstream {
+  readonly requests: Received[] = [];
+  connections = 0;
+  bytes = 0;
+  /** 'ok' answers 200 with a small JSON body; 'hang' never answers. */
+  mode: 'ok' | 'hang' = 'ok';
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        this.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) });
+        if (this.mode === 'hang') return;
+        const body = JSON.stringify({ ok: true, got: Buffer.concat(chunks).length });
+        res.writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'recording', connection: 'keep-alive' });
+        res.end(body);
+      });
+    });
+    this.server.on('connection', (s: Socket) => {
+      this.connections++;
+      this.sockets.add(s);
+      s.on('data', (d: Buffer) => (this.bytes += d.length));
+      s.on('close', () => this.sockets.delete(s));
+    });
+  }
+
+  async start(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    return this.port;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.connections = 0;
+    this.bytes = 0;
+    this.mode = 'ok';
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** A TCP server that echoes back what it gets, counting connections and bytes: a tunnel's far end. */
+export class EchoServer {
+  connections = 0;
+  bytes = 0;
+  private readonly server: TcpServer;
+  private readonly sockets = new Set<Socket>();
+
+  constructor() {
+    this.server = createTcpServer((s) => {
+      this.connections++;
+      this.sockets.add(s);
+      s.on('data', (d: Buffer) => {
+        this.bytes += d.length;
+        s.write(d);
+      });
+      s.on('error', () => undefined);
+      s.on('close', () => this.sockets.delete(s));
+    });
+  }
+
+  async start(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}

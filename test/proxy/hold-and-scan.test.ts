@@ -1,0 +1,153 @@
+import { request as httpRequest } from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditRecords, curl, outputsOf, recordOf, startProxy, viaAgent, type TestProxy } from '../helpers/proxy.js';
+import { RecordingUpstream } from '../helpers/upstream.js';
+import { VENDORS, settings } from './policy-fixture.js';
+
+let up: RecordingUpstream;
+let proxy: TestProxy;
+beforeAll(async () => {
+  up = new RecordingUpstream();
+  await up.start();
+  proxy = await startProxy(VENDORS, settings('scan:\n  max_body_bytes: 65536\n'));
+});
+afterAll(async () => {
+  await proxy.stop();
+  await up.stop();
+});
+beforeEach(() => up.reset());
+
+const PHI_VALUES = ['536-22-1845', 'Rosa Garcia', '02/11/1947', 'XGH48291033', 'GARCIA^ROSA', '19470211'];
+const NOTE = 'Patient: Rosa Garcia DOB 02/11/1947 SSN 536-22-1845';
+const pixel = () => `http://pixel.example:${up.port}/collect`;
+
+/** Sends raw bytes through the proxy with node:http, in the chunks given, as a chunked body. */
+function sendChunks(url: string, chunks: Buffer[], headers: Record<string, string> = {}): Promise<{ status: number; reason: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: proxy.port, method: 'POST', path: url, headers: { 'transfer-encoding': 'chunked', ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, reason: res.headers['x-phiwall-reason'] as string | undefined }));
+    });
+    req.on('error', reject);
+    (async () => {
+      for (const c of chunks) {
+        req.write(c);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      req.end();
+    })().catch(reject);
+  });
+}
+
+describe('PHI to a vendor without a BAA is blocked, however it is encoded; not one byte reaches the vendor', () => {
+  it.each([
+    ['plain JSON', Buffer.from(JSON.stringify({ note: NOTE })), { 'content-type': 'application/json' }],
+    ['gzip body', gzipSync(Buffer.from(NOTE)), { 'content-type': 'text/plain', 'content-encoding': 'gzip' }],
+    ['br body', brotliCompressSync(Buffer.from(NOTE)), { 'content-type': 'text/plain', 'content-encoding': 'br' }],
+    ['JSON \\u escapes', Buffer.from('{"note":"SSN \\u0035\\u0033\\u0036-22-1845"}'), { 'content-type': 'application/json' }],
+    ['form fields', Buffer.from('first_name=Rosa&last_name=Garcia&dob=02%2F11%2F1947'), { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['HL7 v2 as text/plain', Buffer.from('MSH|^~\\&|A|B|C|D|20261122||ADT^A01|1|P|2.5.1\rPID|1||4471920^^^RB^MR||GARCIA^ROSA||19470211\r'), { 'content-type': 'text/plain' }],
+    ['X12 as text/plain', Buffer.from('ISA*00*          *00*          *ZZ*A              *ZZ*B              *261122*0830*^*00501*000000001*0*P*:~ST*837*1~NM1*IL*1*GARCIA*ROSA****MI*XGH48291033~DMG*D8*19470211~SE*3*1~'), { 'content-type': 'text/plain' }],
+    ['multipart upload', Buffer.from('--b1\r\nContent-Disposition: form-data; name="note"\r\n\r\nPatient: Rosa Garcia DOB 02/11/1947\r\n--b1--\r\n'), { 'content-type': 'multipart/form-data; boundary=b1' }],
+  ])('%s', async (_name, body, headers) => {
+    const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
+    expect(r.status).toBe(403);
+    expect(r.headers['x-phiwall-reason']).toBe('phi_detected');
+    expect(up.connections).toBe(0);
+    expect(up.bytes).toBe(0);
+  });
+
+  it('a chunked body with the SSN split across chunks', async () => {
+    const body = Buffer.from(JSON.stringify({ memo: 'follow-up', ssn: '536-22-1845' }));
+    const cut = body.indexOf('22-18');
+    const r = await sendChunks(pixel(), [body.subarray(0, cut), body.subarray(cut, cut + 2), body.subarray(cut + 2)], { 'content-type': 'application/json' });
+    expect(r).toEqual({ status: 403, reason: 'phi_detected' });
+    expect(up.bytes).toBe(0);
+  });
+
+  it('PHI in a percent-encoded query string', async () => {
+    const r = await curl(proxy.url, [`http://pixel.example:${up.port}/p.gif?ev=view&ssn=536%2D22%2D1845`]);
+    expect(r.status).toBe(403);
+    expect(r.headers['x-phiwall-reason']).toBe('phi_detected');
+    expect(up.bytes).toBe(0);
+  });
+
+  it('PHI in the Referer header', async () => {
+    const r = await curl(proxy.url, ['-H', 'referer: https://portal.clinic.example/chart?mrn=00482913&name=Rosa%20Garcia', pixel()]);
+    expect(r.status).toBe(403);
+    expect(up.bytes).toBe(0);
+  });
+
+  it('PHI to a BAA-gap vendor with on_baa_gap: block-phi is blocked too', async () => {
+    const r = await viaAgent(proxy, `http://scribe.example:${up.port}/notes`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: NOTE });
+    expect(r.status).toBe(403);
+    expect(r.headers['x-phiwall-reason']).toBe('phi_detected');
+  });
+});
+
+describe('clean payloads pass byte for byte', () => {
+  it.each([
+    ['analytics JSON', Buffer.from(JSON.stringify({ event: 'page_view', page: '/flu-shots', ts: '2026-11-22T10:00:00Z' })), { 'content-type': 'application/json' } as Record<string, string>],
+    ['gzip JSON', gzipSync(Buffer.from(JSON.stringify({ event: 'click', n: 3 }))), { 'content-type': 'application/json', 'content-encoding': 'gzip' }],
+  ])('%s', async (_name, body, headers) => {
+    const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
+    expect(r.status).toBe(200);
+    expect(up.requests).toHaveLength(1);
+    expect(up.requests[0]!.body.equals(body)).toBe(true);
+    expect(up.requests[0]!.headers['content-length']).toBe(String(body.length));
+    expect(up.requests[0]!.headers['content-encoding']).toBe(headers['content-encoding']);
+  });
+
+  it('a chunked clean body is held and forwarded with its length', async () => {
+    const body = Buffer.from(JSON.stringify({ event: 'scroll', depth: 80 }));
+    const r = await sendChunks(pixel(), [body.subarray(0, 5), body.subarray(5)], { 'content-type': 'application/json' });
+    expect(r.status).toBe(200);
+    expect(up.requests[0]!.body.equals(body)).toBe(true);
+  });
+
+  it('records the clean verdict', async () => {
+    const rec = await recordOf(proxy, () => viaAgent(proxy, pixel(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' }));
+    expect(rec).toMatchObject({ vendor: 'pixel', action: 'allow', reason: 'no_phi_found', request_bytes: 7, upstream_status: 200, findings: {} });
+  });
+});
+
+describe('fail closed', () => {
+  it('a body over scan.max_body_bytes is refused (body_too_large), by its declared length', async () => {
+    const r = await viaAgent(proxy, pixel(), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: Buffer.alloc(70_000, 'a') });
+    expect(r.status).toBe(403);
+    expect(r.headers['x-phiwall-reason']).toBe('body_too_large');
+    expect(up.bytes).toBe(0);
+  });
+
+  it('a chunked body that grows past the cap is refused mid-stream', async () => {
+    const r = await sendChunks(pixel(), [Buffer.alloc(40_000, 'a'), Buffer.alloc(40_000, 'b')], { 'content-type': 'text/plain' });
+    expect(r).toEqual({ status: 403, reason: 'body_too_large' });
+    expect(up.bytes).toBe(0);
+  });
+
+  it('a binary body is unscannable and refused', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 1)]);
+    const r = await viaAgent(proxy, pixel(), { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: pdf });
+    expect(r.status).toBe(403);
+    expect(r.headers['x-phiwall-reason']).toBe('unscannable_body');
+    expect(up.bytes).toBe(0);
+  });
+
+  it('a corrupt gzip body is unscannable and refused', async () => {
+    const r = await viaAgent(proxy, pixel(), { method: 'POST', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' }, body: Buffer.from('not gzip') });
+    expect(r.headers['x-phiwall-reason']).toBe('unscannable_body');
+    expect(up.bytes).toBe(0);
+  });
+});
+
+describe('no PHI in any output', () => {
+  it('stdout and the audit file hold offsets and counts, never a value', async () => {
+    const text = await outputsOf(proxy);
+    for (const v of PHI_VALUES) expect(text).not.toContain(v);
+    const blocked = (await auditRecords(proxy)).filter((r) => r['reason'] === 'phi_detected');
+    expect(blocked.length).toBeGreaterThanOrEqual(10);
+    expect(blocked[0]!['findings']).toMatchObject({ ssn: expect.any(Number) });
+    expect(JSON.stringify(blocked)).not.toMatch(/ssn=|batch=|\/collect/);
+  });
+});

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers/cli.js';
+import { curl } from '../helpers/proxy.js';
+import { RecordingUpstream } from '../helpers/upstream.js';
+import { VENDORS, settings } from './policy-fixture.js';
+
+/** Starts the built `phiwall start` as a real process and waits for its listening line(s). */
+function startProcess(args: string[], workers: number): Promise<{ child: ChildProcess; port: number; out: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'start', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let seen = 0;
+    const timer = setTimeout(() => reject(new Error(`phiwall did not start:\n${out}`)), 20_000);
+    const onData = (d: Buffer): void => {
+      out += d.toString();
+      const lines = out.split('\n').filter((l) => l.includes('"phiwall listening"'));
+      if (lines.length > seen) seen = lines.length;
+      if (seen >= workers) {
+        clearTimeout(timer);
+        const port = Number(/"listen":"[^"]*:(\d+)"/.exec(lines[0]!)![1]);
+        resolve({ child, port, out: () => out });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`phiwall exited ${code}:\n${out}`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+let up: RecordingUpstream;
+beforeAll(async () => {
+  up = new RecordingUpstream();
+  await up.start();
+});
+afterAll(async () => {
+  await up.stop();
+});
+
+describe('phiwall start', () => {
+  it('runs several workers, reloads on SIGHUP, drains and exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
+    writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
+    writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
+    const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0'], 2);
+    try {
+      const url = `http://127.0.0.1:${p.port}`;
+      for (let i = 0; i < 4; i++) expect((await curl(url, [`http://ehr.example:${up.port}/`])).status).toBe(200);
+      expect((await curl(url, [`http://newtool.example:${up.port}/`])).headers['x-phiwall-reason']).toBe('classification_pending');
+
+      // Reclassify the new tool as a conduit and send SIGHUP.
+      writeFileSync(join(dir, 'vendors.yaml'), VENDORS.replace('classification: pending', 'classification: conduit\n    data_flows: reviewed'));
+      p.child.kill('SIGHUP');
+      let status = 0;
+      for (let i = 0; i < 40 && status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        status = (await curl(url, [`http://newtool.example:${up.port}/`])).status;
+      }
+      expect(status).toBe(200);
+
+      const done = exited(p.child);
+      p.child.kill('SIGTERM');
+      expect(await done).toBe(0);
+      // Each worker kept its own hash chain.
+      const files = readdirSync(join(dir, 'audit')).sort();
+      expect(files).toEqual(['a.w1.jsonl', 'a.w2.jsonl']);
+      const lines = files.flatMap((f) => readFileSync(join(dir, 'audit', f), 'utf8').split('\n').filter((l) => l !== ''));
+      expect(lines.length).toBeGreaterThanOrEqual(6);
+    } finally {
+      p.child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses to start on a broken policy, with the position, exit 1', async () => {
+    const child = spawn(process.execPath, [BIN, 'start', '--policy', join(ROOT, 'test', 'fixtures', 'broken', 'bad-wildcard'), '--workers', '1'], { cwd: ROOT });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    expect(await exited(child)).toBe(1);
+    expect(err).toMatch(/vendors\.yaml:3:13: bad wildcard/);
+  });
+});
