@@ -27,13 +27,16 @@ export interface DecisionRecord {
   detectors: string[];
   request_bytes: number;
   upstream_status: number | null;
+  /** From request to response relayed (or refusal sent). */
   duration_ms: number;
+  /** The latency phiwall itself added: decision, holding and scanning, resolution (all of it for a refusal). */
+  added_ms: number;
 }
 
 /** Field names, kept as constants so that logs, metrics and reports agree (smokescreen's habit). */
 export const FIELDS = [
   'time', 'incident', 'client', 'channel', 'method', 'host', 'port', 'vendor', 'action', 'reason', 'enforced',
-  'findings', 'detectors', 'request_bytes', 'upstream_status', 'duration_ms',
+  'findings', 'detectors', 'request_bytes', 'upstream_status', 'duration_ms', 'added_ms',
 ] as const satisfies readonly (keyof DecisionRecord)[];
 
 /** A record as written: with its place in the hash chain. */

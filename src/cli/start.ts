@@ -1,6 +1,10 @@
 import cluster from 'node:cluster';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import pino from 'pino';
+import { AggregatorRegistry } from 'prom-client';
+import { clusterSource } from '../admin/cluster-source.js';
+import { createAdminServer } from '../admin/server.js';
 import { policyWarnings } from '../policy/check.js';
 import { parseListen } from '../policy/load.js';
 import { formatProblem } from '../policy/yaml-source.js';
@@ -19,6 +23,7 @@ interface StartOptions {
   readonly policyDir: string;
   readonly workers: number;
   readonly listen: string | undefined;
+  readonly admin: string | undefined;
 }
 
 function parseStart(argv: readonly string[]): StartOptions {
@@ -26,12 +31,15 @@ function parseStart(argv: readonly string[]): StartOptions {
     policy: { type: 'string', default: 'policies' },
     workers: { type: 'string' },
     listen: { type: 'string' },
+    admin: { type: 'string' },
   });
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers takes a whole number from 1 to 64');
   const listen = values.listen as string | undefined;
   if (listen !== undefined && 'error' in parseListen(listen)) throw new UsageError(`--listen "${listen}" is not host:port`);
-  return { policyDir: values.policy as string, workers, listen };
+  const admin = values.admin as string | undefined;
+  if (admin !== undefined && 'error' in parseListen(admin)) throw new UsageError(`--admin "${admin}" is not host:port`);
+  return { policyDir: values.policy as string, workers, listen, admin };
 }
 
 /** Resolves when the process should exit: after SIGTERM/SIGINT and a drain. */
@@ -50,19 +58,45 @@ async function runWorker(o: StartOptions, worker: number | null): Promise<number
   const log = pino({ base: worker === null ? null : { worker } });
   const loaded = loadAll(o.policyDir);
   const auditPath = worker === null ? loaded.policy.settings.audit.path : workerAuditPath(loaded.policy.settings.audit.path, worker);
-  const running: Running = await runProxy({ policyDir: o.policyDir, auditPath, log, watch: worker === null, ...(o.listen === undefined ? {} : { listen: o.listen }) });
-  log.info({ listen: `${running.address.address}:${running.address.port}`, policy: o.policyDir, audit: auditPath, vendors: loaded.policy.vendors.length, mode: loaded.policy.settings.mode }, 'phiwall listening');
+  const running: Running = await runProxy({
+    policyDir: o.policyDir,
+    auditPath,
+    log,
+    watch: worker === null,
+    // In a cluster the primary serves the admin API for all workers.
+    admin: worker === null ? (o.admin ?? loaded.policy.settings.admin) : false,
+    ...(o.listen === undefined ? {} : { listen: o.listen }),
+  });
+  const admin = running.adminAddress === null ? null : `${running.adminAddress.address}:${running.adminAddress.port}`;
+  log.info({ listen: `${running.address.address}:${running.address.port}`, admin, policy: o.policyDir, audit: auditPath, vendors: loaded.policy.vendors.length, mode: loaded.policy.settings.mode }, 'phiwall listening');
   if (worker !== null) {
-    process.on('message', (m) => {
+    // Constructing one installs prom-client's worker-side listener; then point it at our registry.
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([running.metrics.registry]);
+    process.on('message', (m: unknown) => {
       if (m === 'reload') running.reload();
       if (m === 'stop') void running.stop().then(() => process.exit(0));
+      const q = m as { type?: string; id?: string; limit?: number };
+      if (q?.type === 'phiwall:status?') {
+        void running.ready().then((ready) => process.send?.({ type: 'phiwall:status', id: q.id, ready, recent: running.recent.list(q.limit ?? 0) }));
+      }
     });
   }
   return untilSignalled(() => void running.reload(), () => running.stop());
 }
 
-async function runPrimary(o: StartOptions): Promise<number> {
+async function runPrimary(o: StartOptions, adminAt: string): Promise<number> {
   const log = pino({ base: { role: 'primary' } });
+  const source = clusterSource(o.policyDir, o.workers);
+  const adminServer = createAdminServer(source);
+  const at = parseListen(adminAt);
+  if ('error' in at) throw new UsageError(`admin: ${at.error}`);
+  await new Promise<void>((resolve, reject) => {
+    adminServer.once('error', reject);
+    adminServer.listen(at.port, at.host, () => resolve());
+  });
+  const addr = adminServer.address() as AddressInfo;
+  log.info({ admin: `${addr.address}:${addr.port}`, workers: o.workers }, 'phiwall admin listening');
   for (let i = 1; i <= o.workers; i++) cluster.fork({ PHIWALL_WORKER: String(i) });
   let stopping = false;
   cluster.on('exit', (w, code) => {
@@ -74,6 +108,7 @@ async function runPrimary(o: StartOptions): Promise<number> {
   const reload = (): void => {
     const loaded = loadOrReport(o.policyDir, { out: () => undefined, err: (t) => log.error({ error: t.trim() }, 'policy reload failed') });
     if (loaded === null) return;
+    source.reload();
     for (const w of Object.values(cluster.workers ?? {})) w?.send('reload');
     log.info('policy reload sent to workers');
   };
@@ -86,6 +121,7 @@ async function runPrimary(o: StartOptions): Promise<number> {
   return untilSignalled(reload, async () => {
     stopping = true;
     watcher.close();
+    adminServer.close();
     const exits = Object.values(cluster.workers ?? {}).map((w) => new Promise<void>((resolve) => {
       if (w === undefined) return resolve();
       w.once('exit', () => resolve());
@@ -101,5 +137,5 @@ export async function startCommand(argv: readonly string[], { io, now }: Context
   const loaded = loadOrReport(o.policyDir, io);
   if (loaded === null) return EXIT.invalid;
   for (const w of [...loaded.warnings, ...policyWarnings(loaded.policy, now)]) io.err(formatProblem(w));
-  return o.workers === 1 ? runWorker(o, null) : runPrimary(o);
+  return o.workers === 1 ? runWorker(o, null) : runPrimary(o, o.admin ?? loaded.policy.settings.admin);
 }

@@ -44,9 +44,11 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
     request_bytes: 0,
     upstream_status: null,
     duration_ms: 0,
+    added_ms: 0,
   };
   const finish = (r: Partial<DecisionRecord>): void => {
-    record(ctx, { ...base, ...r, duration_ms: Math.round((performance.now() - started) * 100) / 100 });
+    const ms = Math.round((performance.now() - started) * 100) / 100;
+    record(ctx, { ...base, ...r, duration_ms: ms, added_ms: ms });
   };
   const reject = (reason: Reason, vendor: string | null): void => {
     refuseConnect(client, { reason, vendor, incident });

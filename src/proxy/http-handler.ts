@@ -77,9 +77,13 @@ export async function handleRequest(
     request_bytes: 0,
     upstream_status: null,
     duration_ms: 0,
+    added_ms: 0,
   };
+  let dispatched: number | null = null;
   const finish = (r: Partial<DecisionRecord>, findings: readonly Finding[] = []): void => {
-    record(ctx, { ...base, ...r, ...countFindings(findings), duration_ms: Math.round((performance.now() - started) * 100) / 100 }, findings);
+    const end = performance.now();
+    const ms = (t: number): number => Math.round((t - started) * 100) / 100;
+    record(ctx, { ...base, ...r, ...countFindings(findings), duration_ms: ms(end), added_ms: ms(dispatched ?? end) }, findings);
   };
   const reject = (reason: Reason, vendor: string | null, extra: Partial<DecisionRecord> = {}, findings: readonly Finding[] = []): void => {
     refuse(res, { reason, vendor, incident }, req.headers.accept);
@@ -125,6 +129,7 @@ export async function handleRequest(
     headers['content-length'] = String(held.length);
   }
   let status: number | null = null;
+  dispatched = performance.now();
   try {
     const up = await pool.request({ path: target.path, method: req.method ?? 'GET', headers, body: held ?? counted });
     status = up.statusCode;

@@ -1,7 +1,13 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
+import type { Server } from 'node:http';
 import { AuditLog } from '../audit/audit-log.js';
+import { localSource } from '../admin/local-source.js';
+import { RecentDecisions } from '../admin/recent.js';
+import { createAdminServer } from '../admin/server.js';
+import { createMetrics, type Metrics } from '../metrics/metrics.js';
+import { combineEvents } from './combine-events.js';
 import { parseListen } from '../policy/load.js';
 import type { ProxyEvents } from './events.js';
 import { createProxy, type Proxy } from './server.js';
@@ -17,6 +23,8 @@ export interface RunOptions {
   readonly log?: Logger;
   /** Reload when a file in the policy directory changes (default true). */
   readonly watch?: boolean;
+  /** The admin server's address; `false` for none (cluster workers: the primary serves it). */
+  readonly admin?: string | false;
 }
 
 export interface Running {
@@ -24,7 +32,13 @@ export interface Running {
   readonly state: PolicyState;
   readonly audit: AuditLog;
   readonly address: AddressInfo;
+  readonly metrics: Metrics;
+  readonly recent: RecentDecisions;
+  /** The admin server's address, when one was started. */
+  readonly adminAddress: AddressInfo | null;
   reload(): ReloadResult;
+  /** The readiness checks: policy loaded, detectors compiled, audit writable. */
+  ready(): Promise<Record<string, boolean>>;
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -35,13 +49,23 @@ export async function runProxy(options: RunOptions): Promise<Running> {
   const settings = state.current.policy.settings;
   const audit = new AuditLog(options.auditPath ?? settings.audit.path);
   audit.onError = (e) => log.error({ err: { message: e.message } }, 'audit write failed');
-  const proxy = createProxy({ state, audit, log, ...(options.events === undefined ? {} : { events: options.events }) });
+  const recent = new RecentDecisions();
+  let heldBytes = (): number => 0;
+  const metrics = createMetrics(state, { heldBytes: () => heldBytes(), auditErrors: () => audit.errors });
+  const events = combineEvents(metrics.events, { decision: (r) => recent.push(r) }, options.events ?? {});
+  const proxy = createProxy({ state, audit, log, events });
+  heldBytes = () => proxy.context.held.bytes;
   const listen = parseListen(options.listen ?? settings.listen);
   if ('error' in listen) throw new Error(`listen: ${listen.error}`);
-  await new Promise<void>((resolve, reject) => {
-    proxy.server.once('error', reject);
-    proxy.server.listen(listen.port, listen.host, () => resolve());
-  });
+  await listenOn(proxy.server, listen);
+
+  let admin: Server | null = null;
+  if (options.admin !== false) {
+    const at = parseListen(options.admin ?? settings.admin);
+    if ('error' in at) throw new Error(`admin: ${at.error}`);
+    admin = createAdminServer(localSource({ state, registry: metrics.registry, recent, audit }));
+    await listenOn(admin, at);
+  }
 
   const reload = (): ReloadResult => {
     const result = state.reload();
@@ -66,12 +90,29 @@ export async function runProxy(options: RunOptions): Promise<Running> {
     state,
     audit,
     address: proxy.server.address() as AddressInfo,
+    metrics,
+    recent,
+    adminAddress: admin === null ? null : (admin.address() as AddressInfo),
     reload,
+    async ready() {
+      return (await localSource({ state, registry: metrics.registry, recent, audit }).ready()).checks;
+    },
     async stop(graceMs) {
       watcher?.close();
       clearTimeout(debounce);
+      if (admin !== null) await new Promise<void>((resolve) => admin.close(() => resolve()));
       await proxy.close(graceMs);
       await audit.close();
     },
   };
+}
+
+function listenOn(server: Server, at: { host: string; port: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(at.port, at.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

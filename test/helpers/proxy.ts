@@ -13,6 +13,8 @@ export interface TestProxy {
   readonly running: Running;
   readonly port: number;
   readonly url: string;
+  /** The admin server: /metrics, /healthz, /readyz, /api/... */
+  readonly adminUrl: string;
   readonly dir: string;
   readonly auditPath: string;
   /** Every line the proxy logged to its stdout summary. */
@@ -37,13 +39,14 @@ export async function startProxy(vendorsYaml: string, settingsYaml = ''): Promis
       cb();
     },
   });
-  const running = await runProxy({ policyDir: dir, listen: '127.0.0.1:0', auditPath, log: pino(sink), watch: false });
+  const running = await runProxy({ policyDir: dir, listen: '127.0.0.1:0', admin: '127.0.0.1:0', auditPath, log: pino(sink), watch: false });
   const url = `http://127.0.0.1:${running.address.port}`;
   const agent = new ProxyAgent({ uri: url, proxyTunnel: false });
   return {
     running,
     port: running.address.port,
     url,
+    adminUrl: `http://127.0.0.1:${running.adminAddress!.port}`,
     dir,
     auditPath,
     logs,

@@ -91,7 +91,7 @@ describe('the audit record', () => {
     const last = [await recordOf(proxy, () => curl(proxy.url, [`http://ehr.example:${up.port}/`])), await recordOf(proxy, () => curl(proxy.url, [`http://newtool.example:${up.port}/`]))];
     expect(last[0]).toMatchObject({ channel: 'http', method: 'GET', host: 'ehr.example', port: up.port, vendor: 'ehr', action: 'allow', reason: 'baa_in_force', enforced: true, upstream_status: 200 });
     expect(last[1]).toMatchObject({ host: 'newtool.example', vendor: 'newtool', action: 'block', reason: 'classification_pending', upstream_status: null });
-    expect(Object.keys(last[0]!)).toEqual(['record', 'time', 'incident', 'client', 'channel', 'method', 'host', 'port', 'vendor', 'action', 'reason', 'enforced', 'findings', 'detectors', 'request_bytes', 'upstream_status', 'duration_ms', 'seq', 'prev', 'hash']);
+    expect(Object.keys(last[0]!)).toEqual(['record', 'time', 'incident', 'client', 'channel', 'method', 'host', 'port', 'vendor', 'action', 'reason', 'enforced', 'findings', 'detectors', 'request_bytes', 'upstream_status', 'duration_ms', 'added_ms', 'seq', 'prev', 'hash']);
     expect(verifyChain(readFileSync(proxy.auditPath, 'utf8')).ok).toBe(true);
   });
 

@@ -3,13 +3,14 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { curl } from '../helpers/proxy.js';
 import { RecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from './policy-fixture.js';
 
 /** Starts the built `phiwall start` as a real process and waits for its listening line(s). */
-function startProcess(args: string[], workers: number): Promise<{ child: ChildProcess; port: number; out: () => string }> {
+function startProcess(args: string[], workers: number): Promise<{ child: ChildProcess; port: number; adminPort: number | null; out: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'start', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -19,10 +20,11 @@ function startProcess(args: string[], workers: number): Promise<{ child: ChildPr
       out += d.toString();
       const lines = out.split('\n').filter((l) => l.includes('"phiwall listening"'));
       if (lines.length > seen) seen = lines.length;
-      if (seen >= workers) {
+      const adminLine = /"admin":"[^"]*:(\d+)"/.exec(out);
+      if (seen >= workers && adminLine !== null) {
         clearTimeout(timer);
         const port = Number(/"listen":"[^"]*:(\d+)"/.exec(lines[0]!)![1]);
-        resolve({ child, port, out: () => out });
+        resolve({ child, port, adminPort: Number(adminLine[1]), out: () => out });
       }
     };
     child.stdout!.on('data', onData);
@@ -49,11 +51,21 @@ describe('phiwall start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
     writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
     writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
-    const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0'], 2);
+    const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], 2);
     try {
       const url = `http://127.0.0.1:${p.port}`;
       for (let i = 0; i < 4; i++) expect((await curl(url, [`http://ehr.example:${up.port}/`])).status).toBe(200);
       expect((await curl(url, [`http://newtool.example:${up.port}/`])).headers['x-phiwall-reason']).toBe('classification_pending');
+
+      // The primary's admin server shows one view of all workers.
+      const admin = `http://127.0.0.1:${p.adminPort}`;
+      const metrics = await (await request(`${admin}/metrics`)).body.text();
+      expect(metrics).toMatch(/phiwall_requests_total\{vendor="ehr",action="allow",reason="baa_in_force",enforced="true",channel="http"\} 4/);
+      const recent = (await (await request(`${admin}/api/decisions/recent?limit=10`)).body.json()) as { decisions: { vendor: string }[] };
+      expect(recent.decisions.filter((d) => d.vendor === 'ehr')).toHaveLength(4);
+      const ready = await request(`${admin}/readyz`);
+      expect(ready.statusCode).toBe(200);
+      expect(((await ready.body.json()) as { checks: Record<string, boolean> }).checks).toMatchObject({ workers_running: true, audit_writable: true });
 
       // Reclassify the new tool as a conduit and send SIGHUP.
       writeFileSync(join(dir, 'vendors.yaml'), VENDORS.replace('classification: pending', 'classification: conduit\n    data_flows: reviewed'));

@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AuditLog } from '../../src/audit/audit-log.js';
+import { verifyChain } from '../../src/audit/chain.js';
+import type { DecisionRecord } from '../../src/audit/record.js';
+import { spawnCli } from '../helpers/cli.js';
+
+const rec = (i: number): DecisionRecord => ({
+  time: `2026-11-22T10:00:0${i}Z`, incident: `inc-${i}`, client: '127.0.0.1', channel: 'http', method: 'POST', host: 'collect.pixelmetrics.example', port: 80,
+  vendor: 'pixelmetrics', action: 'block', reason: 'phi_detected', enforced: true, findings: { names: 2, ssn: 1 }, detectors: ['person-name-label', 'us-ssn'],
+  request_bytes: 120 + i, upstream_status: null, duration_ms: 1.25, added_ms: 1.25,
+});
+
+async function writeLog(n: number): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'phiwall-audit-')), 'audit.jsonl');
+  const log = new AuditLog(path);
+  for (let i = 0; i < n; i++) log.write(rec(i));
+  await log.close();
+  return path;
+}
+
+describe('the hash-chained audit log', () => {
+  it('verifies an intact file, and continues the chain across a restart', async () => {
+    const path = await writeLog(3);
+    const again = new AuditLog(path);
+    again.write(rec(3));
+    await again.close();
+    const v = verifyChain(readFileSync(path, 'utf8'));
+    expect(v).toMatchObject({ ok: true, records: 4 });
+    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number });
+    expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it.each([
+    ['an edited record', (lines: string[]) => { lines[1] = lines[1]!.replace('"request_bytes":121', '"request_bytes":1'); }, 2, /hash does not match/],
+    ['a removed record', (lines: string[]) => { lines.splice(1, 1); }, 2, /prev does not match/],
+    ['two records swapped', (lines: string[]) => { [lines[1], lines[2]] = [lines[2]!, lines[1]!]; }, 2, /prev does not match/],
+    ['a forged record with a fresh hash but the wrong prev', (lines: string[]) => { lines.splice(2, 0, lines[0]!); }, 3, /prev does not match/],
+  ])('detects %s', async (_name, tamper, line, message) => {
+    const path = await writeLog(4);
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    tamper(lines);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const v = verifyChain(readFileSync(path, 'utf8'));
+    expect(v.ok).toBe(false);
+    expect(v.error?.line).toBe(line);
+    expect(v.error?.message).toMatch(message);
+  });
+
+  it('phiwall audit verify: exit 0 and a summary when intact, exit 1 with the line when not', async () => {
+    const path = await writeLog(3);
+    const ok = spawnCli(['audit', 'verify', path]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/intact, 3 records, last hash [0-9a-f]{64}/);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"ssn":1', '"ssn":0'));
+    const bad = spawnCli(['audit', 'verify', path]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/audit\.jsonl:1: hash does not match the record/);
+  });
+});
