@@ -5,6 +5,7 @@ import { check, explain, vendors, type Context } from './commands.js';
 import { scanCommand } from './scan.js';
 import { startCommand } from './start.js';
 import { auditCommand } from './audit.js';
+import { caCommand } from './ca.js';
 import { EXIT, UsageError, processIo, type Io } from './io.js';
 
 export const USAGE = `phiwall — stops PHI from reaching vendors without a Business Associate Agreement
@@ -16,6 +17,7 @@ usage:
   phiwall vendors [--policy DIR] [--json]
   phiwall scan    [--detectors DIR] [--json] [--preview] [FILE...|-]   exit 0 no PHI, 3 PHI found
   phiwall audit verify FILE...                            exit 0 intact, 1 broken
+  phiwall ca init [--out DIR] [--force]                   create the clinic CA for TLS interception
 `;
 
 type Command = (argv: readonly string[], ctx: Context) => number | Promise<number>;
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
   start: startCommand,
   audit: auditCommand,
+  ca: caCommand,
 };
 
 /** Runs one CLI invocation; returns the exit code. */

@@ -30,7 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mode: 'enforce',
   unknownDestinations: 'block',
   scan: { maxBodyBytes: 10_485_760, maxHeldBytes: 268_435_456, unscannable: 'block', detectors: [], minConfidence: 0.5, mrnPatterns: [] },
-  tls: { intercept: false, caCert: 'ca/phiwall-ca.pem', caKey: 'ca/phiwall-ca.key', upstreamCa: [] },
+  tls: { intercept: false, caCert: 'ca/phiwall-ca.pem', caKey: 'ca/phiwall-ca.key', upstreamCa: [], unintercepted: 'block' },
   audit: { path: 'audit/phiwall-audit.jsonl' },
   connectPorts: [443],
   dns: { hosts: {} },
@@ -141,7 +141,7 @@ function readSettings(src: YamlSource): Settings | undefined {
   const scanMap = top.has('scan')
     ? src.map(v(top.get('scan')), 'scan', ['max_body_bytes', 'max_held_bytes', 'unscannable', 'detectors', 'min_confidence', 'mrn_patterns'])
     : new Map<string, Pair<Node, Node | null>>();
-  const tlsMap = top.has('tls') ? src.map(v(top.get('tls')), 'tls', ['intercept', 'ca_cert', 'ca_key', 'upstream_ca']) : new Map<string, Pair<Node, Node | null>>();
+  const tlsMap = top.has('tls') ? src.map(v(top.get('tls')), 'tls', ['intercept', 'ca_cert', 'ca_key', 'upstream_ca', 'unintercepted']) : new Map<string, Pair<Node, Node | null>>();
   const auditMap = top.has('audit') ? src.map(v(top.get('audit')), 'audit', ['path']) : new Map<string, Pair<Node, Node | null>>();
   const TIMEOUT_KEYS = ['client_headers_ms', 'client_request_ms', 'upstream_connect_ms', 'upstream_headers_ms', 'upstream_body_ms', 'tunnel_idle_ms'];
   const timeoutMap = top.has('timeouts') ? src.map(v(top.get('timeouts')), 'timeouts', TIMEOUT_KEYS) : new Map<string, Pair<Node, Node | null>>();
@@ -211,6 +211,7 @@ function readSettings(src: YamlSource): Settings | undefined {
       caCert: path(tlsMap, 'ca_cert', 'tls.ca_cert', d.tls.caCert),
       caKey: path(tlsMap, 'ca_key', 'tls.ca_key', d.tls.caKey),
       upstreamCa: get(v(tlsMap?.get('upstream_ca')), (n) => src.strings(n, 'tls.upstream_ca'), []).map((s) => s.value),
+      unintercepted: get(v(tlsMap?.get('unintercepted')), (n) => src.oneOf(n, 'tls.unintercepted', ['block', 'allow'] as const), d.tls.unintercepted),
     },
     audit: { path: path(auditMap, 'path', 'audit.path', d.audit.path) },
     connectPorts: top.has('connect_ports') ? connectPorts : d.connectPorts,

@@ -29,6 +29,7 @@ export const REASONS = {
   port_not_allowed: { blocks: true, message: 'CONNECT to this port is not allowed.' },
   sni_mismatch: { blocks: true, message: 'The TLS server name does not match the CONNECT host.' },
   host_mismatch: { blocks: true, message: 'The Host header does not match the CONNECT host.' },
+  allowed_unscanned: { blocks: false, message: 'The vendor is marked intercept: false (a pinned client) and policy lets its traffic through unscanned.' },
   // errors: the proxy could not carry out an allowed request, or refused a malformed one
   client_not_allowed: { blocks: true, message: 'This address may not use the proxy.' },
   bad_request: { blocks: true, message: 'The request is malformed or is not a proxy request.' },

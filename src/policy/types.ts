@@ -76,6 +76,8 @@ export interface Settings {
     readonly caCert: string;
     readonly caKey: string;
     readonly upstreamCa: readonly string[];
+    /** For a vendor marked `intercept: false` (pinned clients) that needs a scan: block, or allow unscanned. */
+    readonly unintercepted: 'block' | 'allow';
   };
   readonly audit: { readonly path: string };
   readonly connectPorts: readonly number[];

@@ -3,11 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { DecisionRecord } from '../audit/record.js';
 import { decide } from '../policy/decide.js';
-import { stripPort } from '../policy/hosts.js';
+import { normalizeName, stripPort } from '../policy/hosts.js';
 import type { Reason } from '../policy/reasons.js';
 import { clientAllowed, record, type ProxyContext } from './context.js';
+import { intercept } from './intercept.js';
 import { resolveDestination } from './resolve.js';
 import { refuseConnect } from './responses.js';
+import { readHello } from './tunnel-io.js';
 
 /** Reads `host:port` (IPv6 in brackets) from a CONNECT request line; null when malformed. */
 export function parseAuthority(url: string | undefined): { host: string; port: number } | null {
@@ -17,15 +19,21 @@ export function parseAuthority(url: string | undefined): { host: string; port: n
   return port >= 1 && port <= 65535 ? { host: m[1]!, port } : null;
 }
 
+const ESTABLISHED = 'HTTP/1.1 200 Connection Established\r\nvia: 1.1 phiwall\r\n\r\n';
+const bare = (h: string): string => h.replace(/^\[|\]$/g, '');
+const sameName = (a: string, b: string): boolean => (normalizeName(bare(a)) ?? bare(a).toLowerCase()) === (normalizeName(bare(b)) ?? bare(b).toLowerCase());
+
 /**
- * CONNECT: decided on the host before any tunnel opens. A destination that needs its
- * payload scanned cannot be scanned through a tunnel it cannot see into, so without TLS
- * interception it is refused (unscannable_body): fail closed.
+ * CONNECT: decided on the host before any tunnel opens. Then the client's ClientHello is
+ * read before a byte is carried, and its server name must be the CONNECT host (domain
+ * fronting is refused). A destination whose payloads must be scanned is intercepted with
+ * the clinic CA when tls.intercept allows it, and refused otherwise (fail closed).
  */
 export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, client: Socket, head: Buffer): Promise<void> {
   const started = performance.now();
   const incident = randomUUID();
   const { policy } = ctx.state.current;
+  const { settings } = policy;
   const authority = parseAuthority(req.url);
   const base: DecisionRecord = {
     time: new Date().toISOString(),
@@ -54,25 +62,51 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
     refuseConnect(client, { reason, vendor, incident });
     finish({ vendor, reason });
   };
+  /** After 200 has been sent a refusal can only close the connection; the record says why. */
+  const cut = (reason: Reason, vendor: string | null): void => {
+    client.destroy();
+    finish({ vendor, reason, upstream_status: 200 });
+  };
   client.on('error', () => client.destroy());
 
   if (!clientAllowed(policy, client.remoteAddress)) return reject('client_not_allowed', null);
   if (authority === null) return reject('bad_request', null);
-  if (!policy.settings.connectPorts.includes(authority.port)) return reject('port_not_allowed', null);
+  if (!settings.connectPorts.includes(authority.port)) return reject('port_not_allowed', null);
 
   const decision = decide({ host: stripPort(authority.host), method: 'CONNECT' }, policy, new Date());
   const vendor = decision.vendor?.id ?? null;
   if (decision.action === 'block') return reject(decision.reason, vendor);
-  // In monitor mode the tunnel opens, and the record says enforce mode would have refused it.
-  if (decision.action === 'scan' && policy.settings.mode === 'enforce') return reject('unscannable_body', vendor);
+
+  let reason: Reason = decision.reason;
+  let enforced = decision.enforced;
+  if (decision.action === 'scan') {
+    if (settings.tls.intercept && decision.vendor?.intercept !== false) {
+      const resolved = await resolveDestination(authority.host, policy, decision.vendor);
+      if (!resolved.ok) return reject(resolved.reason, vendor);
+      client.write(ESTABLISHED);
+      const { buffered, peek } = await readHello(client, head, settings.timeouts.clientHeadersMs);
+      // Interception needs the name the client asks for, and it must be the CONNECT host.
+      if (peek.kind !== 'hello' || peek.sni === null || !sameName(peek.sni, authority.host)) return cut('sni_mismatch', vendor);
+      try {
+        await intercept(ctx, client, buffered, authority.host, authority.port);
+      } catch {
+        cut('scan_error', vendor);
+      }
+      return;
+    }
+    if (decision.vendor?.intercept === false && settings.tls.unintercepted === 'allow') reason = 'allowed_unscanned';
+    else if (settings.mode === 'enforce') return reject('unscannable_body', vendor);
+    else [reason, enforced] = ['unscannable_body', false];
+  }
+
   const resolved = await resolveDestination(authority.host, policy, decision.vendor);
   if (!resolved.ok) return reject(resolved.reason, vendor);
-
   const upstream = connect({ host: resolved.address, port: authority.port, family: resolved.family });
-  const timeouts = policy.settings.timeouts;
+  const timeouts = settings.timeouts;
   upstream.setTimeout(timeouts.upstreamConnectMs, () => upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })));
+  let established = false;
   upstream.once('error', (e: NodeJS.ErrnoException) => {
-    if (!upstream.connecting && upstream.bytesRead + upstream.bytesWritten > 0) {
+    if (established) {
       client.destroy();
       return;
     }
@@ -80,26 +114,40 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
     reject(e.code === 'ETIMEDOUT' ? 'upstream_timeout' : 'upstream_unreachable', vendor);
   });
   upstream.once('connect', () => {
-    upstream.setTimeout(timeouts.tunnelIdleMs, () => {
-      upstream.destroy();
-      client.destroy();
+    established = true;
+    upstream.setTimeout(0);
+    client.write(ESTABLISHED);
+    void readHello(client, head, timeouts.clientHeadersMs).then(({ buffered, peek }) => {
+      // Domain fronting: a ClientHello naming another host than the CONNECT is cut before
+      // the tunnel carries a byte. (Clients that send no SNI, such as to an IP, pass.)
+      if (peek.kind === 'hello' && peek.sni !== null && !sameName(peek.sni, authority.host)) {
+        upstream.destroy();
+        return cut('sni_mismatch', vendor);
+      }
+      if (client.destroyed) {
+        upstream.destroy();
+        return;
+      }
+      upstream.setTimeout(timeouts.tunnelIdleMs, () => {
+        upstream.destroy();
+        client.destroy();
+      });
+      if (buffered.length > 0) upstream.write(buffered);
+      upstream.pipe(client);
+      client.pipe(upstream);
+      client.resume();
+      ctx.events.tunnel?.(1);
+      let closed = false;
+      const close = (): void => {
+        if (closed) return;
+        closed = true;
+        ctx.events.tunnel?.(-1);
+        upstream.destroy();
+        client.destroy();
+      };
+      upstream.once('close', close);
+      client.once('close', close);
+      finish({ vendor, action: 'allow', reason, enforced, upstream_status: 200 });
     });
-    client.write('HTTP/1.1 200 Connection Established\r\nvia: 1.1 phiwall\r\n\r\n');
-    if (head.length > 0) upstream.write(head);
-    upstream.pipe(client);
-    client.pipe(upstream);
-    ctx.events.tunnel?.(1);
-    let closed = false;
-    const close = (): void => {
-      if (closed) return;
-      closed = true;
-      ctx.events.tunnel?.(-1);
-      upstream.destroy();
-      client.destroy();
-    };
-    upstream.once('close', close);
-    client.once('close', close);
-    const reason: Reason = decision.action === 'scan' ? 'unscannable_body' : decision.reason;
-    finish({ vendor, action: 'allow', reason, enforced: decision.action !== 'scan', upstream_status: 200 });
   });
 }

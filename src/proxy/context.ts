@@ -1,4 +1,6 @@
+import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import type { LeafCertificates } from '../tls/leaf-certs.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { ChainedRecord, DecisionRecord } from '../audit/record.js';
 import type { Finding } from '../detect/types.js';
@@ -18,6 +20,10 @@ export interface ProxyContext {
   readonly events: ProxyEvents;
   /** The stdout summary: one short line per decision. */
   readonly log: Logger;
+  /** Leaf certificates for interception, for the CA the policy in force names. */
+  leafCerts(): LeafCertificates;
+  /** The HTTP server (no socket of its own) that serves intercepted tunnels. */
+  readonly interceptServer: Server;
 }
 
 const clientRanges = new WeakMap<Policy, Cidr[]>();

@@ -52,7 +52,7 @@ export async function handleRequest(
   ctx: ProxyContext,
   req: IncomingMessage,
   res: ServerResponse,
-  options: { target?: Target; channel?: Channel; expectContinue?: boolean } = {},
+  options: { target?: Target; channel?: Channel; expectContinue?: boolean; refuseWith?: Reason; client?: string } = {},
 ): Promise<void> {
   const started = performance.now();
   const incident = randomUUID();
@@ -63,7 +63,7 @@ export async function handleRequest(
   const base: DecisionRecord = {
     time: new Date().toISOString(),
     incident,
-    client: req.socket.remoteAddress ?? '',
+    client: options.client ?? req.socket.remoteAddress ?? '',
     channel,
     method: req.method ?? '',
     host: target?.host ?? '',
@@ -91,6 +91,7 @@ export async function handleRequest(
     finish({ vendor, action: 'block', reason, enforced: true, upstream_status: null, ...extra }, findings);
   };
 
+  if (options.refuseWith !== undefined) return reject(options.refuseWith, null);
   if (channel === 'http' && !clientAllowed(policy, req.socket.remoteAddress)) return reject('client_not_allowed', null);
   if (target === null) return reject('bad_request', null);
 

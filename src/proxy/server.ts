@@ -9,6 +9,8 @@ import { HeldBytes } from './held.js';
 import { handleRequest } from './http-handler.js';
 import type { PolicyState } from './state.js';
 import { Upstreams } from './upstream.js';
+import { createInterceptServer } from './intercept.js';
+import { LeafCertificates } from '../tls/leaf-certs.js';
 
 export interface ProxyOptions {
   readonly state: PolicyState;
@@ -27,6 +29,7 @@ export interface Proxy {
 /** The forward proxy: absolute-form HTTP requests and CONNECT, on one node:http server. */
 export function createProxy(options: ProxyOptions): Proxy {
   const settings = () => options.state.current.policy.settings;
+  const leafCache = new Map<string, LeafCertificates>();
   const context: ProxyContext = {
     state: options.state,
     audit: options.audit,
@@ -34,6 +37,14 @@ export function createProxy(options: ProxyOptions): Proxy {
     held: new HeldBytes(() => settings().scan.maxHeldBytes),
     events: options.events ?? {},
     log: options.log ?? pino({ level: 'info' }),
+    leafCerts() {
+      const { caCert, caKey } = settings().tls;
+      const key = `${caCert}|${caKey}`;
+      let leaves = leafCache.get(key);
+      if (leaves === undefined) leafCache.set(key, (leaves = new LeafCertificates(caCert, caKey)));
+      return leaves;
+    },
+    interceptServer: createInterceptServer(() => context),
   };
   const t = settings().timeouts;
   const server = createServer({
@@ -78,6 +89,7 @@ export function createProxy(options: ProxyOptions): Proxy {
     const timer = setTimeout(() => server.closeAllConnections(), graceMs);
     await closed;
     clearTimeout(timer);
+    context.interceptServer.closeAllConnections();
     await context.upstreams.close();
   }
 

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createScanner, type Scanner } from '../detect/index.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/types.js';
@@ -12,6 +14,14 @@ export interface Loaded {
 
 export function loadAll(dir: string): Loaded {
   const { policy } = loadPolicy(dir);
+  const { tls } = policy.settings;
+  if (tls.intercept) {
+    for (const file of [tls.caCert, tls.caKey, ...tls.upstreamCa]) {
+      if (!existsSync(file)) {
+        throw new PolicyError([{ file: join(dir, 'phiwall.yaml'), line: 1, col: 1, severity: 'error', message: `tls.intercept is true but ${file} does not exist (create the CA with: phiwall ca init --out ${dirname(tls.caCert)})` }]);
+      }
+    }
+  }
   const scanner = createScanner({
     detectorDirs: policy.settings.scan.detectors,
     mrnPatterns: policy.settings.scan.mrnPatterns,

@@ -1,4 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 
 export interface Received {
@@ -22,8 +23,9 @@ export class RecordingUpstream {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
 
-  constructor() {
-    this.server = createServer((req, res) => {
+  /** With `tls`, an HTTPS server presenting that key and certificate. */
+  constructor(tls?: { key: string; cert: string }) {
+    const handler = (req: IncomingMessage, res: ServerResponse): void => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -33,7 +35,9 @@ export class RecordingUpstream {
         res.writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'recording', connection: 'keep-alive' });
         res.end(body);
       });
-    });
+    };
+    this.server = tls === undefined ? createServer(handler) : createHttpsServer(tls, handler);
+    // Count raw bytes on the TCP socket (under TLS too): proof that nothing was sent.
     this.server.on('connection', (s: Socket) => {
       this.connections++;
       this.sockets.add(s);

@@ -1,0 +1,61 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
+import { normalizeName, stripPort } from '../policy/hosts.js';
+import type { Channel } from '../audit/record.js';
+import type { ProxyContext } from './context.js';
+import { handleRequest, type Target } from './http-handler.js';
+import { replaying } from './tunnel-io.js';
+
+interface Tunnel {
+  readonly host: string;
+  readonly port: number;
+  readonly client: string;
+}
+
+const tunnels = new WeakMap<object, Tunnel>();
+
+const sameHost = (a: string, b: string): boolean => (normalizeName(a.replace(/^\[|\]$/g, '')) ?? a) === (normalizeName(b.replace(/^\[|\]$/g, '')) ?? b);
+
+/**
+ * The decrypted side of interception: an HTTP server with no listening socket, fed the TLS
+ * sockets of intercepted tunnels. Every request goes through handleRequest, the same path as
+ * plain HTTP; only its Host is first checked against the CONNECT host.
+ */
+export function createInterceptServer(ctx: () => ProxyContext): Server {
+  const channel: Channel = 'intercepted';
+  const onRequest = (req: IncomingMessage, res: ServerResponse, expectContinue: boolean): void => {
+    const t = tunnels.get(req.socket);
+    if (t === undefined) {
+      res.destroy();
+      return;
+    }
+    let path = req.url ?? '/';
+    if (/^https?:\/\//i.test(path)) {
+      try {
+        const u = new URL(path);
+        path = `${u.pathname}${u.search}`;
+      } catch {
+        path = '/';
+      }
+    }
+    const target: Target = { tls: true, host: t.host, port: t.port, path };
+    const hostHeader = req.headers.host ?? '';
+    const headerPort = /:(\d+)$/.exec(hostHeader)?.[1];
+    const mismatch = !sameHost(stripPort(hostHeader), t.host) || (headerPort !== undefined && Number(headerPort) !== t.port);
+    handleRequest(ctx(), req, res, { target, channel, expectContinue, client: t.client, ...(mismatch ? { refuseWith: 'host_mismatch' as const } : {}) }).catch(() => res.destroy());
+  };
+  const server = createServer({ keepAliveTimeout: 5_000 });
+  server.on('request', (req, res) => onRequest(req, res, false));
+  server.on('checkContinue', (req, res) => onRequest(req, res, true));
+  return server;
+}
+
+/** Terminates TLS on the client's tunnel with a leaf for `host` and hands it to the intercept server. */
+export async function intercept(ctx: ProxyContext, client: Socket, buffered: Buffer, host: string, port: number): Promise<void> {
+  const secureContext = await ctx.leafCerts().contextFor(host.replace(/^\[|\]$/g, ''));
+  const tls = new TLSSocket(replaying(client, buffered), { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
+  tunnels.set(tls, { host, port, client: client.remoteAddress ?? '' });
+  tls.on('error', () => tls.destroy());
+  ctx.interceptServer.emit('connection', tls);
+}
