@@ -3,8 +3,25 @@ import { FIELDS, type ChainedRecord, type DecisionRecord } from './record.js';
 
 export const GENESIS = '0'.repeat(64);
 
-/** The canonical text a record's hash covers: its fields in FIELDS order, then seq and prev. */
+const q = JSON.stringify;
+
+/**
+ * The canonical text a record's hash covers: its fields in FIELDS order, then seq and prev,
+ * as JSON.stringify would write them. Built by hand because it runs once per decision; a
+ * test checks it against JSON.stringify of the same object.
+ */
 export function canonical(r: DecisionRecord & { seq: number; prev: string }): string {
+  return (
+    `{"time":${q(r.time)},"incident":${q(r.incident)},"client":${q(r.client)},"channel":${q(r.channel)},` +
+    `"method":${q(r.method)},"host":${q(r.host)},"port":${q(r.port)},"vendor":${q(r.vendor)},"action":${q(r.action)},` +
+    `"reason":${q(r.reason)},"enforced":${q(r.enforced)},"findings":${q(r.findings)},"detectors":${q(r.detectors)},` +
+    `"request_bytes":${q(r.request_bytes)},"upstream_status":${q(r.upstream_status)},"duration_ms":${q(r.duration_ms)},` +
+    `"added_ms":${q(r.added_ms)},"seq":${q(r.seq)},"prev":${q(r.prev)}}`
+  );
+}
+
+/** The same text through JSON.stringify, field by field: the reference the test compares with. */
+export function canonicalSlow(r: DecisionRecord & { seq: number; prev: string }): string {
   const o: Record<string, unknown> = {};
   for (const f of FIELDS) o[f] = r[f];
   o['seq'] = r.seq;
@@ -13,8 +30,18 @@ export function canonical(r: DecisionRecord & { seq: number; prev: string }): st
 }
 
 export function chain(r: DecisionRecord, seq: number, prev: string): ChainedRecord {
+  return chainLine(r, seq, prev).record;
+}
+
+/**
+ * The chained record and the exact line written for it: the canonical text is built once,
+ * hashed, and becomes the line (with a leading record type and the trailing hash).
+ */
+export function chainLine(r: DecisionRecord, seq: number, prev: string): { record: ChainedRecord; line: string } {
   const linked = { ...r, seq, prev };
-  return { ...linked, hash: createHash('sha256').update(canonical(linked)).digest('hex') };
+  const text = canonical(linked);
+  const hash = createHash('sha256').update(text).digest('hex');
+  return { record: { ...linked, hash }, line: `{"record":"decision",${text.slice(1, -1)},"hash":"${hash}"}\n` };
 }
 
 export interface VerifyResult {

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import pino from 'pino';
+import { stdoutLogger } from '../proxy/log.js';
 import { AggregatorRegistry } from 'prom-client';
 import { clusterSource } from '../admin/cluster-source.js';
 import { createAdminServer } from '../admin/server.js';
@@ -55,7 +55,7 @@ function untilSignalled(onReload: () => void, onStop: () => Promise<void>): Prom
 }
 
 async function runWorker(o: StartOptions, worker: number | null): Promise<number> {
-  const log = pino({ base: worker === null ? null : { worker } });
+  const log = stdoutLogger(worker === null ? null : { worker });
   const loaded = loadAll(o.policyDir);
   const auditPath = worker === null ? loaded.policy.settings.audit.path : workerAuditPath(loaded.policy.settings.audit.path, worker);
   const running: Running = await runProxy({
@@ -86,7 +86,7 @@ async function runWorker(o: StartOptions, worker: number | null): Promise<number
 }
 
 async function runPrimary(o: StartOptions, adminAt: string): Promise<number> {
-  const log = pino({ base: { role: 'primary' } });
+  const log = stdoutLogger({ role: 'primary' });
   const source = clusterSource(o.policyDir, o.workers);
   const adminServer = createAdminServer(source);
   const at = parseListen(adminAt);

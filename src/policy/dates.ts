@@ -22,15 +22,23 @@ export function isTimeZone(name: string): boolean {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+let lastKey = '';
+let lastDay = '';
+
 /** The calendar day that `now` falls on in the clinic's time zone. */
 export function dayIn(now: Date, timeZone: string): Day {
+  // Called for every request: reuse the answer within the same minute (zones shift on the minute).
+  const key = `${timeZone}|${Math.floor(now.getTime() / 60_000)}`;
+  if (key === lastKey) return lastDay;
   let f = formatters.get(timeZone);
   if (f === undefined) {
     // en-CA formats as YYYY-MM-DD.
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     formatters.set(timeZone, f);
   }
-  return f.format(now);
+  lastDay = f.format(now);
+  lastKey = key;
+  return lastDay;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { DecisionRecord, Channel } from '../audit/record.js';
 import { ScanStream, scan, type Finding, type ScanResult } from '../detect/index.js';
 import { applyMode, decide, type Action } from '../policy/decide.js';
@@ -132,10 +131,12 @@ export async function handleRequest(
   let status: number | null = null;
   dispatched = performance.now();
   try {
-    const up = await pool.request({ path: target.path, method: req.method ?? 'GET', headers, body: held ?? counted });
-    status = up.statusCode;
-    res.writeHead(up.statusCode, downstreamHeaders(up.headers));
-    await pipeline(up.body, res);
+    // undici writes the response body straight into `res`: no intermediate stream.
+    await pool.stream({ path: target.path, method: req.method ?? 'GET', headers, body: held ?? counted }, ({ statusCode, headers: h }) => {
+      status = statusCode;
+      res.writeHead(statusCode, downstreamHeaders(h));
+      return res;
+    });
   } catch (e) {
     if (status === null) {
       const { reason, kind } = upstreamReason(e);

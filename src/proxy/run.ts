@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { stdoutLogger } from './log.js';
 import type { Server } from 'node:http';
 import { AuditLog } from '../audit/audit-log.js';
 import { localSource } from '../admin/local-source.js';
@@ -44,7 +45,7 @@ export interface Running {
 
 /** Loads the policy, opens the audit log, starts the proxy and the reload triggers. */
 export async function runProxy(options: RunOptions): Promise<Running> {
-  const log = options.log ?? pino();
+  const log = options.log ?? stdoutLogger(null);
   const state = new PolicyState(options.policyDir);
   const settings = state.current.policy.settings;
   const audit = new AuditLog(options.auditPath ?? settings.audit.path);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/audit-log.js';
-import { verifyChain } from '../../src/audit/chain.js';
+import { canonical, canonicalSlow, verifyChain } from '../../src/audit/chain.js';
 import type { DecisionRecord } from '../../src/audit/record.js';
 import { spawnCli } from '../helpers/cli.js';
 
@@ -22,6 +22,13 @@ async function writeLog(n: number): Promise<string> {
 }
 
 describe('the hash-chained audit log', () => {
+  it('builds the canonical text exactly as JSON.stringify would, quotes and all', () => {
+    for (const r of [rec(0), { ...rec(1), host: 'we"ird\\host\u2028', vendor: null, upstream_status: 200, findings: {} }]) {
+      const linked = { ...r, seq: 7, prev: 'ab'.repeat(32) };
+      expect(canonical(linked)).toBe(canonicalSlow(linked));
+    }
+  });
+
   it('verifies an intact file, and continues the chain across a restart', async () => {
     const path = await writeLog(3);
     const again = new AuditLog(path);
