@@ -174,8 +174,20 @@ export function normalize(input: Buffer): Normalized {
 }
 
 const BASE64_RUN = new RE2('[A-Za-z0-9+/_-]{24,}={0,2}', 'g');
-const HEX_ONLY = /^[0-9a-fA-F]+$/;
-const LETTERS_ONLY = /^[A-Za-z_-]+$/;
+/** True for a run of letters (and _ -) only, or of hex digits only. */
+function onlyLettersOrHex(run: Buffer): boolean {
+  let letters = true;
+  let hex = true;
+  for (let i = 0; i < run.length && (letters || hex); i++) {
+    const c = run[i]!;
+    const isDigit = c >= 0x30 && c <= 0x39;
+    const isHexLetter = (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+    const isLetter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
+    letters &&= isLetter;
+    hex &&= isDigit || isHexLetter;
+  }
+  return letters || hex;
+}
 
 /**
  * Base64 runs long enough to hide an identifier, with the text they decode to (text only).
@@ -188,9 +200,9 @@ export function base64Texts(buf: Buffer, maxBytes: number): { start: number; end
   BASE64_RUN.lastIndex = 0;
   let m: ReturnType<RE2['exec']>;
   while ((m = BASE64_RUN.exec(buf)) !== null) {
-    const run = m[0].toString('latin1');
     // Hex digests and long identifiers made of letters only are not base64 payloads.
-    if (HEX_ONLY.test(run) || LETTERS_ONLY.test(run)) continue;
+    if (onlyLettersOrHex(m[0])) continue;
+    const run = m[0].toString('latin1');
     const decoded = Buffer.from(run, run.includes('-') || run.includes('_') ? 'base64url' : 'base64');
     budget -= decoded.length;
     if (budget < 0) break;

@@ -10,6 +10,8 @@ import { isBinary, sniffFormat } from './formats/sniff.js';
 import { x12Fields } from './formats/x12.js';
 import type { Finding, Format, ScanOptions, ScanResult, Unscannable } from './types.js';
 
+const PERSON_TYPES = ['"Patient"', '"RelatedPerson"', '"Person"'].map((t) => Buffer.from(t));
+
 /** How deep decoding may nest (multipart part -> base64 value -> JSON ...). */
 const MAX_DEPTH = 3;
 
@@ -64,7 +66,8 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
   walk.scanner.scanText(buf, walk.out, base, layer);
   switch (format) {
     case 'fhir-json':
-      fhirResources(ctx);
+      // The walk is only worth its cost where a person resource can be.
+      if (PERSON_TYPES.some((t) => buf.includes(t))) fhirResources(ctx);
       jsonFields(ctx);
       break;
     case 'json':
