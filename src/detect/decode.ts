@@ -174,7 +174,7 @@ export function normalize(input: Buffer): Normalized {
 }
 
 const BASE64_RUN = new RE2('[A-Za-z0-9+/_-]{24,}={0,2}', 'g');
-/** True for a run of letters (and _ -) only, or of hex digits only. */
+/** True for a run of letters (and _ -) only, or of hex digits and hyphens only (digests, UUIDs). */
 function onlyLettersOrHex(run: Buffer): boolean {
   let letters = true;
   let hex = true;
@@ -184,7 +184,7 @@ function onlyLettersOrHex(run: Buffer): boolean {
     const isHexLetter = (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
     const isLetter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
     letters &&= isLetter;
-    hex &&= isDigit || isHexLetter;
+    hex &&= isDigit || isHexLetter || c === 0x2d;
   }
   return letters || hex;
 }
