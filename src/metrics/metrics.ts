@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ChainedRecord } from '../audit/record.js';
 import type { Finding } from '../detect/types.js';
 import { baaState } from '../policy/baa.js';
@@ -45,6 +45,8 @@ const vendorLabel = (v: string | null): string => v ?? 'unknown';
  */
 export function createMetrics(state: PolicyState, live: { heldBytes(): number; auditErrors(): number }, now: () => Date = () => new Date()): Metrics {
   const registry = new Registry();
+  // process_* and nodejs_* (memory, event loop lag, GC): what an operator checks first.
+  collectDefaultMetrics({ register: registry });
   const requests = new Counter({ name: METRIC_NAMES.requests, help: 'Every decision, by vendor, action, reason, whether it was enforced, and channel (http, tunnel, intercepted).', labelNames: ['vendor', 'action', 'reason', 'enforced', 'channel'], registers: [registry] });
   const blocked = new Counter({ name: METRIC_NAMES.blocked, help: 'Every block, and every would-be block in monitor mode (enforced="false").', labelNames: ['vendor', 'reason', 'enforced'], registers: [registry] });
   const findings = new Counter({ name: METRIC_NAMES.findings, help: 'PHI findings by vendor and HIPAA identifier category.', labelNames: ['vendor', 'identifier'], registers: [registry] });

@@ -48,14 +48,7 @@ export function parseHostPattern(raw: string): HostPattern | { error: string } {
 
 /** A stable text form of a pattern, used to find the same host claimed twice. */
 export function patternKey(p: HostPattern): string {
-  switch (p.kind) {
-    case 'exact':
-      return p.host;
-    case 'wildcard':
-      return `*.${p.suffix}`;
-    case 'cidr':
-      return `${p.cidr.family}:${p.cidr.network.toString(16)}/${p.cidr.prefix}`;
-  }
+  return p.kind === 'cidr' ? `${p.cidr.family}:${p.cidr.network.toString(16)}/${p.cidr.prefix}` : patternText(p);
 }
 
 /** The pattern as people write it: `host`, `*.suffix` or `addr/len`. */

@@ -5,7 +5,7 @@ import type { DecisionRecord } from '../audit/record.js';
 import { decide } from '../policy/decide.js';
 import { normalizeName, stripPort } from '../policy/hosts.js';
 import type { Reason } from '../policy/reasons.js';
-import { clientAllowed, record, type ProxyContext } from './context.js';
+import { clientAllowed, newRecord, record, type ProxyContext } from './context.js';
 import { intercept } from './intercept.js';
 import { resolveDestination } from './resolve.js';
 import { refuseConnect } from './responses.js';
@@ -35,25 +35,7 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
   const { policy } = ctx.state.current;
   const { settings } = policy;
   const authority = parseAuthority(req.url);
-  const base: DecisionRecord = {
-    time: new Date().toISOString(),
-    incident,
-    client: client.remoteAddress ?? '',
-    channel: 'tunnel',
-    method: 'CONNECT',
-    host: authority?.host ?? '',
-    port: authority?.port ?? 0,
-    vendor: null,
-    action: 'block',
-    reason: 'bad_request',
-    enforced: true,
-    findings: {},
-    detectors: [],
-    request_bytes: 0,
-    upstream_status: null,
-    duration_ms: 0,
-    added_ms: 0,
-  };
+  const base = newRecord({ incident, client: client.remoteAddress ?? '', channel: 'tunnel', method: 'CONNECT', host: authority?.host ?? '', port: authority?.port ?? 0 });
   const finish = (r: Partial<DecisionRecord>): void => {
     const ms = Math.round((performance.now() - started) * 100) / 100;
     record(ctx, { ...base, ...r, duration_ms: ms, added_ms: ms });

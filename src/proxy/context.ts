@@ -39,6 +39,27 @@ export function clientAllowed(policy: Policy, address: string | undefined): bool
   return ranges.some((r) => cidrContains(r, ip) || cidrContains(r, v4));
 }
 
+/**
+ * A decision record before the decision: who asked for what. Until a stage says otherwise
+ * it reads as a refused bad request, so a record is never written half-empty.
+ */
+export function newRecord(o: { incident: string; client: string; channel: DecisionRecord['channel']; method: string; host: string; port: number }): DecisionRecord {
+  return {
+    time: new Date().toISOString(),
+    ...o,
+    vendor: null,
+    action: 'block',
+    reason: 'bad_request',
+    enforced: true,
+    findings: {},
+    detectors: [],
+    request_bytes: 0,
+    upstream_status: null,
+    duration_ms: 0,
+    added_ms: 0,
+  };
+}
+
 /** Counts findings per identifier, keys sorted so that every serializer writes them alike. */
 export function countFindings(findings: readonly Finding[]): { findings: Record<string, number>; detectors: string[] } {
   const counts = new Map<string, number>();

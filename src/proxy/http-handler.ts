@@ -5,7 +5,7 @@ import type { DecisionRecord, Channel } from '../audit/record.js';
 import { ScanStream, scan, type Finding, type ScanResult } from '../detect/index.js';
 import { applyMode, decide, type Action } from '../policy/decide.js';
 import type { Reason } from '../policy/reasons.js';
-import { clientAllowed, countFindings, record, type ProxyContext } from './context.js';
+import { clientAllowed, countFindings, newRecord, record, type ProxyContext } from './context.js';
 import { downstreamHeaders, upstreamHeaders } from './headers.js';
 import { resolveDestination } from './resolve.js';
 import { refuse } from './responses.js';
@@ -59,25 +59,14 @@ export async function handleRequest(
   const { policy } = loaded;
   const target = options.target ?? parseTarget(req.url);
   const channel = options.channel ?? 'http';
-  const base: DecisionRecord = {
-    time: new Date().toISOString(),
+  const base = newRecord({
     incident,
     client: options.client ?? req.socket.remoteAddress ?? '',
     channel,
     method: req.method ?? '',
     host: target?.host ?? '',
     port: target?.port ?? 0,
-    vendor: null,
-    action: 'block',
-    reason: 'bad_request',
-    enforced: true,
-    findings: {},
-    detectors: [],
-    request_bytes: 0,
-    upstream_status: null,
-    duration_ms: 0,
-    added_ms: 0,
-  };
+  });
   let dispatched: number | null = null;
   const finish = (r: Partial<DecisionRecord>, findings: readonly Finding[] = []): void => {
     const end = performance.now();
