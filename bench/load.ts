@@ -47,7 +47,7 @@ export async function autocannonLoad(proxy: string | null, s: Scenario, connecti
  * HTTPS through a proxy (CONNECT, then TLS inside the tunnel) with keep-alive: autocannon
  * cannot do that, so this loop of undici requests does, with the same connections and time.
  */
-export async function httpsLoad(proxy: string | null, caPem: string[], s: Scenario, connections: number, seconds: number): Promise<LoadResult> {
+export async function httpsLoad(proxy: string | null, caPem: string[], s: Scenario, connections: number, seconds: number, reset = false): Promise<LoadResult> {
   const dispatcher: Dispatcher = proxy === null
     ? new (await import('undici')).Agent({ connections, connect: { ca: caPem } })
     : new ProxyAgent({ uri: proxy, requestTls: { ca: caPem }, connections } as ConstructorParameters<typeof ProxyAgent>[0]);
@@ -60,7 +60,8 @@ export async function httpsLoad(proxy: string | null, caPem: string[], s: Scenar
     while (performance.now() < until) {
       const t = performance.now();
       try {
-        const r = await request(s.url, { dispatcher, method: s.method, headers: s.headers ?? {}, body: s.body ?? null });
+        // reset: close the connection after the response, so every request is a new CONNECT and handshake.
+        const r = await request(s.url, { dispatcher, method: s.method, headers: s.headers ?? {}, body: s.body ?? null, reset });
         await r.body.dump();
         latencies.push(performance.now() - t);
         if (r.statusCode === s.expect) ok++;

@@ -20,7 +20,7 @@ import { installed, startMitmdump, startPhiwall, startSquid, startTinyproxy, typ
 import { measured } from './proc-stats.js';
 import { startUpstream } from './upstream.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const ROUNDS = values.quick ? 1 : 3;
 const SECONDS = values.quick ? 3 : 8;
 const CONNECTIONS = 50;
@@ -110,7 +110,9 @@ function forPeer(s: Scenario): Scenario {
   return { ...s, url: u.toString() };
 }
 
-async function run(name: string, s: Scenario, who: string[], opts: { https?: boolean; connections?: number } = {}): Promise<void> {
+async function run(name: string, s: Scenario, who: string[], opts: { https?: boolean; connections?: number; reset?: boolean } = {}): Promise<void> {
+  // --only 6 runs the scenarios whose number starts with 6.
+  if (values.only !== undefined && !name.startsWith(values.only)) return;
   const list = who.map(byName).filter((t): t is Target => t !== undefined);
   const c = opts.connections ?? CONNECTIONS;
   const samples = new Map<string, { r: LoadResult; rss: number | null; cpu: number | null }[]>(list.map((t) => [t.name, []]));
@@ -119,7 +121,7 @@ async function run(name: string, s: Scenario, who: string[], opts: { https?: boo
       const scenario = t.name === 'phiwall' ? s : forPeer(s);
       const m = await measured(t.pid, () =>
         opts.https === true
-          ? httpsLoad(t.proxy, [t.caPem ?? phiwallCaPem, upstreamCa.certPem], scenario, c, SECONDS)
+          ? httpsLoad(t.proxy, [t.caPem ?? phiwallCaPem, upstreamCa.certPem], scenario, c, SECONDS, opts.reset === true)
           : autocannonLoad(t.proxy, scenario, c, SECONDS),
       );
       samples.get(t.name)!.push({ r: m.result, rss: m.peakRss, cpu: m.cpuCores });
@@ -141,6 +143,7 @@ await run('3 POST 4 KiB FHIR, no Patient, non-BA vendor (hold-and-scan, allowed)
 await run('4 POST 4 KiB FHIR Patient, non-BA vendor (hold-and-scan, blocked)', { method: 'POST', url: `http://pixel.example:${up}/collect`, headers: json, body: FHIR_PATIENT_4K, expect: 403 }, ['phiwall']);
 await run('5 POST 256 KiB JSON, non-BA vendor (hold-and-scan, allowed)', { method: 'POST', url: `http://pixel.example:${up}/collect`, headers: json, body: BODY_256K, expect: 200 }, ['phiwall', 'squid']);
 await run('6 HTTPS POST 4 KiB FHIR, non-BA vendor (intercepted, scanned, keep-alive)', { method: 'POST', url: `https://pixel.example:${ups}/collect`, headers: json, body: FHIR_CLEAN_4K, expect: 200 }, ['phiwall', 'mitmproxy'], { https: true });
+await run('6b HTTPS GET, non-BA vendor, new connection per request (CONNECT + handshakes/s)', { method: 'GET', url: `https://pixel.example:${ups}/h`, expect: 200 }, ['phiwall', 'mitmproxy'], { https: true, reset: true, connections: 20 });
 await run('7 GET, BAA vendor, 200 connections (memory)', { method: 'GET', url: `http://ehr.example:${up}/ok`, expect: 200 }, ['phiwall', 'squid'], { connections: 200 });
 
 for (const t of targets) await t.stop();
@@ -173,7 +176,7 @@ const checks = [
   { target: 'RSS <= 150 MB at 200 connections', value: rss200 === null ? 'n/a' : `${rss200} MB`, met: rss200 === null ? null : rss200 <= 150 },
 ];
 
-const file = writeResult('proxy', { quick: values.quick, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, skipped, rows, checks });
+const file = writeResult(values.only === undefined ? 'proxy' : `proxy-only-${values.only}`, { quick: values.quick, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, skipped, rows, checks });
 if (values.json) {
   console.log(JSON.stringify({ rows, checks, skipped, file }));
 } else {
