@@ -21,8 +21,10 @@ import { measured } from './proc-stats.js';
 import { startUpstream } from './upstream.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, only: { type: 'string' } } });
-const ROUNDS = values.quick ? 1 : 3;
-const SECONDS = values.quick ? 3 : 8;
+// `npm run bench --quick` hands --quick to npm, which passes it on as npm_config_quick.
+const quick = values.quick === true || process.env['npm_config_quick'] === 'true';
+const ROUNDS = quick ? 1 : 3;
+const SECONDS = quick ? 3 : 8;
 const CONNECTIONS = 50;
 const say = (s: string): void => {
   if (!values.json) console.error(s);
@@ -176,7 +178,7 @@ const checks = [
   { target: 'RSS <= 150 MB at 200 connections', value: rss200 === null ? 'n/a' : `${rss200} MB`, met: rss200 === null ? null : rss200 <= 150 },
 ];
 
-const file = writeResult(values.only === undefined ? 'proxy' : `proxy-only-${values.only}`, { quick: values.quick, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, skipped, rows, checks });
+const file = writeResult(values.only === undefined ? 'proxy' : `proxy-only-${values.only}`, { quick, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, skipped, rows, checks });
 if (values.json) {
   console.log(JSON.stringify({ rows, checks, skipped, file }));
 } else {

@@ -11,8 +11,9 @@ import { generateCorpus, type LabelledDoc } from './corpus/generate.js';
 import { median, table, writeResult } from './common.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
-const ROUNDS = values.quick ? 3 : 7;
-const PEER_BUDGET_MS = values.quick ? 300 : 1500;
+const quick = values.quick === true || process.env['npm_config_quick'] === 'true';
+const ROUNDS = quick ? 3 : 7;
+const PEER_BUDGET_MS = quick ? 300 : 1500;
 
 interface Payload {
   readonly name: string;
