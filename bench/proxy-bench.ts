@@ -178,7 +178,7 @@ const checks = [
   { target: 'RSS <= 150 MB at 200 connections', value: rss200 === null ? 'n/a' : `${rss200} MB`, met: rss200 === null ? null : rss200 <= 150 },
 ];
 
-const file = writeResult(values.only === undefined ? 'proxy' : `proxy-only-${values.only}`, { quick, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, skipped, rows, checks });
+const file = writeResult(values.only !== undefined ? `proxy-only-${values.only}` : quick ? 'proxy-quick' : 'proxy', { quick, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, skipped, rows, checks });
 if (values.json) {
   console.log(JSON.stringify({ rows, checks, skipped, file }));
 } else {

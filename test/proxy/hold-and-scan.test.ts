@@ -141,6 +141,23 @@ describe('fail closed', () => {
   });
 });
 
+describe('the process-wide cap on held bytes', () => {
+  it('refuses a new scan-required request with 503 proxy_busy rather than passing it through', async () => {
+    const tight = await startProxy(VENDORS, settings('scan:\n  max_body_bytes: 65536\n  max_held_bytes: 1000\n'));
+    try {
+      const r = await viaAgent(tight, pixel(), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: Buffer.alloc(5000, 'a') });
+      expect(r.status).toBe(503);
+      expect(r.headers['x-phiwall-reason']).toBe('proxy_busy');
+      expect(r.headers['retry-after']).toBe('2');
+      expect(up.bytes).toBe(0);
+      // Small bodies still fit and pass.
+      expect((await viaAgent(tight, pixel(), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'ok' })).status).toBe(200);
+    } finally {
+      await tight.stop();
+    }
+  });
+});
+
 describe('no PHI in any output', () => {
   it('stdout and the audit file hold offsets and counts, never a value', async () => {
     const text = await outputsOf(proxy);
