@@ -29,7 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   admin: '127.0.0.1:9090',
   mode: 'enforce',
   unknownDestinations: 'block',
-  scan: { maxBodyBytes: 10_485_760, maxHeldBytes: 268_435_456, unscannable: 'block', detectors: [], minConfidence: 0.5, mrnPatterns: [] },
+  scan: { maxBodyBytes: 10_485_760, maxHeldBytes: 268_435_456, offloadBytes: 65_536, timeoutMs: 5_000, unscannable: 'block', detectors: [], minConfidence: 0.5, mrnPatterns: [] },
   tls: { intercept: false, caCert: 'ca/phiwall-ca.pem', caKey: 'ca/phiwall-ca.key', upstreamCa: [], unintercepted: 'block' },
   audit: { path: 'audit/phiwall-audit.jsonl' },
   connectPorts: [443],
@@ -139,7 +139,7 @@ function readSettings(src: YamlSource): Settings | undefined {
     node === undefined ? fallback : (read(node) ?? fallback);
 
   const scanMap = top.has('scan')
-    ? src.map(v(top.get('scan')), 'scan', ['max_body_bytes', 'max_held_bytes', 'unscannable', 'detectors', 'min_confidence', 'mrn_patterns'])
+    ? src.map(v(top.get('scan')), 'scan', ['max_body_bytes', 'max_held_bytes', 'offload_bytes', 'timeout_ms', 'unscannable', 'detectors', 'min_confidence', 'mrn_patterns'])
     : new Map<string, Pair<Node, Node | null>>();
   const tlsMap = top.has('tls') ? src.map(v(top.get('tls')), 'tls', ['intercept', 'ca_cert', 'ca_key', 'upstream_ca', 'unintercepted']) : new Map<string, Pair<Node, Node | null>>();
   const auditMap = top.has('audit') ? src.map(v(top.get('audit')), 'audit', ['path']) : new Map<string, Pair<Node, Node | null>>();
@@ -201,6 +201,8 @@ function readSettings(src: YamlSource): Settings | undefined {
     scan: {
       maxBodyBytes: get(v(scanMap?.get('max_body_bytes')), (n) => src.integer(n, 'scan.max_body_bytes', 1, 2 ** 31), d.scan.maxBodyBytes),
       maxHeldBytes: get(v(scanMap?.get('max_held_bytes')), (n) => src.integer(n, 'scan.max_held_bytes', 1, 2 ** 40), d.scan.maxHeldBytes),
+      offloadBytes: get(v(scanMap?.get('offload_bytes')), (n) => src.integer(n, 'scan.offload_bytes', 0, 2 ** 31), d.scan.offloadBytes),
+      timeoutMs: get(v(scanMap?.get('timeout_ms')), (n) => src.integer(n, 'scan.timeout_ms', 1, 600_000), d.scan.timeoutMs),
       unscannable: get(v(scanMap?.get('unscannable')), (n) => src.oneOf(n, 'scan.unscannable', ['block', 'allow'] as const), d.scan.unscannable),
       detectors: get(v(scanMap?.get('detectors')), (n) => src.strings(n, 'scan.detectors'), []).map((s) => s.value),
       minConfidence: get(v(scanMap?.get('min_confidence')), (n) => src.number(n, 'scan.min_confidence', 0, 1), d.scan.minConfidence),

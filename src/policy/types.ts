@@ -66,6 +66,10 @@ export interface Settings {
     readonly maxBodyBytes: number;
     /** Cap on request bytes held for scanning at once, across all requests; past it: 503. */
     readonly maxHeldBytes: number;
+    /** Bodies at least this large are scanned in a worker thread, off the event loop. */
+    readonly offloadBytes: number;
+    /** A scan in the worker that takes longer is abandoned: scan_error. */
+    readonly timeoutMs: number;
     readonly unscannable: 'block' | 'allow';
     readonly detectors: readonly string[];
     readonly minConfidence: number;

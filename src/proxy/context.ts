@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { LeafCertificates } from '../tls/leaf-certs.js';
+import type { ScanPool } from './scan-pool.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { ChainedRecord, DecisionRecord } from '../audit/record.js';
 import type { Finding } from '../detect/types.js';
@@ -24,6 +25,8 @@ export interface ProxyContext {
   leafCerts(): LeafCertificates;
   /** The HTTP server (no socket of its own) that serves intercepted tunnels. */
   readonly interceptServer: Server;
+  /** Scans large bodies in a worker thread, with a deadline. */
+  readonly scanPool: ScanPool;
 }
 
 const clientRanges = new WeakMap<Policy, Cidr[]>();

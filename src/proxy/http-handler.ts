@@ -183,7 +183,13 @@ async function holdAndScan(ctx: ProxyContext, loaded: Loaded, req: IncomingMessa
     const t = performance.now();
     let result: ScanResult;
     try {
-      const body = stream.end();
+      const scanOptions = { contentType: req.headers['content-type'], contentEncoding: req.headers['content-encoding'], minConfidence: settings.scan.minConfidence };
+      // A large body is scanned in the worker thread, so that the event loop keeps serving
+      // everyone else, and so that a scan past its deadline can be abandoned (scan_error).
+      const body =
+        stream.bytes >= settings.scan.offloadBytes && settings.scan.offloadBytes > 0
+          ? await ctx.scanPool.scan(stream.body(), loaded.scannerOptions, scanOptions, settings.scan.timeoutMs)
+          : stream.end();
       const url = scan(loaded.scanner, Buffer.from(target.path), { contentType: 'application/x-www-form-urlencoded' });
       const referer = req.headers.referer === undefined ? null : scan(loaded.scanner, Buffer.from(req.headers.referer), { contentType: 'application/x-www-form-urlencoded' });
       result = { ...body, phi: body.phi || url.phi || (referer?.phi ?? false), findings: [...body.findings, ...url.findings, ...(referer?.findings ?? [])] };

@@ -10,6 +10,7 @@ import { handleRequest } from './http-handler.js';
 import type { PolicyState } from './state.js';
 import { Upstreams } from './upstream.js';
 import { createInterceptServer } from './intercept.js';
+import { ScanPool } from './scan-pool.js';
 import { LeafCertificates } from '../tls/leaf-certs.js';
 
 export interface ProxyOptions {
@@ -45,6 +46,7 @@ export function createProxy(options: ProxyOptions): Proxy {
       return leaves;
     },
     interceptServer: createInterceptServer(() => context),
+    scanPool: new ScanPool(),
   };
   const t = settings().timeouts;
   const server = createServer({
@@ -90,6 +92,7 @@ export function createProxy(options: ProxyOptions): Proxy {
     await closed;
     clearTimeout(timer);
     context.interceptServer.closeAllConnections();
+    await context.scanPool.close();
     await context.upstreams.close();
   }
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createScanner, type Scanner } from '../detect/index.js';
+import { createScanner, type Scanner, type ScannerOptions } from '../detect/index.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/types.js';
 import { PolicyError, formatProblem } from '../policy/yaml-source.js';
@@ -9,6 +9,8 @@ import { PolicyError, formatProblem } from '../policy/yaml-source.js';
 export interface Loaded {
   readonly policy: Policy;
   readonly scanner: Scanner;
+  /** What the scanner was built from: the scan worker builds its own copy from the same. */
+  readonly scannerOptions: ScannerOptions;
   readonly loadedAt: Date;
 }
 
@@ -22,12 +24,12 @@ export function loadAll(dir: string): Loaded {
       }
     }
   }
-  const scanner = createScanner({
+  const scannerOptions: ScannerOptions = {
     detectorDirs: policy.settings.scan.detectors,
     mrnPatterns: policy.settings.scan.mrnPatterns,
     minConfidence: policy.settings.scan.minConfidence,
-  });
-  return { policy, scanner, loadedAt: new Date() };
+  };
+  return { policy, scanner: createScanner(scannerOptions), scannerOptions, loadedAt: new Date() };
 }
 
 export type ReloadResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };

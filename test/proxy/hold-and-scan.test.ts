@@ -141,6 +141,38 @@ describe('fail closed', () => {
   });
 });
 
+describe('large bodies are scanned in a worker thread', () => {
+  it('finds PHI deep in a body past scan.offload_bytes, and passes a clean one byte for byte', async () => {
+    const filler = JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ event: 'view', n: i })));
+    const phi = Buffer.from(`{"events":${filler},"note":"Patient: Rosa Garcia SSN 536-22-1845"}`);
+    const clean = Buffer.from(`{"events":${filler}}`);
+    const p = await startProxy(VENDORS, settings('scan:\n  offload_bytes: 4096\n'));
+    try {
+      const blocked = await viaAgent(p, pixel(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: phi });
+      expect(blocked.headers['x-phiwall-reason']).toBe('phi_detected');
+      expect(up.bytes).toBe(0);
+      const passed = await viaAgent(p, pixel(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: clean });
+      expect(passed.status).toBe(200);
+      expect(up.requests[0]!.body.equals(clean)).toBe(true);
+    } finally {
+      await p.stop();
+    }
+  });
+
+  it('a scan past scan.timeout_ms is abandoned and the request blocked (scan_error)', async () => {
+    // 1 ms is less than the worker needs to compile the pack, so the deadline always passes.
+    const p = await startProxy(VENDORS, settings('scan:\n  offload_bytes: 1\n  timeout_ms: 1\n'));
+    try {
+      const r = await viaAgent(p, pixel(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"event":"view"}' });
+      expect(r.status).toBe(403);
+      expect(r.headers['x-phiwall-reason']).toBe('scan_error');
+      expect(up.bytes).toBe(0);
+    } finally {
+      await p.stop();
+    }
+  });
+});
+
 describe('the process-wide cap on held bytes', () => {
   it('refuses a new scan-required request with 503 proxy_busy rather than passing it through', async () => {
     const tight = await startProxy(VENDORS, settings('scan:\n  max_body_bytes: 65536\n  max_held_bytes: 1000\n'));
