@@ -98,3 +98,12 @@ export class EchoServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
+
+/** A recording upstream for a whole test file: started before it, stopped after, reset before each test. */
+export function useRecordingUpstream(hooks: { beforeAll: (fn: () => Promise<unknown>) => void; afterAll: (fn: () => Promise<unknown>) => void; beforeEach: (fn: () => void) => void }): RecordingUpstream {
+  const up = new RecordingUpstream();
+  hooks.beforeAll(() => up.start());
+  hooks.afterAll(() => up.stop());
+  hooks.beforeEach(() => up.reset());
+  return up;
+}

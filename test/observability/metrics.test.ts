@@ -1,23 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Agent, request } from 'undici';
 import { createMetrics } from '../../src/metrics/metrics.js';
 import { PolicyState, loadAll } from '../../src/proxy/state.js';
 import { curl, startProxy, viaAgent, type TestProxy } from '../helpers/proxy.js';
-import { RecordingUpstream } from '../helpers/upstream.js';
+import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from '../proxy/policy-fixture.js';
 import { ROOT } from '../helpers/cli.js';
 import { join } from 'node:path';
 
-let up: RecordingUpstream;
+const up = useRecordingUpstream({ beforeAll, afterAll, beforeEach });
 let proxy: TestProxy;
 beforeAll(async () => {
-  up = new RecordingUpstream();
-  await up.start();
   proxy = await startProxy(VENDORS, settings());
 });
 afterAll(async () => {
   await proxy.stop();
-  await up.stop();
 });
 
 async function scrape(): Promise<string> {

@@ -265,3 +265,12 @@ describe('decide() is pure', () => {
     expect(Object.isFrozen(policy.vendors[0])).toBe(true);
   });
 });
+
+describe('reason codes', () => {
+  it('every reason code is documented in the README', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    for (const code of REASON_CODES) expect(readme, code).toContain(`| \`${code}\` |`);
+  });
+});

@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/audit/chain.js';
 import { curl, recordOf, startProxy, viaAgent, type TestProxy } from '../helpers/proxy.js';
-import { RecordingUpstream } from '../helpers/upstream.js';
+import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from './policy-fixture.js';
 import { readFileSync } from 'node:fs';
 
-let up: RecordingUpstream;
+const up = useRecordingUpstream({ beforeAll, afterAll, beforeEach });
 let proxy: TestProxy;
 beforeAll(async () => {
-  up = new RecordingUpstream();
-  await up.start();
   proxy = await startProxy(VENDORS, settings());
 });
 afterAll(async () => {
   await proxy.stop();
-  await up.stop();
 });
-beforeEach(() => up.reset());
 
 const BODY = JSON.stringify({ claim: 'A-100', lines: [{ cpt: '99213', units: 1 }], note: 'routine' });
 

@@ -2,21 +2,17 @@ import { request as httpRequest } from 'node:http';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditRecords, curl, outputsOf, recordOf, startProxy, viaAgent, type TestProxy } from '../helpers/proxy.js';
-import { RecordingUpstream } from '../helpers/upstream.js';
+import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from './policy-fixture.js';
 
-let up: RecordingUpstream;
+const up = useRecordingUpstream({ beforeAll, afterAll, beforeEach });
 let proxy: TestProxy;
 beforeAll(async () => {
-  up = new RecordingUpstream();
-  await up.start();
   proxy = await startProxy(VENDORS, settings('scan:\n  max_body_bytes: 65536\n'));
 });
 afterAll(async () => {
   await proxy.stop();
-  await up.stop();
 });
-beforeEach(() => up.reset());
 
 const PHI_VALUES = ['536-22-1845', 'Rosa Garcia', '02/11/1947', 'XGH48291033', 'GARCIA^ROSA', '19470211'];
 const NOTE = 'Patient: Rosa Garcia DOB 02/11/1947 SSN 536-22-1845';

@@ -2,18 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_TERMS, curl, outputsOf, recordOf, startProxy, viaAgent, type TestProxy } from '../helpers/proxy.js';
-import { RecordingUpstream } from '../helpers/upstream.js';
+import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from './policy-fixture.js';
 
-let up: RecordingUpstream;
-beforeAll(async () => {
-  up = new RecordingUpstream();
-  await up.start();
-});
-afterAll(async () => {
-  await up.stop();
-});
-beforeEach(() => up.reset());
+const up = useRecordingUpstream({ beforeAll, afterAll, beforeEach });
 
 describe('mode: monitor', () => {
   let proxy: TestProxy;

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { curl } from '../helpers/proxy.js';
-import { RecordingUpstream } from '../helpers/upstream.js';
+import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from './policy-fixture.js';
 
 /** Starts the built `phiwall start` as a real process and waits for its listening line(s). */
@@ -37,14 +37,7 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-let up: RecordingUpstream;
-beforeAll(async () => {
-  up = new RecordingUpstream();
-  await up.start();
-});
-afterAll(async () => {
-  await up.stop();
-});
+const up = useRecordingUpstream({ beforeAll, afterAll, beforeEach });
 
 describe('phiwall start', () => {
   it('runs several workers, reloads on SIGHUP, drains and exits 0 on SIGTERM', async () => {
