@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { formatTable } from '../src/cli/table.js';
 import { packageRoot } from '../src/paths.js';
 
 /** What the numbers were measured on; recorded with every result file. */
@@ -31,8 +32,7 @@ export function writeResult(name: string, data: unknown): string {
   return file;
 }
 
+/** Benchmark tables: the CLI's table, numbers right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: readonly string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
-  return [line(header), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
+  return formatTable(header, rows, true);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { FIELDS, type ChainedRecord, type DecisionRecord } from './record.js';
+import type { ChainedRecord, DecisionRecord } from './record.js';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -8,7 +8,7 @@ const q = JSON.stringify;
 /**
  * The canonical text a record's hash covers: its fields in FIELDS order, then seq and prev,
  * as JSON.stringify would write them. Built by hand because it runs once per decision; a
- * test checks it against JSON.stringify of the same object.
+ * test checks it against JSON.stringify of the fields in FIELDS order.
  */
 export function canonical(r: DecisionRecord & { seq: number; prev: string }): string {
   return (
@@ -18,19 +18,6 @@ export function canonical(r: DecisionRecord & { seq: number; prev: string }): st
     `"request_bytes":${q(r.request_bytes)},"upstream_status":${q(r.upstream_status)},"duration_ms":${q(r.duration_ms)},` +
     `"added_ms":${q(r.added_ms)},"seq":${q(r.seq)},"prev":${q(r.prev)}}`
   );
-}
-
-/** The same text through JSON.stringify, field by field: the reference the test compares with. */
-export function canonicalSlow(r: DecisionRecord & { seq: number; prev: string }): string {
-  const o: Record<string, unknown> = {};
-  for (const f of FIELDS) o[f] = r[f];
-  o['seq'] = r.seq;
-  o['prev'] = r.prev;
-  return JSON.stringify(o);
-}
-
-export function chain(r: DecisionRecord, seq: number, prev: string): ChainedRecord {
-  return chainLine(r, seq, prev).record;
 }
 
 /**

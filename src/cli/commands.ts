@@ -5,7 +5,6 @@ import { decide } from '../policy/decide.js';
 import { stripPort } from '../policy/hosts.js';
 import { formatProblem } from '../policy/yaml-source.js';
 import { EXIT, UsageError, instantOn, loadOrReport, type Io } from './io.js';
-import { formatTable } from './table.js';
 import { vendorRows, vendorTable } from './vendors.js';
 
 export interface Context {
@@ -99,4 +98,3 @@ export function vendors(argv: readonly string[], { io, now }: Context): number {
   return EXIT.ok;
 }
 
-export { formatTable };

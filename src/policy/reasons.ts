@@ -42,7 +42,3 @@ export const REASONS = {
 
 export type Reason = keyof typeof REASONS;
 export const REASON_CODES = Object.keys(REASONS) as Reason[];
-
-export function isReason(value: string): value is Reason {
-  return Object.hasOwn(REASONS, value);
-}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { DecisionRecord } from '../audit/record.js';
-import { decide } from '../policy/decide.js';
+import { applyMode, decide } from '../policy/decide.js';
 import { normalizeName, stripPort } from '../policy/hosts.js';
 import type { Reason } from '../policy/reasons.js';
 import { clientAllowed, newRecord, record, type ProxyContext } from './context.js';
@@ -77,8 +77,12 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
       return;
     }
     if (decision.vendor?.intercept === false && settings.tls.unintercepted === 'allow') reason = 'allowed_unscanned';
-    else if (settings.mode === 'enforce') return reject('unscannable_body', vendor);
-    else [reason, enforced] = ['unscannable_body', false];
+    else {
+      // A tunnel nobody can scan is a would-be block: monitor mode lets it open, recorded as such.
+      const moded = applyMode('block', settings.mode);
+      if (moded.action === 'block') return reject('unscannable_body', vendor);
+      [reason, enforced] = ['unscannable_body', moded.enforced];
+    }
   }
 
   const resolved = await resolveDestination(authority.host, policy, decision.vendor);

@@ -147,7 +147,7 @@ type Scanned = { body: Buffer; result: ScanResult } | { refusal: Reason; bytes: 
  */
 async function holdAndScan(ctx: ProxyContext, loaded: Loaded, req: IncomingMessage, res: ServerResponse, target: Target, expectContinue: boolean): Promise<Scanned> {
   const { settings } = loaded.policy;
-  const declared = Number(req.headers['content-length'] ?? 0);
+  const declared = Number(req.headers['content-length'] ?? 0) || 0;
   if (declared > settings.scan.maxBodyBytes) return { refusal: 'body_too_large', bytes: 0 };
   if (!ctx.held.take(declared)) return { refusal: 'proxy_busy', bytes: 0 };
   let taken = declared;
