@@ -5,6 +5,15 @@ import { cidrContains, parseIp } from '../policy/ip.js';
 import type { Policy, Vendor } from '../policy/types.js';
 import { isSpecialAddress } from './special-ranges.js';
 
+/**
+ * getaddrinfo runs on libuv's small thread pool; asking it for every request would make DNS
+ * the proxy's bottleneck. Answers are kept briefly (the OS resolver gives no TTL); every
+ * address is still checked on every request, and the connection goes to a checked one.
+ */
+const LOOKUP_CACHE_MS = 30_000;
+const LOOKUP_CACHE_MAX = 10_000;
+const lookups = new Map<string, { addresses: { address: string; family: number }[]; until: number }>();
+
 export type Resolution =
   | { readonly ok: true; readonly address: string; readonly family: 4 | 6 }
   | { readonly ok: false; readonly reason: 'dns_failure' | 'private_address' };
@@ -28,10 +37,17 @@ export async function resolveDestination(host: string, policy: Policy, vendor: V
       addresses = [{ address: mapped, family: isIP(mapped) }];
       named = true;
     } else {
-      try {
-        addresses = await lookup(literal, { all: true, verbatim: true });
-      } catch {
-        return { ok: false, reason: 'dns_failure' };
+      const cached = lookups.get(literal);
+      if (cached !== undefined && cached.until > Date.now()) {
+        addresses = cached.addresses;
+      } else {
+        try {
+          addresses = await lookup(literal, { all: true, verbatim: true });
+        } catch {
+          return { ok: false, reason: 'dns_failure' };
+        }
+        if (lookups.size >= LOOKUP_CACHE_MAX) lookups.delete(lookups.keys().next().value!);
+        lookups.set(literal, { addresses, until: Date.now() + LOOKUP_CACHE_MS });
       }
     }
   }
