@@ -36,6 +36,14 @@ function joined(name: string, kind: string, sep: string, wrap: (s: string) => st
   return payload(name, [doc]);
 }
 
+/** An attachment as many APIs send it: 256 KiB of (deterministic pseudo-random) bytes as base64 in JSON. */
+function attachment(): Payload {
+  const bytes = Buffer.alloc(192 * 1024);
+  for (let i = 0, x = 99; i < bytes.length; i++) bytes[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+  const body = Buffer.from(JSON.stringify({ filename: 'scan.pdf', content: bytes.toString('base64') }));
+  return payload('clean base64 attachment in JSON (1 doc)', [{ id: 'attachment', kind: 'clean-attachment', contentType: 'application/json', body, spans: [], phi: false, structured: false }]);
+}
+
 const payloads: Payload[] = [
   payload('clean analytics JSON (per request)', kinds.get('clean-analytics')!),
   payload('clean API JSON (per request)', kinds.get('clean-api')!),
@@ -44,6 +52,7 @@ const payloads: Payload[] = [
   joined('clean analytics JSON batch (1 doc)', 'clean-analytics', ',', (s) => `[${s}]`),
   joined('clean log batch (1 doc)', 'clean-log', '\n'),
   joined('clean prose batch (1 doc)', 'clean-prose', '\n\n'),
+  attachment(),
   payload('PHI FHIR Patient (per request)', kinds.get('fhir-patient')!),
   payload('PHI HL7 v2 ADT (per request)', kinds.get('hl7-adt')!),
   payload('PHI X12 837 (per request)', kinds.get('x12-837')!),

@@ -1,14 +1,15 @@
+import { isAscii } from 'node:buffer';
 import RE2 from 're2';
+import { FindAll } from './find-all.js';
+import { WordFinder, WordPositions } from './words.js';
 import type { DetectorSpec, KeySpec, Pack, Structure } from './pack.js';
 import type { Finding, Identifier } from './types.js';
 import { VALIDATORS } from './validators.js';
 
 export interface CompiledPattern {
   readonly detector: CompiledDetector;
-  /** Global, without match indices: node-re2 is markedly slower per match with the d flag. */
-  readonly re: RE2;
-  /** Sticky with indices, used only when the value group's place in the match is ambiguous. */
-  readonly exact: RE2;
+  /** Every match, with the span of the value group (?P<v>...) when the pattern has one. */
+  readonly find: FindAll;
   readonly hasValueGroup: boolean;
   readonly confidence: number;
 }
@@ -23,6 +24,9 @@ export interface CompiledDetector {
   readonly negative: readonly string[] | null;
   /** The context words as one RE2, for the single-pass set. */
   readonly contextRe: RE2 | null;
+  /** Indexes of `context` in the pack's word finder. */
+  readonly contextIds: readonly number[] | null;
+  readonly negativeIds: readonly number[] | null;
 }
 
 export interface KeyTable {
@@ -126,6 +130,12 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       examples: { match: [], noMatch: [] },
     });
   }
+  // Every context and negative word of the pack, found in one pass per payload.
+  const wordIds = new Map<string, number>();
+  for (const spec of specs) for (const w of [...spec.context.words, ...spec.context.negative]) if (!wordIds.has(w.toLowerCase())) wordIds.set(w.toLowerCase(), wordIds.size);
+  const finder = new WordFinder([...wordIds.keys()]);
+  const idsOf = (words: readonly string[]): readonly number[] | null => (words.length === 0 ? null : [...new Set(words.map((w) => wordIds.get(w.toLowerCase())!))]);
+
   for (const spec of specs) {
     const d: CompiledDetector = {
       spec,
@@ -135,15 +145,17 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       context: spec.context.words.length === 0 ? null : spec.context.words.map((w) => w.toLowerCase()),
       negative: spec.context.negative.length === 0 ? null : spec.context.negative.map((w) => w.toLowerCase()),
       contextRe: wordsRe(spec.context.words),
+      contextIds: idsOf(spec.context.words),
+      negativeIds: idsOf(spec.context.negative),
     };
     detectors.push(d);
     if (spec.structure !== null) structural.set(spec.structure, d);
     for (const p of spec.patterns) {
+      const hasValueGroup = p.regex.includes('(?P<v>');
       const compiled: CompiledPattern = {
         detector: d,
-        re: new RE2(p.regex, 'gu'),
-        exact: new RE2(p.regex, 'ydu'),
-        hasValueGroup: p.regex.includes('(?P<v>'),
+        find: new FindAll(p.regex, hasValueGroup ? ['v'] : []),
+        hasValueGroup,
         confidence: p.confidence ?? spec.confidence.base,
       };
       const needsContext = spec.context.required || compiled.confidence < minConfidence;
@@ -156,63 +168,32 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   }
   // Set entries: free patterns first, then one context-word entry per gated detector.
   const gatedList = [...gated.keys()];
-  const setSources = [...free.map((p) => p.re.source), ...gatedList.map((d) => d.contextRe!.source)];
+  const setSources = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source)];
   const set = setSources.length === 0 ? null : new RE2.Set(setSources, 'u');
 
-  /** The span of the value: the (?P<v>...) group when the pattern has one, else the match. */
-  function spanOf(p: CompiledPattern, buf: Buffer, m: NonNullable<ReturnType<RE2['exec']>>): [number, number] | null {
-    const whole = m[0];
-    if (!p.hasValueGroup) return [m.index, m.index + whole.length];
-    const v = m.groups?.['v'];
-    if (v === undefined || v.length === 0) return null;
-    const at = whole.indexOf(v);
-    if (at !== -1 && whole.lastIndexOf(v) === at) return [m.index + at, m.index + at + v.length];
-    // The value's text occurs twice in the match: ask RE2 for the group's exact indices.
-    p.exact.lastIndex = m.index;
-    const again = p.exact.exec(buf);
-    return (again?.indices?.groups?.['v'] as [number, number] | undefined) ?? null;
-  }
-
-  /**
-   * Context word positions in one buffer, found once per word list and looked up per
-   * candidate. Words are found with String.indexOf on the buffer's lower-cased Latin-1 text
-   * (one character per byte, so positions are byte offsets): far cheaper than a native regex
-   * call per occurrence.
-   */
+  /** Context word positions in one payload, found on first need and kept per word list. */
   class WordHits {
-    private readonly cache = new Map<readonly string[], number[]>();
-    private readonly byWord = new Map<string, number[]>();
-    private text: string | undefined;
-    constructor(private readonly buf: Buffer) {}
+    private readonly cache = new Map<readonly number[], number[]>();
+    private readonly words: WordPositions;
+    constructor(buf: Buffer) {
+      this.words = new WordPositions(finder, buf);
+    }
 
     /** Where the words start in the buffer (at a word start), in order. */
-    starts(words: readonly string[]): number[] {
-      let starts = this.cache.get(words);
+    starts(ids: readonly number[]): number[] {
+      let starts = this.cache.get(ids);
       if (starts !== undefined) return starts;
-      this.text ??= this.buf.toString('latin1').toLowerCase();
-      const text = this.text;
       starts = [];
-      for (const w of words) {
-        // Many detectors share words ("patient", "dob"): each is searched once per buffer.
-        let at = this.byWord.get(w);
-        if (at === undefined) {
-          at = [];
-          for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + 1)) {
-            const before = i === 0 ? 0 : text.charCodeAt(i - 1);
-            if (!((before >= 0x30 && before <= 0x39) || (before >= 0x61 && before <= 0x7a))) at.push(i);
-          }
-          this.byWord.set(w, at);
-        }
-        for (const i of at) starts.push(i);
-      }
-      if (words.length > 1) starts.sort((a, b) => a - b);
-      this.cache.set(words, starts);
+      this.words.want(ids);
+      for (const id of ids) for (const at of this.words.of(id)) starts.push(at);
+      if (ids.length > 1) starts.sort((a, b) => a - b);
+      this.cache.set(ids, starts);
       return starts;
     }
 
     /** True when one of the words starts within [from, to). */
-    near(words: readonly string[], from: number, to: number): boolean {
-      const starts = this.starts(words);
+    near(ids: readonly number[], from: number, to: number): boolean {
+      const starts = this.starts(ids);
       let lo = 0;
       let hi = starts.length;
       while (lo < hi) {
@@ -224,37 +205,46 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     }
   }
 
-  function runPattern(p: CompiledPattern, buf: Buffer, offset: number, hits: WordHits, out: Finding[], base: number, layer: string | undefined): void {
+  /** One payload (or a window of one) being scanned: its bytes, and its text when it is ASCII. */
+  interface Piece {
+    readonly buf: Buffer;
+    readonly ascii: string | null;
+    /** Where the piece starts in the scanned buffer. */
+    readonly offset: number;
+  }
+
+  function runPattern(p: CompiledPattern, piece: Piece, length: number, hits: WordHits, out: Finding[], base: number, layer: string | undefined): void {
     const d = p.detector;
     const { window, required } = d.spec.context;
-    const re = p.re;
-    re.lastIndex = 0;
-    let m: ReturnType<RE2['exec']>;
-    while ((m = re.exec(buf)) !== null) {
-      if (m[0].length === 0) re.lastIndex++;
-      const span = spanOf(p, buf, m);
-      if (span === null) continue;
-      const [start, end] = span;
-      if (d.validate !== null && !d.validate(buf.toString('utf8', start, end))) continue;
+    const { buf, ascii, offset } = piece;
+    p.find.each(buf, ascii, (matchStart, matchEnd, groups) => {
+      let start = matchStart;
+      let end = matchEnd;
+      if (p.hasValueGroup) {
+        const v = groups[0];
+        if (v === undefined || v[1] === v[0]) return;
+        [start, end] = v;
+      }
+      if (d.validate !== null && !d.validate(ascii === null ? buf.toString('utf8', start, end) : ascii.slice(start, end))) return;
       let confidence = p.confidence;
-      if (d.context !== null || d.negative !== null) {
+      if (d.contextIds !== null || d.negativeIds !== null) {
         // A word counts when it starts within the window either side of the value.
-        const from = Math.max(0, start - window) + offset;
-        const to = Math.min(buf.length, end + window) + offset;
-        const positive = d.context !== null && hits.near(d.context, from, to);
+        const from = Math.max(0, start + offset - window);
+        const to = Math.min(length, end + offset + window);
+        const positive = d.contextIds !== null && hits.near(d.contextIds, from, to);
         if (positive) confidence = Math.max(confidence, d.spec.confidence.context);
-        else if (required || confidence < minConfidence || (d.negative !== null && hits.near(d.negative, from, to))) continue;
+        else if (required || confidence < minConfidence || (d.negativeIds !== null && hits.near(d.negativeIds, from, to))) return;
       }
       const finding: Finding = { detector: d.id, identifier: d.identifier, start: start + offset + base, end: end + offset + base, confidence };
       out.push(layer === undefined ? finding : { ...finding, layer });
-    }
+    });
   }
 
   /** Merged byte ranges around every context word of a detector in the buffer. */
   function contextWindows(d: CompiledDetector, hits: WordHits, length: number): [number, number][] {
     const reach = d.spec.context.window + WINDOW_MARGIN;
     const windows: [number, number][] = [];
-    for (const at of hits.starts(d.context!)) {
+    for (const at of hits.starts(d.contextIds!)) {
       const from = Math.max(0, at - reach);
       const to = Math.min(length, at + reach + 32);
       const last = windows[windows.length - 1];
@@ -267,15 +257,20 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   function scanText(buf: Buffer, out: Finding[], base: number, layer?: string): void {
     if (set === null || buf.length === 0) return;
     const hits = new WordHits(buf);
-    for (const index of set.match(buf)) {
+    const matched = set.match(buf);
+    if (matched.length === 0) return;
+    // One character per byte: string positions are byte offsets.
+    const ascii = isAscii(buf) ? buf.toString('latin1') : null;
+    const whole: Piece = { buf, ascii, offset: 0 };
+    for (const index of matched) {
       if (index < free.length) {
-        runPattern(free[index]!, buf, 0, hits, out, base, layer);
+        runPattern(free[index]!, whole, buf.length, hits, out, base, layer);
         continue;
       }
       const d = gatedList[index - free.length]!;
       for (const [from, to] of contextWindows(d, hits, buf.length)) {
-        const slice = buf.subarray(from, to);
-        for (const p of gated.get(d)!) runPattern(p, slice, from, hits, out, base, layer);
+        const piece: Piece = { buf: buf.subarray(from, to), ascii: ascii === null ? null : ascii.slice(from, to), offset: from };
+        for (const p of gated.get(d)!) runPattern(p, piece, buf.length, hits, out, base, layer);
       }
     }
   }

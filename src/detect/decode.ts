@@ -1,5 +1,4 @@
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
-import RE2 from 're2';
 import type { Unscannable } from './types.js';
 
 export const DEFAULT_MAX_DECODED_BYTES = 32 * 1024 * 1024;
@@ -173,7 +172,34 @@ export function normalize(input: Buffer): Normalized {
   return { buf: out.subarray(0, o), map: map.subarray(0, o + 1) };
 }
 
-const BASE64_RUN = new RE2('[A-Za-z0-9+/_-]{24,}={0,2}', 'g');
+/** Bytes of base64 and base64url: A-Z a-z 0-9 + / _ -. */
+const BASE64_BYTE = new Uint8Array(256);
+for (const c of Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-', 'latin1')) BASE64_BYTE[c] = 1;
+/** Shorter runs cannot hide an identifier worth decoding. */
+const BASE64_MIN_RUN = 24;
+
+/**
+ * Runs of 24 or more base64 bytes, each with up to two '=' after it: [start, end) pairs. A
+ * table walk over the bytes (one pass, no regex call per run).
+ */
+function base64Runs(buf: Buffer): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < buf.length) {
+    if (BASE64_BYTE[buf[i]!] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < buf.length && BASE64_BYTE[buf[i]!] === 1) i++;
+    if (i - start < BASE64_MIN_RUN) continue;
+    if (buf[i] === 0x3d) i++;
+    if (buf[i] === 0x3d) i++;
+    runs.push([start, i]);
+  }
+  return runs;
+}
+
 /** True for a run of letters (and _ -) only, or of hex digits and hyphens only (digests, UUIDs). */
 function onlyLettersOrHex(run: Buffer): boolean {
   let letters = true;
@@ -191,22 +217,19 @@ function onlyLettersOrHex(run: Buffer): boolean {
 
 /**
  * Base64 runs long enough to hide an identifier, with the text they decode to (text only).
- * Returns a list, not a generator: callers scan each run recursively, and the shared regex's
- * lastIndex must not be reset under a loop that is still running.
  */
 export function base64Texts(buf: Buffer, maxBytes: number): { start: number; end: number; text: Buffer }[] {
   const out: { start: number; end: number; text: Buffer }[] = [];
   let budget = maxBytes;
-  BASE64_RUN.lastIndex = 0;
-  let m: ReturnType<RE2['exec']>;
-  while ((m = BASE64_RUN.exec(buf)) !== null) {
+  for (const [start, end] of base64Runs(buf)) {
+    const run = buf.subarray(start, end);
     // Hex digests and long identifiers made of letters only are not base64 payloads.
-    if (onlyLettersOrHex(m[0])) continue;
-    const run = m[0].toString('latin1');
-    const decoded = Buffer.from(run, run.includes('-') || run.includes('_') ? 'base64url' : 'base64');
+    if (onlyLettersOrHex(run)) continue;
+    const text = run.toString('latin1');
+    const decoded = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
     budget -= decoded.length;
     if (budget < 0) break;
-    if (decoded.length >= 12 && isMostlyText(decoded)) out.push({ start: m.index, end: m.index + m[0].length, text: decoded });
+    if (decoded.length >= 12 && isMostlyText(decoded)) out.push({ start, end, text: decoded });
   }
   return out;
 }

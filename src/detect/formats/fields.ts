@@ -1,12 +1,13 @@
-import RE2 from 're2';
+import { isAscii } from 'node:buffer';
 import type { KeyTable } from '../compile.js';
+import { FindAll } from '../find-all.js';
 import type { Structure } from '../pack.js';
 import { plausible, structural, type FormatContext } from './context.js';
 
 interface FieldRegexes {
-  readonly json: RE2;
-  readonly xml: RE2;
-  readonly form: RE2;
+  readonly json: FindAll;
+  readonly xml: FindAll;
+  readonly form: FindAll;
 }
 
 const cache = new WeakMap<KeyTable, FieldRegexes>();
@@ -16,32 +17,31 @@ function regexes(keys: KeyTable): FieldRegexes {
   let r = cache.get(keys);
   if (r === undefined) {
     const k = keys.alternation;
+    // Groups: the key, and the value as a string (v) or, in JSON, a number (n).
     r = {
       // "key": "value" | "key": 123 | "key": ["value", ...]
-      json: new RE2(`"(?P<k>${k})"\\s*:\\s*(?:\\[\\s*)?(?:"(?P<v>(?:[^"\\\\]|\\\\.)*)"|(?P<n>-?\\d[\\d.eE+-]*))`, 'gdu'),
-      xml: new RE2(`<(?:[A-Za-z0-9_]+:)?(?P<k>${k})(?:\\s[^>]*)?>(?P<v>[^<]{1,512})</`, 'gdu'),
-      form: new RE2(`(?:^|[&?;])(?P<k>${k})=(?P<v>[^&#\\s]+)`, 'gdu'),
+      json: new FindAll(`"(?P<k>${k})"\\s*:\\s*(?:\\[\\s*)?(?:"(?P<v>(?:[^"\\\\]|\\\\.)*)"|(?P<n>-?\\d[\\d.eE+-]*))`, ['k', 'v', 'n']),
+      xml: new FindAll(`<(?:[A-Za-z0-9_]+:)?(?P<k>${k})(?:\\s[^>]*)?>(?P<v>[^<]{1,512})</`, ['k', 'v']),
+      form: new FindAll(`(?:^|[&?;])(?P<k>${k})=(?P<v>[^&#\\s]+)`, ['k', 'v']),
     };
     cache.set(keys, r);
   }
   return r;
 }
 
-function run(ctx: FormatContext, re: RE2, structure: Structure): void {
-  re.lastIndex = 0;
-  let m: ReturnType<RE2['exec']>;
-  while ((m = re.exec(ctx.buf)) !== null) {
-    const g = m.indices?.groups;
-    const key = m.groups?.['k'];
-    const span = g?.['v'] ?? g?.['n'];
-    if (key === undefined || span === undefined) continue;
-    const identifier = ctx.scanner.keys.identify(key.toString('utf8'));
-    if (identifier === null) continue;
+function run(ctx: FormatContext, find: FindAll, structure: Structure): void {
+  const { buf } = ctx;
+  const ascii = isAscii(buf) ? buf.toString('latin1') : null;
+  find.each(buf, ascii, (_start, _end, [key, value, number]) => {
+    const span = value ?? number;
+    if (key === undefined || span === undefined) return;
+    const identifier = ctx.scanner.keys.identify(buf.toString('utf8', key[0], key[1]));
+    if (identifier === null) return;
     const [start, end] = span;
-    let value = ctx.buf.toString('utf8', start, end);
-    if (structure === 'form') value = value.replace(/\+/g, ' ');
-    if (plausible(identifier, structure === 'form' ? safeDecode(value) : value)) structural(ctx, structure, identifier, start, end);
-  }
+    let text = buf.toString('utf8', start, end);
+    if (structure === 'form') text = safeDecode(text.replace(/\+/g, ' '));
+    if (plausible(identifier, text)) structural(ctx, structure, identifier, start, end);
+  });
 }
 
 function safeDecode(s: string): string {

@@ -1,0 +1,155 @@
+/**
+ * Finds every occurrence of many context words in one pass over the bytes: an Aho–Corasick
+ * automaton built once per pack, ASCII letters folded to lower case. It replaces one
+ * `indexOf` per word per payload (a hundred-odd words, so a hundred passes over a large body)
+ * with a table walk that touches each byte once.
+ */
+export class WordFinder {
+  readonly words: readonly string[];
+  /** Byte -> column in the transition table; bytes that occur in no word share column 0. */
+  private readonly column = new Uint8Array(256);
+  /** Byte length of each word. */
+  private readonly lengths: Int32Array;
+  /** Transitions: row offset (state x width) + column -> next state's row offset. */
+  private readonly next: Int32Array;
+  /** Words that end in a state (its own and those along its failure links), by row offset. */
+  private readonly ends: (readonly number[] | undefined)[];
+  /** 1 where `ends` has words: a typed-array test in the hot loop. */
+  private readonly hasEnds: Uint8Array;
+
+  constructor(words: readonly string[]) {
+    this.words = words;
+    const bytes = words.map((w) => Buffer.from(w.toLowerCase(), 'latin1'));
+    this.lengths = Int32Array.from(bytes, (b) => b.length);
+    let width = 1;
+    for (const b of bytes) {
+      for (const c of b) {
+        if (this.column[c] === 0) this.column[c] = width++;
+      }
+    }
+    // Upper-case ASCII letters read as their lower-case column.
+    for (let c = 0x41; c <= 0x5a; c++) this.column[c] = this.column[c + 0x20]!;
+    if (width > 255) throw new Error('context words use more than 254 distinct bytes');
+
+    // The trie, state 0 the root.
+    const goto: Int32Array[] = [new Int32Array(width).fill(-1)];
+    const own: number[][] = [[]];
+    bytes.forEach((b, index) => {
+      let s = 0;
+      for (const c of b) {
+        const col = this.column[c]!;
+        if (goto[s]![col]! === -1) {
+          goto[s]![col] = goto.length;
+          goto.push(new Int32Array(width).fill(-1));
+          own.push([]);
+        }
+        s = goto[s]![col]!;
+      }
+      own[s]!.push(index);
+    });
+
+    // Breadth first: failure links, then the full transition table (a DFA, no link chasing at scan time).
+    const states = goto.length;
+    const next = new Int32Array(states * width);
+    const fail = new Int32Array(states);
+    const ends: (number[] | undefined)[] = new Array<number[] | undefined>(states * width);
+    const queue: number[] = [];
+    for (let col = 0; col < width; col++) {
+      const t = goto[0]![col]!;
+      next[col] = (t === -1 ? 0 : t) * width;
+      if (t !== -1) queue.push(t);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const s = queue[head]!;
+      const found = [...own[s]!, ...(ends[fail[s]! * width] ?? [])];
+      if (found.length > 0) ends[s * width] = found;
+      for (let col = 0; col < width; col++) {
+        const t = goto[s]![col]!;
+        if (t === -1) {
+          next[s * width + col] = next[fail[s]! * width + col]!;
+        } else {
+          fail[t] = next[fail[s]! * width + col]! / width;
+          next[s * width + col] = t * width;
+          queue.push(t);
+        }
+      }
+    }
+    this.next = next;
+    this.ends = ends;
+    this.hasEnds = new Uint8Array(states * width);
+    ends.forEach((e, at) => {
+      if (e !== undefined) this.hasEnds[at] = 1;
+    });
+  }
+
+  /**
+   * Start offsets of every word in `buf`, by word index, each list in ascending order. A word
+   * counts only at a word start: the byte before it is not an ASCII letter or digit ("pt" does
+   * not count inside "script").
+   */
+  find(buf: Buffer): (number[] | undefined)[] {
+    const found: (number[] | undefined)[] = new Array<number[] | undefined>(this.words.length);
+    const { column, next, ends, hasEnds, lengths } = this;
+    const n = buf.length;
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      s = next[s + column[buf[i]!]!]!;
+      if (hasEnds[s] === 0) continue;
+      for (const w of ends[s]!) {
+        const start = i - lengths[w]! + 1;
+        if (start > 0) {
+          let before = buf[start - 1]!;
+          if (before >= 0x41 && before <= 0x5a) before += 0x20;
+          if ((before >= 0x30 && before <= 0x39) || (before >= 0x61 && before <= 0x7a)) continue;
+        }
+        (found[w] ??= []).push(start);
+      }
+    }
+    return found;
+  }
+}
+
+const NONE: readonly number[] = [];
+/** Words looked up one by one at most; past that the automaton runs once for all (its pass costs about as much as ten indexOf passes). */
+const ONE_BY_ONE_WORDS = 12;
+
+/**
+ * Word positions in one payload, found on first need: with `indexOf` on the lower-cased
+ * Latin-1 text (one character per byte) while few words are asked for — most payloads need
+ * only a handful — and by the automaton, once for every word, past that.
+ */
+export class WordPositions {
+  private all: (number[] | undefined)[] | undefined;
+  private readonly some = new Map<number, number[]>();
+  private lower: string | undefined;
+
+  constructor(
+    private readonly finder: WordFinder,
+    private readonly buf: Buffer,
+  ) {}
+
+  /** Says which words are about to be asked for, so that many are found in one pass. */
+  want(ids: readonly number[]): void {
+    if (this.all !== undefined) return;
+    let more = 0;
+    for (const id of ids) if (!this.some.has(id)) more++;
+    if (this.some.size + more > ONE_BY_ONE_WORDS) this.all = this.finder.find(this.buf);
+  }
+
+  /** Start offsets of word `id` (an index into the finder's words), ascending. */
+  of(id: number): readonly number[] {
+    if (this.all !== undefined) return this.all[id] ?? NONE;
+    let found = this.some.get(id);
+    if (found !== undefined) return found;
+    this.lower ??= this.buf.toString('latin1').toLowerCase();
+    const text = this.lower;
+    const word = this.finder.words[id]!.toLowerCase();
+    found = [];
+    for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+      const before = i === 0 ? 0 : text.charCodeAt(i - 1);
+      if (!((before >= 0x30 && before <= 0x39) || (before >= 0x61 && before <= 0x7a))) found.push(i);
+    }
+    this.some.set(id, found);
+    return found;
+  }
+}

@@ -1,0 +1,99 @@
+import { isAscii } from 'node:buffer';
+import { describe, expect, it } from 'vitest';
+import RE2 from 're2';
+import { FindAll, captureGroups } from '../../src/detect/find-all.js';
+import { WordFinder } from '../../src/detect/words.js';
+
+/** The reference: every match by RE2's own exec() with indices, one call per match. */
+function reference(source: string, names: readonly string[], buf: Buffer): unknown[] {
+  const re = new RE2(source, 'gdu');
+  const out: unknown[] = [];
+  let m: ReturnType<RE2['exec']>;
+  while ((m = re.exec(buf)) !== null) {
+    if (m[0].length === 0) re.lastIndex++;
+    out.push([m.index, m.index + m[0].length, names.map((n) => m!.indices?.groups?.[n])]);
+  }
+  return out;
+}
+
+function found(find: FindAll, buf: Buffer): unknown[] {
+  const out: unknown[] = [];
+  find.each(buf, isAscii(buf) ? buf.toString('latin1') : null, (start, end, groups) => out.push([start, end, groups]));
+  return out;
+}
+
+describe('FindAll: every match with byte spans, in few native calls', () => {
+  const cases: [string, string, string[], string][] = [
+    ['value group', '\\b(?P<v>\\d{3}-\\d{2}-\\d{4})\\b', ['v'], 'a 123-45-6789 b 987-65-4321 and 111-22-3333.'],
+    ['value text also before it in the match', '(?P<p>\\d{2})-(?P<v>\\d{2})', ['v'], '12-12 34-34 56-78'],
+    ['an optional group that does not take part', '(?P<k>[a-z]+)=(?:"(?P<v>[^"]*)"|(?P<n>\\d+))', ['k', 'v', 'n'], 'a="x" b=12 c="" d=7'],
+    ['non-ASCII bytes (exec on the Buffer)', '\\b(?P<v>[A-Z][a-z]+)\\b', ['v'], 'Café Zoë Ana — Émile Bob'],
+    ['a pattern that can match empty (split cannot tile, exec is used)', 'x*', [], 'axxbxc'],
+    ['no match', '\\bzzz\\b', [], 'nothing here'],
+  ];
+  for (const [name, source, names, text] of cases) {
+    it(`${name}: the same spans as exec() with indices`, () => {
+      const buf = Buffer.from(text);
+      expect(found(new FindAll(source, names), buf)).toEqual(reference(source, names, buf));
+    });
+  }
+
+  it('switches to one split() when a large payload holds many matches, with the same result', () => {
+    const buf = Buffer.from(Array.from({ length: 3000 }, (_, i) => `id ${String(100000 + i * 37)} x`).join(' '));
+    expect(buf.length).toBeGreaterThan(16 * 1024);
+    const source = '\\b(?P<v>\\d{6})\\b';
+    const spans = found(new FindAll(source, ['v']), buf);
+    expect(spans).toHaveLength(3000);
+    expect(spans).toEqual(reference(source, ['v'], buf));
+  });
+
+  it('reads capturing groups past escapes and character classes', () => {
+    expect(captureGroups('\\((?P<a>x)[(](?:y)(z)[^]()](?<b>w)')).toEqual(['a', null, 'b']);
+    expect(() => new FindAll('(?P<v>a)', ['missing'])).toThrow(/no group named missing/);
+  });
+});
+
+describe('WordFinder: all context words in one pass', () => {
+  const words = ['dob', 'd.o.b', 'date of birth', 'pt', 'patient', 'ss#', 'birth'];
+  const finder = new WordFinder(words);
+
+  /** The reference: indexOf per word on the lower-cased text, at a word start. */
+  function naive(text: string): Record<string, number[]> {
+    const lower = text.toLowerCase();
+    const out: Record<string, number[]> = {};
+    for (const w of words) {
+      for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + 1)) {
+        if (i === 0 || !/[a-z0-9]/.test(lower[i - 1]!)) (out[w] ??= []).push(i);
+      }
+    }
+    return out;
+  }
+
+  function fast(text: string): Record<string, number[]> {
+    const out: Record<string, number[]> = {};
+    finder.find(Buffer.from(text, 'latin1')).forEach((at, i) => {
+      if (at !== undefined) out[words[i]!] = at;
+    });
+    return out;
+  }
+
+  it('finds every word at a word start, case-folded, overlapping ones too', () => {
+    const text = 'DOB: 1/2/1960, D.O.B again; Date Of Birth; script pt Pt. patient; SS#1; rebirth; birthday';
+    expect(fast(text)).toEqual(naive(text));
+    expect(fast(text)['pt']).toEqual([text.indexOf(' pt ') + 1, text.indexOf('Pt.')]);
+    expect(fast(text)['birth']).toEqual([text.indexOf('Birth;'), text.indexOf('birthday')]);
+  });
+
+  it('agrees with indexOf on generated text', () => {
+    let seed = 7;
+    const pieces = ['dob', 'D.O.B', 'date of birth', 'pt', 'patient', 'ss#', 'x', ' ', '1', 'birth', 'a', '.'];
+    for (let round = 0; round < 50; round++) {
+      let text = '';
+      for (let i = 0; i < 200; i++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        text += pieces[seed % pieces.length];
+      }
+      expect(fast(text)).toEqual(naive(text));
+    }
+  });
+});
