@@ -170,6 +170,11 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedList = [...gated.keys()];
   const setSources = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source)];
   const set = setSources.length === 0 ? null : new RE2.Set(setSources, 'u');
+  // The gated patterns in a second set, asked only when some gated detector's words are
+  // present: a pattern that matches nowhere in the payload need not run in its windows.
+  const gatedPatterns = [...gated.values()].flat();
+  const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, i]));
+  const gatedSet = gatedPatterns.length === 0 ? null : new RE2.Set(gatedPatterns.map((p) => p.find.source), 'u');
 
   /** Context word positions in one payload, found on first need and kept per word list. */
   class WordHits {
@@ -177,6 +182,10 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     private readonly words: WordPositions;
     constructor(buf: Buffer) {
       this.words = new WordPositions(finder, buf);
+    }
+
+    want(ids: readonly number[]): void {
+      this.words.want(ids);
     }
 
     /** Where the words start in the buffer (at a word start), in order. */
@@ -213,7 +222,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     readonly offset: number;
   }
 
-  function runPattern(p: CompiledPattern, piece: Piece, length: number, hits: WordHits, out: Finding[], base: number, layer: string | undefined): void {
+  function runPattern(p: CompiledPattern, piece: Piece, length: number, hits: WordHits, out: Finding[], base: number, layer: string | undefined, known = false): void {
     const d = p.detector;
     const { window, required } = d.spec.context;
     const { buf, ascii, offset } = piece;
@@ -237,7 +246,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       }
       const finding: Finding = { detector: d.id, identifier: d.identifier, start: start + offset + base, end: end + offset + base, confidence };
       out.push(layer === undefined ? finding : { ...finding, layer });
-    });
+    }, known);
   }
 
   /** Merged byte ranges around every context word of a detector in the buffer. */
@@ -262,15 +271,25 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     // One character per byte: string positions are byte offsets.
     const ascii = isAscii(buf) ? buf.toString('latin1') : null;
     const whole: Piece = { buf, ascii, offset: 0 };
+    // Gated detectors whose words are present, each with those of its patterns that match
+    // somewhere in the payload (none: the detector has nothing to look for in its windows).
+    const inPayload = matched.some((index) => index >= free.length) ? new Set(gatedSet!.match(buf)) : null;
+    const work: [CompiledDetector, CompiledPattern[]][] = [];
     for (const index of matched) {
-      if (index < free.length) {
-        runPattern(free[index]!, whole, buf.length, hits, out, base, layer);
-        continue;
-      }
+      if (index < free.length) continue;
       const d = gatedList[index - free.length]!;
+      const patterns = gated.get(d)!.filter((p) => inPayload!.has(gatedIndex.get(p)!));
+      if (patterns.length > 0) work.push([d, patterns]);
+    }
+    // They will all look up their words: say so at once, so that many are found in one pass.
+    hits.want(work.flatMap(([d]) => d.contextIds!));
+    for (const index of matched) {
+      if (index < free.length) runPattern(free[index]!, whole, buf.length, hits, out, base, layer, true);
+    }
+    for (const [d, patterns] of work) {
       for (const [from, to] of contextWindows(d, hits, buf.length)) {
         const piece: Piece = { buf: buf.subarray(from, to), ascii: ascii === null ? null : ascii.slice(from, to), offset: from };
-        for (const p of gated.get(d)!) runPattern(p, piece, buf.length, hits, out, base, layer);
+        for (const p of patterns) runPattern(p, piece, buf.length, hits, out, base, layer);
       }
     }
   }

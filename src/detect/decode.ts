@@ -172,47 +172,54 @@ export function normalize(input: Buffer): Normalized {
   return { buf: out.subarray(0, o), map: map.subarray(0, o + 1) };
 }
 
-/** Bytes of base64 and base64url: A-Z a-z 0-9 + / _ -. */
-const BASE64_BYTE = new Uint8Array(256);
-for (const c of Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-', 'latin1')) BASE64_BYTE[c] = 1;
+/**
+ * Byte classes for base64 runs: BASE64 for A-Z a-z 0-9 + / _ -; LETTERS for letters, _ and -
+ * (long identifiers); HEX for hex digits and - (digests, UUIDs).
+ */
+const BASE64 = 1;
+const LETTERS = 2;
+const HEX = 4;
+const BYTE_CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9+/_-]/.test(ch)) BYTE_CLASS[c]! |= BASE64;
+  if (/[A-Za-z_-]/.test(ch)) BYTE_CLASS[c]! |= LETTERS;
+  if (/[0-9A-Fa-f-]/.test(ch)) BYTE_CLASS[c]! |= HEX;
+}
 /** Shorter runs cannot hide an identifier worth decoding. */
 const BASE64_MIN_RUN = 24;
 
 /**
- * Runs of 24 or more base64 bytes, each with up to two '=' after it: [start, end) pairs. A
- * table walk over the bytes (one pass, no regex call per run).
+ * Runs of 24 or more base64 bytes, each with up to two '=' after it, as [start, end) pairs;
+ * runs of letters only or of hex digits only (identifiers, digests, UUIDs) are left out: they
+ * are not base64 payloads. One table walk over the bytes.
  */
 function base64Runs(buf: Buffer): [number, number][] {
   const runs: [number, number][] = [];
+  const n = buf.length;
   let i = 0;
-  while (i < buf.length) {
-    if (BASE64_BYTE[buf[i]!] === 0) {
+  while (i < n) {
+    let kind = BYTE_CLASS[buf[i]!]!;
+    if ((kind & BASE64) === 0) {
       i++;
       continue;
     }
     const start = i;
-    while (i < buf.length && BASE64_BYTE[buf[i]!] === 1) i++;
+    for (i++; i < n; i++) {
+      const c = BYTE_CLASS[buf[i]!]!;
+      if ((c & BASE64) === 0) break;
+      kind &= c;
+    }
     if (i - start < BASE64_MIN_RUN) continue;
-    if (buf[i] === 0x3d) i++;
-    if (buf[i] === 0x3d) i++;
-    runs.push([start, i]);
+    if (buf[i] === 0x3d) {
+      // Padding: a run that has it is neither letters only nor hex only.
+      kind = BASE64;
+      i++;
+      if (buf[i] === 0x3d) i++;
+    }
+    if ((kind & (LETTERS | HEX)) === 0) runs.push([start, i]);
   }
   return runs;
-}
-
-/** True for a run of letters (and _ -) only, or of hex digits and hyphens only (digests, UUIDs). */
-function onlyLettersOrHex(run: Buffer): boolean {
-  let letters = true;
-  let hex = true;
-  for (let i = 0; i < run.length && (letters || hex); i++) {
-    const c = run[i]!;
-    const isDigit = c >= 0x30 && c <= 0x39;
-    const isHexLetter = (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-    const isLetter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
-    letters &&= isLetter;
-    hex &&= isDigit || isHexLetter || c === 0x2d;
-  }
-  return letters || hex;
 }
 
 /**
@@ -222,10 +229,7 @@ export function base64Texts(buf: Buffer, maxBytes: number): { start: number; end
   const out: { start: number; end: number; text: Buffer }[] = [];
   let budget = maxBytes;
   for (const [start, end] of base64Runs(buf)) {
-    const run = buf.subarray(start, end);
-    // Hex digests and long identifiers made of letters only are not base64 payloads.
-    if (onlyLettersOrHex(run)) continue;
-    const text = run.toString('latin1');
+    const text = buf.toString('latin1', start, end);
     const decoded = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
     budget -= decoded.length;
     if (budget < 0) break;
