@@ -144,7 +144,7 @@ await run('2 POST 4 KiB JSON, BAA vendor (pass-through)', { method: 'POST', url:
 await run('3 POST 4 KiB FHIR, no Patient, non-BA vendor (hold-and-scan, allowed)', { method: 'POST', url: `http://pixel.example:${up}/collect`, headers: json, body: FHIR_CLEAN_4K, expect: 200 }, ['phiwall', 'squid', 'mitmproxy']);
 await run('4 POST 4 KiB FHIR Patient, non-BA vendor (hold-and-scan, blocked)', { method: 'POST', url: `http://pixel.example:${up}/collect`, headers: json, body: FHIR_PATIENT_4K, expect: 403 }, ['phiwall']);
 await run('5 POST 256 KiB JSON, non-BA vendor (hold-and-scan, allowed)', { method: 'POST', url: `http://pixel.example:${up}/collect`, headers: json, body: BODY_256K, expect: 200 }, ['phiwall', 'squid']);
-await run('6 HTTPS POST 4 KiB FHIR, non-BA vendor (intercepted, scanned, keep-alive)', { method: 'POST', url: `https://pixel.example:${ups}/collect`, headers: json, body: FHIR_CLEAN_4K, expect: 200 }, ['phiwall', 'mitmproxy'], { https: true });
+await run('6 HTTPS POST 4 KiB FHIR, non-BA vendor (intercepted, scanned, keep-alive)', { method: 'POST', url: `https://pixel.example:${ups}/collect`, headers: json, body: FHIR_CLEAN_4K, expect: 200 }, ['phiwall', 'mitmproxy', 'direct'], { https: true });
 await run('6b HTTPS GET, non-BA vendor, new connection per request (CONNECT + handshakes/s)', { method: 'GET', url: `https://pixel.example:${ups}/h`, expect: 200 }, ['phiwall', 'mitmproxy'], { https: true, reset: true, connections: 20 });
 await run('7 GET, BAA vendor, 200 connections (memory)', { method: 'GET', url: `http://ehr.example:${up}/ok`, expect: 200 }, ['phiwall', 'squid'], { connections: 200 });
 

@@ -5,7 +5,6 @@ import { normalizeName, stripPort } from '../policy/hosts.js';
 import type { Channel } from '../audit/record.js';
 import type { ProxyContext } from './context.js';
 import { handleRequest, type Target } from './http-handler.js';
-import { replaying } from './tunnel-io.js';
 
 interface Tunnel {
   readonly host: string;
@@ -54,7 +53,10 @@ export function createInterceptServer(ctx: () => ProxyContext): Server {
 /** Terminates TLS on the client's tunnel with a leaf for `host` and hands it to the intercept server. */
 export async function intercept(ctx: ProxyContext, client: Socket, buffered: Buffer, host: string, port: number): Promise<void> {
   const secureContext = await ctx.leafCerts().contextFor(host.replace(/^\[|\]$/g, ''));
-  const tls = new TLSSocket(replaying(client, buffered), { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
+  // The bytes read while peeking go back into the socket, and TLS runs on its native handle
+  // (Node feeds buffered bytes to the TLS engine first): no JS stream between TLS and the kernel.
+  client.unshift(buffered);
+  const tls = new TLSSocket(client, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
   tunnels.set(tls, { host, port, client: client.remoteAddress ?? '' });
   tls.on('error', () => tls.destroy());
   ctx.interceptServer.emit('connection', tls);

@@ -1,5 +1,4 @@
 import type { Socket } from 'node:net';
-import { Duplex } from 'node:stream';
 import { peekClientHello, type HelloPeek } from '../tls/client-hello.js';
 
 /** Reads from the client until its first bytes say whether and for which name it speaks TLS. */
@@ -25,33 +24,4 @@ export function readHello(socket: Socket, head: Buffer, timeoutMs: number): Prom
     socket.once('close', done);
     socket.resume();
   });
-}
-
-/** A Duplex over `socket` that first replays `head`: the bytes read while peeking. */
-export function replaying(socket: Socket, head: Buffer): Duplex {
-  const d = new Duplex({
-    read() {
-      socket.resume();
-    },
-    write(chunk: Buffer, _enc, cb) {
-      socket.write(chunk, cb);
-    },
-    final(cb) {
-      socket.end();
-      cb();
-    },
-    destroy(err, cb) {
-      socket.destroy();
-      cb(err);
-    },
-  });
-  if (head.length > 0) d.push(head);
-  socket.on('data', (c: Buffer) => {
-    if (!d.push(c)) socket.pause();
-  });
-  socket.once('end', () => d.push(null));
-  socket.once('error', (e) => d.destroy(e));
-  socket.once('close', () => d.destroy());
-  socket.resume();
-  return d;
 }
