@@ -1,9 +1,14 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { ChainedRecord, DecisionRecord } from './record.js';
 
 export const GENESIS = '0'.repeat(64);
 
 const q = JSON.stringify;
+/** A finite number as JSON.stringify writes it (the record's numbers are never NaN or infinite, but if one were: null). */
+const n = (x: number | null): string => (x === null || !Number.isFinite(x) ? 'null' : String(x));
+/** A string as JSON.stringify writes it; most need no escaping and are only quoted. */
+const str = (x: string | null): string => (x === null ? 'null' : NEEDS_ESCAPE.test(x) ? q(x) : `"${x}"`);
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * The canonical text a record's hash covers: its fields in FIELDS order, then seq and prev,
@@ -12,11 +17,11 @@ const q = JSON.stringify;
  */
 export function canonical(r: DecisionRecord & { seq: number; prev: string }): string {
   return (
-    `{"time":${q(r.time)},"incident":${q(r.incident)},"client":${q(r.client)},"channel":${q(r.channel)},` +
-    `"method":${q(r.method)},"host":${q(r.host)},"port":${q(r.port)},"vendor":${q(r.vendor)},"action":${q(r.action)},` +
-    `"reason":${q(r.reason)},"enforced":${q(r.enforced)},"findings":${q(r.findings)},"detectors":${q(r.detectors)},` +
-    `"request_bytes":${q(r.request_bytes)},"upstream_status":${q(r.upstream_status)},"duration_ms":${q(r.duration_ms)},` +
-    `"added_ms":${q(r.added_ms)},"seq":${q(r.seq)},"prev":${q(r.prev)}}`
+    `{"time":${str(r.time)},"incident":${str(r.incident)},"client":${str(r.client)},"channel":${str(r.channel)},` +
+    `"method":${str(r.method)},"host":${str(r.host)},"port":${n(r.port)},"vendor":${str(r.vendor)},"action":${str(r.action)},` +
+    `"reason":${str(r.reason)},"enforced":${r.enforced ? 'true' : 'false'},"findings":${q(r.findings)},"detectors":${q(r.detectors)},` +
+    `"request_bytes":${n(r.request_bytes)},"upstream_status":${n(r.upstream_status)},"duration_ms":${n(r.duration_ms)},` +
+    `"added_ms":${n(r.added_ms)},"seq":${n(r.seq)},"prev":${str(r.prev)}}`
   );
 }
 
@@ -25,10 +30,18 @@ export function canonical(r: DecisionRecord & { seq: number; prev: string }): st
  * hashed, and becomes the line (with a leading record type and the trailing hash).
  */
 export function chainLine(r: DecisionRecord, seq: number, prev: string): { record: ChainedRecord; line: string } {
-  const linked = { ...r, seq, prev };
-  const text = canonical(linked);
-  const hash = createHash('sha256').update(text).digest('hex');
-  return { record: { ...linked, hash }, line: `{"record":"decision",${text.slice(1, -1)},"hash":"${hash}"}\n` };
+  // Field by field rather than { ...r, seq, prev }: V8's spread of this 17-field record cost
+  // about 4 µs, more than the hash.
+  const record: ChainedRecord = {
+    time: r.time, incident: r.incident, client: r.client, channel: r.channel, method: r.method, host: r.host, port: r.port,
+    vendor: r.vendor, action: r.action, reason: r.reason, enforced: r.enforced, findings: r.findings, detectors: r.detectors,
+    request_bytes: r.request_bytes, upstream_status: r.upstream_status, duration_ms: r.duration_ms, added_ms: r.added_ms,
+    seq, prev, hash: '',
+  };
+  const text = canonical(record);
+  const hash = digest('sha256', text, 'hex');
+  record.hash = hash;
+  return { record, line: `{"record":"decision",${text.slice(1, -1)},"hash":"${hash}"}\n` };
 }
 
 export interface VerifyResult {
@@ -59,7 +72,7 @@ export function verifyChain(text: string): VerifyResult {
     if (typeof r.hash !== 'string' || typeof r.prev !== 'string' || typeof r.seq !== 'number') return fail('not a chained record (seq, prev, hash missing)');
     if (prev !== null && r.prev !== prev) return fail('prev does not match the hash of the record before it (a record was removed, reordered or edited)');
     if (seq !== null && r.seq !== seq + 1) return fail(`seq ${r.seq} does not follow ${seq}`);
-    const expected = createHash('sha256').update(canonical(r)).digest('hex');
+    const expected = digest('sha256', canonical(r), 'hex');
     if (expected !== r.hash) return fail('hash does not match the record (the record was edited)');
     prev = r.hash;
     seq = r.seq;

@@ -24,7 +24,11 @@ async function writeLog(n: number): Promise<string> {
 
 describe('the hash-chained audit log', () => {
   it('builds the canonical text exactly as JSON.stringify would, quotes and all', () => {
-    for (const r of [rec(0), { ...rec(1), host: 'we"ird\\host\u2028', vendor: null, upstream_status: 200, findings: {} }]) {
+    const odd = [
+      { ...rec(1), host: 'we"ird\\host\u2028', vendor: null, upstream_status: 200, findings: {} },
+      { ...rec(2), client: 'tab\there\u0001', method: 'lone\ud800surrogate', incident: '😀 pair', duration_ms: -0, added_ms: 1e-7, port: 65535 },
+    ];
+    for (const r of [rec(0), ...odd]) {
       const linked = { ...r, seq: 7, prev: 'ab'.repeat(32) };
       const reference: Record<string, unknown> = {};
       for (const f of [...FIELDS, 'seq', 'prev'] as const) reference[f] = linked[f];
