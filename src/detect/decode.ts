@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import type { Unscannable } from './types.js';
 
@@ -71,9 +72,20 @@ const hex = (b: number | undefined): number => {
 
 const TRIGGERS = [Buffer.from('%'), Buffer.from('\\u'), Buffer.from('\\/'), Buffer.from([0xe2, 0x80]), Buffer.from([0xe2, 0x81, 0xa0]), Buffer.from([0xe2, 0x88, 0x92]), Buffer.from([0xef, 0xbc]), Buffer.from([0xef, 0xbd]), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xc2, 0xa0]), Buffer.from([0xc2, 0xad]), Buffer.from('&#')];
 
-/** Cheap test (memchr-speed searches) for anything normalize() would change. */
+/** True when `first` occurs in buf followed by one of `next`. */
+function followedBy(buf: Buffer, first: number, next: readonly number[]): boolean {
+  for (let i = buf.indexOf(first); i !== -1; i = buf.indexOf(first, i + 1)) if (next.includes(buf[i + 1]!)) return true;
+  return false;
+}
+
+/**
+ * Cheap test (memchr-speed searches) for anything normalize() would change. On ASCII bytes
+ * (most payloads; isAscii is a vector scan) only %, \u, \/ and &# can be triggers: three
+ * single-byte searches instead of a dozen multi-byte ones.
+ */
 export function needsNormalizing(buf: Buffer): boolean {
-  return TRIGGERS.some((t) => buf.includes(t));
+  if (!isAscii(buf)) return TRIGGERS.some((t) => buf.includes(t));
+  return buf.indexOf(0x25) !== -1 || followedBy(buf, 0x5c, [0x75, 0x2f]) || followedBy(buf, 0x26, [0x23]);
 }
 
 /** Decodes one code point written in UTF-8 at i; returns [codePoint, byteLength]. */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { FindAll, captureGroups } from '../../src/detect/find-all.js';
 import { WordFinder } from '../../src/detect/words.js';
+import { scan } from '../../src/detect/index.js';
+import { scanner } from '../helpers/scanner.js';
 
 /** The reference: every match by RE2's own exec() with indices, one call per match. */
 function reference(source: string, names: readonly string[], buf: Buffer): unknown[] {
@@ -95,5 +97,33 @@ describe('WordFinder: all context words in one pass', () => {
       }
       expect(fast(text)).toEqual(naive(text));
     }
+  });
+});
+
+describe('JSON fields: key and value read off a group-free match', () => {
+  const fields = (json: string): [number, number, string][] =>
+    scan(scanner(), Buffer.from(json), { contentType: 'application/json' })
+      .findings.filter((f) => f.detector === 'json-phi-field')
+      .map((f) => [f.start, f.end, f.identifier]);
+
+  it('places the same pair twice at its two offsets', () => {
+    const json = '{"a":{"ssn":"536-22-1845"},"b":{"ssn":"536-22-1845"}}';
+    const first = json.indexOf('536');
+    const second = json.indexOf('536', first + 1);
+    expect(fields(json)).toEqual([[first, first + 11, 'ssn'], [second, second + 11, 'ssn']]);
+  });
+
+  it('reads spaces, arrays, numbers, escapes and multi-byte values', () => {
+    const json = '{ "dob" :\t"1962-03-14", "patientName" : [ "Zoë \\"Z\\" Ruiz" ], "mrn": 4471203 }';
+    const bytes = Buffer.from(json);
+    const at = (s: string): [number, number] => {
+      const start = bytes.indexOf(s);
+      return [start, start + Buffer.byteLength(s)];
+    };
+    expect(fields(json)).toEqual([
+      [...at('1962-03-14'), 'dates'],
+      [...at('Zoë \\"Z\\" Ruiz'), 'names'],
+      [...at('4471203'), 'mrn'],
+    ]);
   });
 });
