@@ -289,7 +289,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     for (const [d, patterns] of work) {
       for (const [from, to] of contextWindows(d, hits, buf.length)) {
         const piece: Piece = { buf: buf.subarray(from, to), ascii: ascii === null ? null : ascii.slice(from, to), offset: from };
-        for (const p of patterns) runPattern(p, piece, buf.length, hits, out, base, layer);
+        // These patterns match somewhere in the payload (the gated set said so): likely in a window too.
+        for (const p of patterns) runPattern(p, piece, buf.length, hits, out, base, layer, true);
       }
     }
   }
