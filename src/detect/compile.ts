@@ -19,12 +19,9 @@ export interface CompiledDetector {
   readonly id: string;
   readonly identifier: Identifier;
   readonly validate: ((text: string) => boolean) | null;
-  /** Context words, lower case; null when the detector has none. Matched at a word start. */
-  readonly context: readonly string[] | null;
-  readonly negative: readonly string[] | null;
   /** The context words as one RE2, for the single-pass set. */
   readonly contextRe: RE2 | null;
-  /** Indexes of `context` in the pack's word finder. */
+  /** The context words, and the negative ones, as indexes into the pack's word finder; null when none. Matched at a word start. */
   readonly contextIds: readonly number[] | null;
   readonly negativeIds: readonly number[] | null;
 }
@@ -142,8 +139,6 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       id: spec.id,
       identifier: spec.identifier,
       validate: spec.validator === null ? null : VALIDATORS[spec.validator],
-      context: spec.context.words.length === 0 ? null : spec.context.words.map((w) => w.toLowerCase()),
-      negative: spec.context.negative.length === 0 ? null : spec.context.negative.map((w) => w.toLowerCase()),
       contextRe: wordsRe(spec.context.words),
       contextIds: idsOf(spec.context.words),
       negativeIds: idsOf(spec.context.negative),
@@ -161,7 +156,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       const needsContext = spec.context.required || compiled.confidence < minConfidence;
       if (!needsContext) free.push(compiled);
       // A weak pattern without context words, or whose context does not lift it, can never count.
-      else if (d.context !== null && spec.confidence.context >= minConfidence) {
+      else if (d.contextIds !== null && spec.confidence.context >= minConfidence) {
         (gated.get(d) ?? gated.set(d, []).get(d)!).push(compiled);
       }
     }
@@ -184,6 +179,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       this.words = new WordPositions(finder, buf);
     }
 
+    /** Says which words will be asked for (many: one pass for all of them). */
     want(ids: readonly number[]): void {
       this.words.want(ids);
     }
