@@ -52,9 +52,10 @@ const BYTES_PER_EXEC = 4096;
  *
  * node-re2's `exec()` builds a result array, a Buffer per group, a groups object and index
  * properties for every match: about 3–5 µs each, which made PHI-dense payloads cost a few
- * µs per finding. On ASCII text (by far the most traffic) one `split()` of the string over
- * `(pattern)` returns every match and group as strings (about 0.3 µs a match): positions
- * follow from the lengths of the pieces, which tile the text exactly. A group's place inside
+ * µs per finding. On ASCII text (by far the most traffic), past the first match or few, one
+ * `split()` of the string over `(pattern)` returns every match and group as strings (about
+ * 0.3 µs a match): positions follow from the lengths of the pieces, which tile the text
+ * exactly. (A small payload that an RE2 set says matches goes to split() at once.) A group's place inside
  * its match is where its text occurs; only when that text occurs twice in the match is one
  * sticky `exec()` asked for the exact indices. Payloads with other bytes (UTF-8, invalid
  * sequences) keep the `exec()` loop on the Buffer, where RE2 reads exactly the bytes it got.
