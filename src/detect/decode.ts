@@ -72,20 +72,30 @@ const hex = (b: number | undefined): number => {
 
 const TRIGGERS = [Buffer.from('%'), Buffer.from('\\u'), Buffer.from('\\/'), Buffer.from([0xe2, 0x80]), Buffer.from([0xe2, 0x81, 0xa0]), Buffer.from([0xe2, 0x88, 0x92]), Buffer.from([0xef, 0xbc]), Buffer.from([0xef, 0xbd]), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xc2, 0xa0]), Buffer.from([0xc2, 0xad]), Buffer.from('&#')];
 
-/** True when `first` occurs in buf followed by one of `next`. */
-function followedBy(buf: Buffer, first: number, next: readonly number[]): boolean {
-  for (let i = buf.indexOf(first); i !== -1; i = buf.indexOf(first, i + 1)) if (next.includes(buf[i + 1]!)) return true;
+/** True when byte `first` occurs in buf with `after` true of the bytes that follow it. */
+function anyAt(buf: Buffer, first: number, after: (i: number) => boolean): boolean {
+  for (let i = buf.indexOf(first); i !== -1; i = buf.indexOf(first, i + 1)) if (after(i + 1)) return true;
   return false;
 }
 
+const hexRun = (buf: Buffer, from: number, n: number): boolean => {
+  for (let k = 0; k < n; k++) if (hex(buf[from + k]) < 0) return false;
+  return true;
+};
+
 /**
  * Cheap test (memchr-speed searches) for anything normalize() would change. On ASCII bytes
- * (most payloads; isAscii is a vector scan) only %, \u, \/ and &# can be triggers: three
- * single-byte searches instead of a dozen multi-byte ones.
+ * (most payloads; isAscii is a vector scan) only %XX, \uXXXX, \/ and &# can be: three
+ * single-byte searches instead of a dozen multi-byte ones, and a lone % ("unit": "%", 100 %)
+ * does not send the whole payload through a second scan.
  */
 export function needsNormalizing(buf: Buffer): boolean {
   if (!isAscii(buf)) return TRIGGERS.some((t) => buf.includes(t));
-  return buf.indexOf(0x25) !== -1 || followedBy(buf, 0x5c, [0x75, 0x2f]) || followedBy(buf, 0x26, [0x23]);
+  return (
+    anyAt(buf, 0x25, (i) => hexRun(buf, i, 2)) ||
+    anyAt(buf, 0x5c, (i) => buf[i] === 0x2f || (buf[i] === 0x75 && hexRun(buf, i + 1, 4))) ||
+    anyAt(buf, 0x26, (i) => buf[i] === 0x23)
+  );
 }
 
 /** Decodes one code point written in UTF-8 at i; returns [codePoint, byteLength]. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Node } from 'yaml';
 import RE2 from 're2';
+import { mayMatchEmpty } from './find-all.js';
 import { PolicyError, YamlSource, type Problem } from '../policy/yaml-source.js';
 import { IDENTIFIERS, type Identifier } from './types.js';
 import { VALIDATOR_NAMES, type ValidatorName } from './validators.js';
@@ -70,6 +71,10 @@ function readDetector(src: YamlSource): DetectorSpec | undefined {
       new RE2(regex, 'u');
     } catch (e) {
       src.report(node, `pattern is not valid RE2: ${(e as Error).message}`);
+      continue;
+    }
+    if (mayMatchEmpty(regex)) {
+      src.report(node, 'pattern can match the empty string: it must match at least one character');
       continue;
     }
     patterns.push({ regex, confidence });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isMap, type Node, type Pair } from 'yaml';
 import RE2 from 're2';
+import { mayMatchEmpty } from '../detect/find-all.js';
 import { isDay, isTimeZone } from './dates.js';
 import { buildHostMatcher, normalizeName, parseHostPattern, patternKey, patternText, type HostPattern } from './hosts.js';
 import { parseCidr, parseIp } from './ip.js';
@@ -151,6 +152,7 @@ function readSettings(src: YamlSource): Settings | undefined {
   const mrnPatterns = get(v(scanMap?.get('mrn_patterns')), (n) => src.strings(n, 'scan.mrn_patterns'), []).map(({ value, node }) => {
     try {
       new RE2(value, 'u');
+      if (mayMatchEmpty(value)) src.report(node, 'scan.mrn_patterns: the pattern can match the empty string (every position would be an MRN): it must match at least one character');
     } catch (e) {
       src.report(node, `scan.mrn_patterns: not a valid RE2 pattern: ${(e as Error).message}`);
     }

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
+import { needsNormalizing } from '../../src/detect/decode.js';
 import { FindAll, captureGroups } from '../../src/detect/find-all.js';
 import { WordFinder } from '../../src/detect/words.js';
 import { scan } from '../../src/detect/index.js';
@@ -125,5 +126,12 @@ describe('JSON fields: key and value read off a group-free match', () => {
       [...at('Zoë \\"Z\\" Ruiz'), 'names'],
       [...at('4471203'), 'mrn'],
     ]);
+  });
+});
+
+describe('needsNormalizing: only what normalize() would change', () => {
+  it('says yes to escapes and look-alikes, no to a lone % or &', () => {
+    for (const yes of ['a%41b', 'x\\u0041', 'http:\\/\\/h', '&#65;', '１２３', 'a\u200bb']) expect(needsNormalizing(Buffer.from(yes)), yes).toBe(true);
+    for (const no of ['{"unit":"%"}', '100 % done', 'x\\u00', '%4', 'AT&T', 'plain text']) expect(needsNormalizing(Buffer.from(no)), no).toBe(false);
   });
 });

@@ -27,6 +27,11 @@ describe('a bad detector fails at load with its file and the reason', () => {
     expect(loadErrors(dir)).toContainEqual(expect.stringMatching(/bad\.yaml:4:5: pattern is not valid RE2: invalid escape sequence/));
   });
 
+  it('a pattern that can match the empty string', () => {
+    const dir = folderWith({ 'bad.yaml': "id: bad\nidentifier: ssn\npatterns:\n  - '\\bx*'\nexamples: { match: [x], no_match: [y] }\n" });
+    expect(loadErrors(dir)).toContainEqual(expect.stringMatching(/bad\.yaml:4:5: pattern can match the empty string/));
+  });
+
   it('an unknown identifier, validator or key', () => {
     const dir = folderWith({
       'bad.yaml': "id: bad\nidentifier: secret\nvalidator: magic\npaterns: ['x']\nexamples: { match: [a], no_match: [b] }\n",
@@ -56,5 +61,13 @@ describe('a bad detector fails at load with its file and the reason', () => {
     const s = createScanner({ mrnPatterns: ['\\bRB-\\d{7}\\b'] });
     const r = scan(s, Buffer.from('chart RB-0012345 attached'));
     expect(r.findings).toEqual([expect.objectContaining({ detector: 'clinic-mrn', identifier: 'mrn', start: 6, end: 16 })]);
+  });
+
+  it('an MRN format that can match the empty string still scans to the end (node-re2 match() would loop)', () => {
+    const s = createScanner({ mrnPatterns: ['(?:RB-)?\\d*'] });
+    const long = Buffer.from(`chart RB-0012345 attached ${'and more text '.repeat(800)} RB99`);
+    const r = scan(s, long);
+    const spans = r.findings.filter((f) => f.detector === 'clinic-mrn' && f.end > f.start);
+    expect(spans.map((f) => long.toString('latin1', f.start, f.end))).toEqual(['RB-0012345', '99']);
   });
 });
