@@ -1,0 +1,31 @@
+/**
+ * Gathers lines and hands them on in chunks of about `size` characters: one write to the
+ * destination per chunk rather than one per line. sonic-boom (pino's destination) costs
+ * about 2.5 µs a write whatever its size, which on the proxy's hot path was two writes per
+ * decision (the audit line and the stdout summary).
+ */
+export class LineBatch {
+  private lines: string[] = [];
+  private length = 0;
+
+  constructor(
+    private readonly out: { write(chunk: string): unknown },
+    private readonly size: number,
+  ) {}
+
+  write(line: string): boolean {
+    this.lines.push(line);
+    this.length += line.length;
+    if (this.length >= this.size) this.drain();
+    return true;
+  }
+
+  /** Hands on whatever is gathered (the caller's timer and flush call this). */
+  drain(): void {
+    if (this.lines.length === 0) return;
+    const chunk = this.lines.join('');
+    this.lines = [];
+    this.length = 0;
+    this.out.write(chunk);
+  }
+}
