@@ -23,6 +23,7 @@ export interface AuditSink {
 export class AuditLog implements AuditSink {
   private readonly stream: ReturnType<typeof pino.destination>;
   private readonly batch: LineBatch;
+  private readonly opened: Promise<void>;
   private readonly timer: NodeJS.Timeout;
   private prev = GENESIS;
   private seq = 0;
@@ -48,12 +49,16 @@ export class AuditLog implements AuditSink {
     }
     // Buffered: records are written in batches of about 8 KiB, and at least once a second.
     // (sonic-boom's minLength as well: without one its flush() does not wait for the write.)
-    this.stream = pino.destination({ dest: path, sync: false, mkdir: true, append: true, minLength: 8192 });
-    this.batch = new LineBatch(this.stream, 8192);
-    this.timer = setInterval(() => {
-      this.drain();
-      this.stream.flush();
-    }, 1000);
+    this.stream = pino.destination({ dest: path, sync: false, mkdir: true, append: true, minLength: 8192, contentMode: 'buffer' });
+    // contentMode 'buffer': sonic-boom takes Buffers (its types say string only).
+    this.batch = new LineBatch((chunk) => this.stream.write(chunk as unknown as string), 8192);
+    // sonic-boom in buffer mode must not be flushed before its file is open (it would write
+    // from an empty queue and throw): flushes wait for 'ready'.
+    this.opened = new Promise((resolve) => {
+      this.stream.once('ready', () => resolve());
+      this.stream.once('error', () => resolve());
+    });
+    this.timer = setInterval(() => void this.flush(), 1000);
     this.timer.unref();
     this.stream.on('error', (e: Error) => {
       this.errors++;
@@ -84,9 +89,10 @@ export class AuditLog implements AuditSink {
     }
   }
 
-  flush(): Promise<void> {
+  async flush(): Promise<void> {
+    await this.opened;
     this.drain();
-    return new Promise((resolve) => this.stream.flush(() => resolve()));
+    await new Promise<void>((resolve) => this.stream.flush(() => resolve()));
   }
 
   async close(): Promise<void> {

@@ -1,15 +1,17 @@
 /**
- * Gathers lines and hands them on in chunks of about `size` characters: one write to the
- * destination per chunk rather than one per line. sonic-boom (pino's destination) costs
- * about 2.5 µs a write whatever its size, which on the proxy's hot path was two writes per
- * decision (the audit line and the stdout summary).
+ * Gathers lines and hands them on in chunks of about `size` characters, as Buffers: one
+ * write to the destination per chunk rather than one per line. sonic-boom (pino's
+ * destination) costs about 2.5 µs a write whatever its size, which on the proxy's hot path
+ * was two writes per decision (the audit line and the stdout summary); and Node's fs.write
+ * of a string costs about 25 µs of main-thread time per 8 KiB against 2.5 µs for a Buffer,
+ * so the destination takes Buffers (sonic-boom's contentMode 'buffer').
  */
 export class LineBatch {
   private lines: string[] = [];
   private length = 0;
 
   constructor(
-    private readonly out: { write(chunk: string): unknown },
+    private readonly out: (chunk: Buffer) => unknown,
     private readonly size: number,
   ) {}
 
@@ -23,9 +25,9 @@ export class LineBatch {
   /** Hands on whatever is gathered (the caller's timer and flush call this). */
   drain(): void {
     if (this.lines.length === 0) return;
-    const chunk = this.lines.join('');
+    const chunk = Buffer.from(this.lines.join(''), 'utf8');
     this.lines = [];
     this.length = 0;
-    this.out.write(chunk);
+    this.out(chunk);
   }
 }

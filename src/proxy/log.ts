@@ -7,8 +7,9 @@ import { LineBatch } from '../audit/line-batch.js';
  * Lines are gathered before pino's destination, which costs a few µs per write of any size.
  */
 export function stdoutLogger(bindings: Record<string, unknown> | null): Logger {
-  const dest = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  const batch = new LineBatch(dest, 4096);
+  const dest = pino.destination({ dest: 1, sync: false, minLength: 4096, contentMode: 'buffer' });
+  // contentMode 'buffer': sonic-boom takes Buffers (its types say string only).
+  const batch = new LineBatch((chunk) => dest.write(chunk as unknown as string), 4096);
   setInterval(() => {
     batch.drain();
     dest.flush();
