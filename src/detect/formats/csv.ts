@@ -6,15 +6,25 @@ const QUOTE = 0x22;
 /** Guesses the delimiter from the header line: tab, comma, semicolon or pipe, whichever occurs most. */
 export function csvDelimiter(buf: Buffer): number | null {
   const nl = buf.indexOf(0x0a);
-  const header = buf.subarray(0, nl === -1 ? Math.min(buf.length, 4096) : nl);
+  const end = nl === -1 ? Math.min(buf.length, 4096) : nl;
+  // One indexed pass for the four candidates (this runs on every text payload's sniff).
+  let tab = 0;
+  let comma = 0;
+  let semicolon = 0;
+  let pipe = 0;
+  for (let i = 0; i < end; i++) {
+    const b = buf[i];
+    if (b === 0x09) tab++;
+    else if (b === 0x2c) comma++;
+    else if (b === 0x3b) semicolon++;
+    else if (b === 0x7c) pipe++;
+  }
   let best: number | null = null;
   let bestCount = 0;
-  for (const d of [0x09, 0x2c, 0x3b, 0x7c]) {
-    let count = 0;
-    for (const b of header) if (b === d) count++;
+  for (const [d, count] of [[0x09, tab], [0x2c, comma], [0x3b, semicolon], [0x7c, pipe]] as const) {
     if (count > bestCount) [best, bestCount] = [d, count];
   }
-  return bestCount >= 1 ? best : null;
+  return best;
 }
 
 /**
