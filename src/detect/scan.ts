@@ -47,7 +47,8 @@ function finish(all: Finding[], minConfidence: number): Finding[] {
     const prior = best.get(key);
     if (prior === undefined || prior.confidence < f.confidence) best.set(key, f);
   }
-  return [...best.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.detector.localeCompare(b.detector));
+  // Detector ids are [a-z0-9-]: code-unit order, not localeCompare (ICU collation, slow).
+  return [...best.values()].sort((a, b) => a.start - b.start || a.end - b.end || (a.detector < b.detector ? -1 : a.detector > b.detector ? 1 : 0));
 }
 
 function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, base: number, layer: string | undefined, depth: number): Format {

@@ -14,6 +14,15 @@ export interface FormatContext {
 
 const PLACEHOLDERS = new Set(['null', 'none', 'n/a', 'na', 'unknown', 'redacted', '[redacted]', 'true', 'false', 'test', 'xxx', 'tbd', '-', '0']);
 
+function digitCount(v: string): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) n++;
+  }
+  return n;
+}
+
 /**
  * Does a field value look like data of this kind? Empty values, placeholders and masks are
  * not PHI, and a phone field holding "yes" is not a phone number.
@@ -23,15 +32,14 @@ export function plausible(identifier: Identifier, value: string): boolean {
   if (v.length < 2 || !/[A-Za-z0-9]/.test(v) || PLACEHOLDERS.has(v.toLowerCase())) return false;
   // Masks such as ***-**-1234 or XXXX; a lone initial ("X.") is a name, not a mask.
   if (/^[*xX#•.\-\s]+$/.test(v) && (v.length >= 3 || /[*#•]/.test(v))) return false;
-  const digits = v.replace(/\D/g, '').length;
   switch (identifier) {
     case 'dates':
-      return digits >= 2;
+      return digitCount(v) >= 2;
     case 'ssn':
-      return digits >= 4;
+      return digitCount(v) >= 4;
     case 'phone':
     case 'fax':
-      return digits >= 7;
+      return digitCount(v) >= 7;
     case 'email':
       return v.includes('@');
     case 'names':
