@@ -1,87 +1,11 @@
 import RE2 from 're2';
+import { captureGroups, closingParen, withoutAssertions } from './regex-source.js';
 
 /** A match: the whole match and the wanted groups, as byte spans (undefined: group did not take part). */
 export type Visit = (start: number, end: number, groups: readonly (readonly [number, number] | undefined)[]) => void;
 
-/**
- * The names of a pattern's capturing groups in order (null for an unnamed group), read from
- * its RE2 source: escapes and character classes are skipped, `(?P<name>` and `(?<name>` are
- * named groups, any other `(?` is not a capture.
- */
-export function captureGroups(source: string): (string | null)[] {
-  const groups: (string | null)[] = [];
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      // A ']' right after '[' or '[^' is a literal member of the class.
-      if (source[i + 1] === '^') i++;
-      if (source[i + 1] === ']') i++;
-      continue;
-    }
-    if (c !== '(') continue;
-    if (source[i + 1] !== '?') groups.push(null);
-    else {
-      const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(source.slice(i, i + 40));
-      if (named !== null) groups.push(named[1]!);
-    }
-  }
-  return groups;
-}
-
-/** Index of the ')' that closes the group opening at `open`, skipping escapes and classes; -1 if none. */
-function closingParen(source: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) {
-      if (c === ']') inClass = false;
-    } else if (c === '[') {
-      inClass = true;
-      if (source[i + 1] === '^') i++;
-      if (source[i + 1] === ']') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
 const LEADING_ASSERTIONS = /^(?:\\b|\^)*/;
 const TRAILING_ASSERTIONS = /^(?:\\b|\$|\(\?:\\b\|\$\))*$/;
-
-/** The pattern with its zero-width assertions (\\b \\B \\A \\z ^ $) taken out. */
-function withoutAssertions(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') {
-      const next = source[i + 1] ?? '';
-      if (inClass || !'bBAz'.includes(next)) out += c + next;
-      i++;
-    } else if (inClass) {
-      out += c;
-      if (c === ']') inClass = false;
-    } else if (c === '[') {
-      out += c;
-      inClass = true;
-      if (source[i + 1] === '^') out += source[++i];
-      if (source[i + 1] === ']') out += source[++i];
-    } else if (c !== '^' && c !== '$') out += c;
-  }
-  return out;
-}
 
 /**
  * True when the pattern may match the empty string somewhere: without its assertions (which

@@ -2,7 +2,8 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { needsNormalizing } from '../../src/detect/decode.js';
-import { FindAll, captureGroups } from '../../src/detect/find-all.js';
+import { FindAll, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
+import { captureGroups } from '../../src/detect/regex-source.js';
 import { WordFinder } from '../../src/detect/words.js';
 import { scan } from '../../src/detect/index.js';
 import { scanner } from '../helpers/scanner.js';
@@ -53,6 +54,16 @@ describe('FindAll: every match with byte spans, in few native calls', () => {
   it('reads capturing groups past escapes and character classes', () => {
     expect(captureGroups('\\((?P<a>x)[(](?:y)(z)[^]()](?<b>w)')).toEqual(['a', null, 'b']);
     expect(() => new FindAll('(?P<v>a)', ['missing'])).toThrow(/no group named missing/);
+  });
+
+  it('drops the value group only where it is the whole match, and never for a pattern that can match empty', () => {
+    expect(groupFree('\\b(?P<v>\\d{9})\\b')).toBe('\\b(?:\\d{9})\\b');
+    expect(groupFree('\\b(?P<v>[)(]x)(?:\\b|$)')).toBe('\\b(?:[)(]x)(?:\\b|$)');
+    expect(groupFree('(?:^|[^\\d])(?P<v>\\d{3})\\b')).toBeNull();
+    expect(groupFree('\\b(?P<v>a(b)c)\\b')).toBeNull();
+    expect(groupFree('(?P<v>a)b')).toBeNull();
+    for (const empty of ['x*', '\\bx*', '(?:a|)', '^$', '\\d{0,3}']) expect(mayMatchEmpty(empty), empty).toBe(true);
+    for (const not of ['\\b(?P<v>\\d{9})\\b', '\\\\b*', '[\\]x]*y', '\\ba+\\b']) expect(mayMatchEmpty(not), not).toBe(false);
   });
 });
 
