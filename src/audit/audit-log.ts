@@ -24,6 +24,7 @@ export class AuditLog implements AuditSink {
   private readonly stream: ReturnType<typeof pino.destination>;
   private readonly batch: LineBatch;
   private readonly opened: Promise<void>;
+  private isOpen = false;
   private readonly timer: NodeJS.Timeout;
   private prev = GENESIS;
   private seq = 0;
@@ -55,10 +56,16 @@ export class AuditLog implements AuditSink {
     // sonic-boom in buffer mode must not be flushed before its file is open (it would write
     // from an empty queue and throw): flushes wait for 'ready'.
     this.opened = new Promise((resolve) => {
-      this.stream.once('ready', () => resolve());
+      this.stream.once('ready', () => {
+        this.isOpen = true;
+        resolve();
+      });
       this.stream.once('error', () => resolve());
     });
-    this.timer = setInterval(() => void this.flush(), 1000);
+    this.timer = setInterval(() => {
+      this.drain();
+      if (this.isOpen) this.stream.flush();
+    }, 1000);
     this.timer.unref();
     this.stream.on('error', (e: Error) => {
       this.errors++;

@@ -218,7 +218,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     readonly offset: number;
   }
 
-  function runPattern(p: CompiledPattern, piece: Piece, length: number, hits: WordHits, out: Finding[], base: number, layer: string | undefined, known = false): void {
+  function runPattern(p: CompiledPattern, piece: Piece, length: number, hits: WordHits, out: Finding[], base: number, layer: string | undefined, matches = false): void {
     const d = p.detector;
     const { window, required } = d.spec.context;
     const { buf, ascii, offset } = piece;
@@ -242,7 +242,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       }
       const finding: Finding = { detector: d.id, identifier: d.identifier, start: start + offset + base, end: end + offset + base, confidence };
       out.push(layer === undefined ? finding : { ...finding, layer });
-    }, known);
+    }, matches);
   }
 
   /** Merged byte ranges around every context word of a detector in the buffer. */

@@ -44,6 +44,22 @@ export function groupFree(source: string): string | null {
  */
 const BYTES_PER_EXEC = 4096;
 
+/** True when the text pieces and matches of a grouped split()'s output add up to the whole text. */
+function tiles(parts: readonly (string | undefined)[], stride: number, length: number): boolean {
+  let total = 0;
+  for (let i = 0; i < parts.length; i += stride) {
+    const before = parts[i];
+    const whole = parts[i + 1];
+    if (before === undefined) return false;
+    total += before.length;
+    if (i + 1 < parts.length) {
+      if (whole === undefined || whole.length === 0) return false;
+      total += whole.length;
+    }
+  }
+  return total === length;
+}
+
 /**
  * Every match of one RE2 pattern in a payload, with byte spans of the match and of chosen
  * named groups, in as few native calls as can be.
@@ -60,42 +76,44 @@ const BYTES_PER_EXEC = 4096;
  */
 export class FindAll {
   readonly source: string;
-  /** `(source)`: the whole match is group 1 in split()'s output. */
-  private readonly splitter: RE2;
-  /** Global, for payloads that are not ASCII (without indices: node-re2 is slower with the d flag). */
-  private readonly global: RE2;
   /**
-   * The same matches without capturing groups, when the value group is the whole match (see
-   * groupFree): RE2 then finds them with its DFA alone, whereas group positions cost time in
+   * Global, for exec() on the Buffer (without indices: node-re2 is slower with the d flag).
+   * When the value group is the whole match (see groupFree) this is the pattern without
+   * capturing groups, which RE2 runs with its DFA alone; group positions cost time in
    * proportion to the pattern's size (about 15 µs a match for the street-address pattern).
    */
-  private readonly bare: RE2 | null;
-  /** Sticky with indices, for a group whose place in its match is ambiguous. */
-  private readonly sticky: RE2;
-  /** Entries per match in split()'s output: the text before it, the match, then each group. */
-  private readonly stride: number;
-  /** For each wanted name, its group number in the source (1-based). */
-  private readonly wanted: readonly number[];
+  private readonly exec: RE2;
+  /** The pattern has groups that must be located: the split() form and the exact fallback. */
+  private readonly grouped: {
+    /** `(source)`: the whole match is group 1 in split()'s output. */
+    readonly splitter: RE2;
+    /** Sticky with indices, for a group whose place in its match is ambiguous. */
+    readonly sticky: RE2;
+    /** Entries per match in split()'s output: the text before it, the match, then each group. */
+    readonly stride: number;
+    /** For each wanted name, its group number in the source (1-based). */
+    readonly wanted: readonly number[];
+  } | null;
   private readonly names: readonly string[];
 
   constructor(source: string, names: readonly string[] = [], flags = 'u') {
     this.source = source;
     this.names = names;
-    this.global = new RE2(source, `g${flags}`);
-    this.sticky = new RE2(source, `yd${flags}`);
-    this.splitter = new RE2(`(${source})`, `g${flags}`);
-    const plain = mayMatchEmpty(source) ? null : groupFree(source);
-    this.bare = plain === null ? null : new RE2(plain, `g${flags}`);
     const groups = captureGroups(source);
     // RE2 itself says how many groups there are: an empty match of `(?:source)|` returns them all.
     const counted = new RE2(`(?:${source})|`, flags).exec('')!.length - 1;
     if (counted !== groups.length) throw new Error(`cannot read the capturing groups of /${source}/ (RE2 counts ${counted}, found ${groups.length})`);
-    this.stride = 2 + groups.length;
-    this.wanted = names.map((n) => {
+    const wanted = names.map((n) => {
       const at = groups.indexOf(n);
       if (at === -1) throw new Error(`/${source}/ has no group named ${n}`);
       return at + 1;
     });
+    const plain = mayMatchEmpty(source) ? null : groupFree(source);
+    this.exec = new RE2(plain ?? source, `g${flags}`);
+    this.grouped =
+      plain !== null
+        ? null
+        : { splitter: new RE2(`(${source})`, `g${flags}`), sticky: new RE2(source, `yd${flags}`), stride: 2 + groups.length, wanted };
   }
 
   /**
@@ -111,14 +129,14 @@ export class FindAll {
 
   /** Visits the matches from the `skip`-th on, from one split(); false (nothing visited) when the output does not tile the text. */
   private eachSplit(buf: Buffer, text: string, visit: Visit, skip: number): boolean {
-    if (this.bare !== null) return this.eachBare(text, visit, skip);
-    const parts = this.splitter.split(text);
-    const { stride, wanted } = this;
+    if (this.grouped === null) return this.eachBare(text, visit, skip);
+    const { splitter, stride, wanted } = this.grouped;
+    const parts = splitter.split(text);
     // Without a match split() returns the text alone.
     if (parts.length === 1) return true;
     // An empty match puts one character into the output with no groups: the stride breaks.
     // Patterns that can match empty are rare; such a payload is read with exec() instead.
-    if ((parts.length - 1) % stride !== 0 || !this.tiles(parts, text.length)) return false;
+    if ((parts.length - 1) % stride !== 0 || !tiles(parts, stride, text.length)) return false;
     let at = 0;
     let index = 0;
     for (let i = 0; i + 1 < parts.length; i += stride, index++) {
@@ -137,10 +155,9 @@ export class FindAll {
    * (a pattern that matched empty).
    */
   private eachBare(text: string, visit: Visit, skip: number): boolean {
-    const bare = this.bare!;
-    const pieces = bare.split(text);
+    const pieces = this.exec.split(text);
     if (pieces.length === 1) return true;
-    const found = bare.match(text) ?? [];
+    const found = this.exec.match(text) ?? [];
     if (pieces.length !== found.length + 1) return false;
     let total = 0;
     for (let i = 0; i < found.length; i++) {
@@ -158,22 +175,6 @@ export class FindAll {
     return true;
   }
 
-  /** True when the text pieces and matches of split()'s output add up to the whole text. */
-  private tiles(parts: readonly (string | undefined)[], length: number): boolean {
-    let total = 0;
-    for (let i = 0; i < parts.length; i += this.stride) {
-      const before = parts[i];
-      const whole = parts[i + 1];
-      if (before === undefined) return false;
-      total += before.length;
-      if (i + 1 < parts.length) {
-        if (whole === undefined || whole.length === 0) return false;
-        total += whole.length;
-      }
-    }
-    return total === length;
-  }
-
   /**
    * Byte spans of the wanted groups of the match at `start`: where each group's text occurs in
    * the match, or, when it occurs twice there (or is empty), the exact indices from RE2.
@@ -187,8 +188,9 @@ export class FindAll {
       }
       const inner = whole.indexOf(value as string & Buffer);
       if (value.length === 0 || inner === -1 || whole.lastIndexOf(value as string & Buffer) !== inner) {
-        this.sticky.lastIndex = start;
-        const m = this.sticky.exec(buf);
+        const sticky = this.grouped!.sticky;
+        sticky.lastIndex = start;
+        const m = sticky.exec(buf);
         return this.names.map((n) => m?.indices?.groups?.[n] as [number, number] | undefined);
       }
       spans.push([start + inner, start + inner + value.length]);
@@ -201,7 +203,7 @@ export class FindAll {
    * it, the rest come from one split(), which yields the same matches in the same order.
    */
   private eachExec(buf: Buffer, ascii: string | null, visit: Visit): void {
-    const re = this.bare ?? this.global;
+    const re = this.exec;
     re.lastIndex = 0;
     const switchAt = Math.max(1, Math.floor(buf.length / BYTES_PER_EXEC));
     let count = 0;
@@ -214,7 +216,7 @@ export class FindAll {
       const start = m.index;
       const end = start + whole.length;
       const groups = m.groups as Record<string, Buffer | undefined> | undefined;
-      visit(start, end, this.bare !== null ? this.names.map(() => [start, end]) : this.locate(buf, start, whole, this.names.map((n) => groups?.[n])));
+      visit(start, end, this.grouped === null ? this.names.map(() => [start, end]) : this.locate(buf, start, whole, this.names.map((n) => groups?.[n])));
     }
   }
 }

@@ -49,6 +49,11 @@ describe('FindAll: every match with byte spans, in few native calls', () => {
     const spans = found(new FindAll(source, ['v']), buf);
     expect(spans).toHaveLength(3000);
     expect(spans).toEqual(reference(source, ['v'], buf));
+    // The same with a value group that is not the whole match (the grouped split() form).
+    const prefixed = '(?:^|[^\\d])(?P<v>\\d{6})\\b';
+    const grouped = found(new FindAll(prefixed, ['v']), buf);
+    expect(grouped).toHaveLength(3000);
+    expect(grouped).toEqual(reference(prefixed, ['v'], buf));
   });
 
   it('reads capturing groups past escapes and character classes', () => {
