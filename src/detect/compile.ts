@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import RE2 from 're2';
 import { FindAll } from './find-all.js';
+import { jsonPairSource } from './formats/json-pairs.js';
 import { WordFinder, WordPositions } from './words.js';
 import type { DetectorSpec, KeySpec, Pack, Structure } from './pack.js';
 import type { Finding, Identifier } from './types.js';
@@ -33,12 +34,24 @@ export interface KeyTable {
   identify(rawKey: string): Identifier | null;
 }
 
+/**
+ * What the pattern pass saw besides findings, from the same RE2 set pass, so that the format
+ * extractors that would find nothing are not run: bits of `PROBE_*`.
+ */
+export type Probes = number;
+/** A JSON pair whose key names PHI (the pattern jsonFields runs) occurs. */
+export const PROBE_JSON_PAIRS = 1;
+/** `"Patient"`, `"RelatedPerson"` or `"Person"` occurs: a FHIR person resource may be there. */
+export const PROBE_PERSON = 2;
+/** Presence of the literal `"Patient"`, `"RelatedPerson"` or `"Person"`. */
+const PERSON_SOURCE = '"(?:Patient|RelatedPerson|Person)"';
+
 export interface Scanner {
   readonly detectors: readonly CompiledDetector[];
   readonly structural: ReadonlyMap<Structure, CompiledDetector>;
   readonly keys: KeyTable;
-  /** Runs the pattern pass over `buf`, appending findings (offsets + base). */
-  scanText(buf: Buffer, out: Finding[], base: number, layer?: string): void;
+  /** Runs the pattern pass over `buf`, appending findings (offsets + base); says which probes matched. */
+  scanText(buf: Buffer, out: Finding[], base: number, layer?: string): Probes;
   /** The threshold the pack was compiled for: weaker patterns run only beside their context words. */
   readonly minConfidence: number;
 }
@@ -161,15 +174,23 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       }
     }
   }
-  // Set entries: free patterns first, then one context-word entry per gated detector.
+  // One RE2 set, one pass per payload: the free patterns; one context-word entry per gated
+  // detector; the gated patterns (a gated detector whose words are present but none of whose
+  // patterns matches anywhere has nothing to look for in its windows); then the probes.
+  const keys = compileKeys(pack.keys);
   const gatedList = [...gated.keys()];
-  const setSources = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source)];
-  const set = setSources.length === 0 ? null : new RE2.Set(setSources, 'u');
-  // The gated patterns in a second set, asked only when some gated detector's words are
-  // present: a pattern that matches nowhere in the payload need not run in its windows.
   const gatedPatterns = [...gated.values()].flat();
-  const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, i]));
-  const gatedSet = gatedPatterns.length === 0 ? null : new RE2.Set(gatedPatterns.map((p) => p.find.source), 'u');
+  const gatedAt = free.length + gatedList.length;
+  const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));
+  const probesAt = gatedAt + gatedPatterns.length;
+  const setSources = [
+    ...free.map((p) => p.find.source),
+    ...gatedList.map((d) => d.contextRe!.source),
+    ...gatedPatterns.map((p) => p.find.source),
+    jsonPairSource(keys.alternation),
+    PERSON_SOURCE,
+  ];
+  const set = new RE2.Set(setSources, 'u');
 
   /** Context word positions in one payload, found on first need and kept per word list. */
   class WordHits {
@@ -259,37 +280,46 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     return windows;
   }
 
-  function scanText(buf: Buffer, out: Finding[], base: number, layer?: string): void {
-    if (set === null || buf.length === 0) return;
-    const hits = new WordHits(buf);
+  function scanText(buf: Buffer, out: Finding[], base: number, layer?: string): Probes {
+    if (buf.length === 0) return 0;
     const matched = set.match(buf);
-    if (matched.length === 0) return;
+    if (matched.length === 0) return 0;
+    let probes = 0;
+    // Set results come sorted: the probes are last.
+    for (let i = matched.length - 1; i >= 0 && matched[i]! >= probesAt; i--) probes |= matched[i]! === probesAt ? PROBE_JSON_PAIRS : PROBE_PERSON;
+    const hits = new WordHits(buf);
     // One character per byte: string positions are byte offsets.
     const ascii = isAscii(buf) ? buf.toString('latin1') : null;
     const whole: Piece = { buf, ascii, offset: 0 };
     // Gated detectors whose words are present, each with those of its patterns that match
     // somewhere in the payload (none: the detector has nothing to look for in its windows).
-    const inPayload = matched.some((index) => index >= free.length) ? new Set(gatedSet!.match(buf)) : null;
+    const inPayload = new Set<number>();
+    for (const index of matched) if (index >= gatedAt && index < probesAt) inPayload.add(index);
     const work: [CompiledDetector, CompiledPattern[]][] = [];
-    for (const index of matched) {
-      if (index < free.length) continue;
-      const d = gatedList[index - free.length]!;
-      const patterns = gated.get(d)!.filter((p) => inPayload!.has(gatedIndex.get(p)!));
-      if (patterns.length > 0) work.push([d, patterns]);
+    if (inPayload.size > 0) {
+      for (const index of matched) {
+        if (index < free.length) continue;
+        if (index >= gatedAt) break;
+        const d = gatedList[index - free.length]!;
+        const patterns = gated.get(d)!.filter((p) => inPayload.has(gatedIndex.get(p)!));
+        if (patterns.length > 0) work.push([d, patterns]);
+      }
     }
     // They will all look up their words: say so at once, so that many are found in one pass.
     hits.want(work.flatMap(([d]) => d.contextIds!));
     for (const index of matched) {
-      if (index < free.length) runPattern(free[index]!, whole, buf.length, hits, out, base, layer, true);
+      if (index >= free.length) break;
+      runPattern(free[index]!, whole, buf.length, hits, out, base, layer, true);
     }
     for (const [d, patterns] of work) {
       for (const [from, to] of contextWindows(d, hits, buf.length)) {
         const piece: Piece = { buf: buf.subarray(from, to), ascii: ascii === null ? null : ascii.slice(from, to), offset: from };
-        // These patterns match somewhere in the payload (the gated set said so): likely in a window too.
+        // These patterns match somewhere in the payload (the set said so): likely in a window too.
         for (const p of patterns) runPattern(p, piece, buf.length, hits, out, base, layer, true);
       }
     }
+    return probes;
   }
 
-  return { detectors, structural, keys: compileKeys(pack.keys), scanText, minConfidence };
+  return { detectors, structural, keys, scanText, minConfidence };
 }

@@ -1,4 +1,4 @@
-import type { Scanner } from './compile.js';
+import { PROBE_JSON_PAIRS, PROBE_PERSON, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Texts, decodeContent, needsNormalizing, normalize } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
@@ -9,8 +9,6 @@ import { boundaryOf, splitMultipart } from './formats/multipart.js';
 import { isBinary, sniffFormat } from './formats/sniff.js';
 import { x12Fields } from './formats/x12.js';
 import type { Finding, Format, ScanOptions, ScanResult, Unscannable } from './types.js';
-
-const PERSON_TYPES = ['"Patient"', '"RelatedPerson"', '"Person"'].map((t) => Buffer.from(t));
 
 /** How deep decoding may nest (multipart part -> base64 value -> JSON ...). */
 const MAX_DEPTH = 3;
@@ -64,15 +62,15 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
     scanMultipart(walk, ctx, contentType, depth);
     return format;
   }
-  walk.scanner.scanText(buf, walk.out, base, layer);
+  // The same pass says whether a person resource or a PHI-named JSON pair can be there at all.
+  const probes = walk.scanner.scanText(buf, walk.out, base, layer);
   switch (format) {
     case 'fhir-json':
-      // The walk is only worth its cost where a person resource can be.
-      if (PERSON_TYPES.some((t) => buf.includes(t))) fhirResources(ctx);
-      jsonFields(ctx);
+      if ((probes & PROBE_PERSON) !== 0) fhirResources(ctx);
+      if ((probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
       break;
     case 'json':
-      jsonFields(ctx);
+      if ((probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
       break;
     case 'hl7v2':
       hl7Fields(ctx);
@@ -105,10 +103,10 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
   if (needsNormalizing(buf)) {
     const n = normalize(buf);
     const found: Finding[] = [];
-    walk.scanner.scanText(n.buf, found, 0);
+    const probes = walk.scanner.scanText(n.buf, found, 0);
     const ctx: FormatContext = { buf: n.buf, scanner: walk.scanner, out: found, base: 0, layer: undefined };
     formFields(ctx);
-    jsonFields(ctx);
+    if ((probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
     for (const f of found) {
       const mapped: Finding = { ...f, start: n.map[f.start]! + base, end: n.map[f.end]! + base };
       walk.out.push(layer === undefined ? mapped : { ...mapped, layer });

@@ -4,6 +4,7 @@ import type { KeyTable } from '../compile.js';
 import { FindAll } from '../find-all.js';
 import type { Structure } from '../pack.js';
 import { plausible, structural, type FormatContext } from './context.js';
+import { jsonPairSource } from './json-pairs.js';
 
 interface FieldRegexes {
   /** JSON pairs, without capturing groups: see jsonFields. */
@@ -13,8 +14,6 @@ interface FieldRegexes {
 }
 
 const cache = new WeakMap<KeyTable, FieldRegexes>();
-/** After a JSON key: colon, an optional array start, then a string or a number. */
-const JSON_VALUE = '\\s*:\\s*(?:\\[\\s*)?(?:"(?:[^"\\\\]|\\\\.)*"|-?\\d[\\d.eE+-]*)';
 /** RE2's \s: tab, newline, form feed, carriage return, space. */
 const SPACE = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 
@@ -25,8 +24,7 @@ function regexes(keys: KeyTable): FieldRegexes {
     const k = keys.alternation;
     // XML and form: groups k (the key) and v (the value).
     r = {
-      // "key": "value" | "key": 123 | "key": ["value", ...]
-      json: new RE2(`"(?:${k})"${JSON_VALUE}`, 'gu'),
+      json: new RE2(jsonPairSource(k), 'gu'),
       xml: new FindAll(`<(?:[A-Za-z0-9_]+:)?(?P<k>${k})(?:\\s[^>]*)?>(?P<v>[^<]{1,512})</`, ['k', 'v']),
       form: new FindAll(`(?:^|[&?;])(?P<k>${k})=(?P<v>[^&#\\s]+)`, ['k', 'v']),
     };
