@@ -1,7 +1,10 @@
 import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
+import { generateCorpus } from '../../bench/corpus/generate.js';
+import { PROBE_JSON_PAIRS, PROBE_PERSON } from '../../src/detect/compile.js';
 import { needsNormalizing } from '../../src/detect/decode.js';
+import { jsonPairSource } from '../../src/detect/formats/json-pairs.js';
 import { FindAll, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
 import { captureGroups } from '../../src/detect/regex-source.js';
 import { WordFinder } from '../../src/detect/words.js';
@@ -142,6 +145,54 @@ describe('JSON fields: key and value read off a group-free match', () => {
       [...at('Zoë \\"Z\\" Ruiz'), 'names'],
       [...at('4471203'), 'mrn'],
     ]);
+  });
+});
+
+describe('one set pass: the probes say exactly what the skipped extractors would look for', () => {
+  const pair = new RE2(jsonPairSource(scanner().keys.alternation), 'u');
+  const person = ['"Patient"', '"RelatedPerson"', '"Person"'];
+  const probes = (buf: Buffer): number => scanner().scanText(buf, [], 0);
+  const payloads = [
+    '{"ssn": "536-22-1845"}',
+    '{ "dob" :\t"1962-03-14" }',
+    '{"patientName": ["Rosa Garcia"]}',
+    '{"mrn": 4471203}',
+    '{"ssn": null}',
+    '{"ssnote": "x"}',
+    'ssn: 536-22-1845',
+    '{"resourceType": "Patient"}',
+    '{"resourceType":"RelatedPerson","id":"a"}',
+    '{"type": "Person"}',
+    '{"resourceType": "Patients"}',
+    'Patient seen today',
+    '{"resourceType": "Observation", "subject": {"reference": "Patient/1"}}',
+    '',
+  ].map((s) => Buffer.from(s));
+
+  it('on hand-picked payloads', () => {
+    for (const buf of payloads) {
+      const p = probes(buf);
+      expect((p & PROBE_JSON_PAIRS) !== 0, buf.toString()).toBe(pair.test(buf));
+      expect((p & PROBE_PERSON) !== 0, buf.toString()).toBe(person.some((t) => buf.includes(t)));
+    }
+  });
+
+  it('on every document of a generated corpus', () => {
+    const docs = generateCorpus(4242, 20);
+    let pairs = 0;
+    let persons = 0;
+    for (const { body } of docs) {
+      const p = probes(body);
+      const hasPair = pair.test(body);
+      const hasPerson = person.some((t) => body.includes(t));
+      expect((p & PROBE_JSON_PAIRS) !== 0).toBe(hasPair);
+      expect((p & PROBE_PERSON) !== 0).toBe(hasPerson);
+      if (hasPair) pairs++;
+      if (hasPerson) persons++;
+    }
+    // The corpus has both kinds, so the comparison says something.
+    expect(pairs).toBeGreaterThan(0);
+    expect(persons).toBeGreaterThan(0);
   });
 });
 
