@@ -45,6 +45,10 @@ export const PROBE_JSON_PAIRS = 1;
 export const PROBE_PERSON = 2;
 /** Presence of the literal `"Patient"`, `"RelatedPerson"` or `"Person"`. */
 const PERSON_SOURCE = '"(?:Patient|RelatedPerson|Person)"';
+/** How many probe entries the set has (PROBE_JSON_PAIRS, PROBE_PERSON). */
+const PROBES = 2;
+/** Payloads from this size on get one set pass over all entries (see compilePack). */
+const ONE_PASS_FROM = 1024;
 
 export interface Scanner {
   readonly detectors: readonly CompiledDetector[];
@@ -174,23 +178,32 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       }
     }
   }
-  // One RE2 set, one pass per payload: the free patterns; one context-word entry per gated
-  // detector; the gated patterns (a gated detector whose words are present but none of whose
-  // patterns matches anywhere has nothing to look for in its windows); then the probes.
+  // The RE2 set entries: the free patterns; one context-word entry per gated detector; the
+  // probes; then the gated patterns (a gated detector whose words are present but none of
+  // whose patterns matches anywhere in the payload has nothing to look for in its windows).
   const keys = compileKeys(pack.keys);
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
-  const gatedAt = free.length + gatedList.length;
+  const probesAt = free.length + gatedList.length;
+  const gatedAt = probesAt + PROBES;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));
-  const probesAt = gatedAt + gatedPatterns.length;
-  const setSources = [
-    ...free.map((p) => p.find.source),
-    ...gatedList.map((d) => d.contextRe!.source),
-    ...gatedPatterns.map((p) => p.find.source),
-    jsonPairSource(keys.alternation),
-    PERSON_SOURCE,
-  ];
-  const set = new RE2.Set(setSources, 'u');
+  const leading = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source), jsonPairSource(keys.alternation), PERSON_SOURCE];
+  const trailing = gatedPatterns.map((p) => p.find.source);
+  // The gated patterns are broad shapes that make a set's pass dearer (about twice, on small
+  // JSON), and most small payloads hold no gated detector's words: those get the leading
+  // entries alone, and the gated patterns in a second pass only when some words are there.
+  // Larger payloads nearly always hold some words: one pass over all entries is cheaper there.
+  const leadingSet = new RE2.Set(leading, 'u');
+  const trailingSet = trailing.length === 0 ? null : new RE2.Set(trailing, 'u');
+  const allSet = trailing.length === 0 ? leadingSet : new RE2.Set([...leading, ...trailing], 'u');
+
+  /** The entries of the set that match in `buf`, in order, in the numbering of all entries. */
+  function matchSet(buf: Buffer): number[] {
+    if (buf.length >= ONE_PASS_FROM) return allSet.match(buf);
+    const matched = leadingSet.match(buf);
+    if (trailingSet !== null && matched.some((i) => i >= free.length && i < probesAt)) for (const i of trailingSet.match(buf)) matched.push(gatedAt + i);
+    return matched;
+  }
 
   /** Context word positions in one payload, found on first need and kept per word list. */
   class WordHits {
@@ -282,11 +295,10 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
 
   function scanText(buf: Buffer, out: Finding[], base: number, layer?: string): Probes {
     if (buf.length === 0) return 0;
-    const matched = set.match(buf);
+    const matched = matchSet(buf);
     if (matched.length === 0) return 0;
     let probes = 0;
-    // Set results come sorted: the probes are last.
-    for (let i = matched.length - 1; i >= 0 && matched[i]! >= probesAt; i--) probes |= matched[i]! === probesAt ? PROBE_JSON_PAIRS : PROBE_PERSON;
+    for (const index of matched) if (index >= probesAt && index < gatedAt) probes |= index === probesAt ? PROBE_JSON_PAIRS : PROBE_PERSON;
     const hits = new WordHits(buf);
     // One character per byte: string positions are byte offsets.
     const ascii = isAscii(buf) ? buf.toString('latin1') : null;
@@ -294,12 +306,12 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     // Gated detectors whose words are present, each with those of its patterns that match
     // somewhere in the payload (none: the detector has nothing to look for in its windows).
     const inPayload = new Set<number>();
-    for (const index of matched) if (index >= gatedAt && index < probesAt) inPayload.add(index);
+    for (const index of matched) if (index >= gatedAt) inPayload.add(index);
     const work: [CompiledDetector, CompiledPattern[]][] = [];
     if (inPayload.size > 0) {
       for (const index of matched) {
         if (index < free.length) continue;
-        if (index >= gatedAt) break;
+        if (index >= probesAt) break;
         const d = gatedList[index - free.length]!;
         const patterns = gated.get(d)!.filter((p) => inPayload.has(gatedIndex.get(p)!));
         if (patterns.length > 0) work.push([d, patterns]);

@@ -194,6 +194,21 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     expect(pairs).toBeGreaterThan(0);
     expect(persons).toBeGreaterThan(0);
   });
+
+  it('gives the same answers on the one-pass path (1 KiB and more) as on the two-pass path', () => {
+    // Trailing spaces change no match, but take a small payload past 1 KiB.
+    const padded = (buf: Buffer): Buffer => Buffer.concat([buf, Buffer.alloc(1100, ' ')]);
+    for (const buf of payloads) expect(probes(padded(buf)), buf.toString()).toBe(probes(buf));
+    const kinds = new Set(['clinical-note', 'clean-prose', 'fhir-patient', 'clean-api', 'clean-analytics']);
+    let findings = 0;
+    for (const { body, kind, contentType } of generateCorpus(777, 15)) {
+      if (!kinds.has(kind) || body.length >= 1024) continue;
+      const alone = scan(scanner(), body, { contentType }).findings;
+      expect(scan(scanner(), padded(body), { contentType }).findings).toEqual(alone);
+      findings += alone.length;
+    }
+    expect(findings).toBeGreaterThan(50);
+  });
 });
 
 describe('needsNormalizing: only what normalize() would change', () => {
