@@ -52,14 +52,14 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-export async function startPhiwall(policyDir: string): Promise<Target> {
+export async function startPhiwall(policyDir: string, workers = 1): Promise<Target> {
   const port = await freePort();
   const admin = await freePort();
   // PHIWALL_BENCH_PROFILE=DIR: the proxy's processes write CPU profiles there when they stop.
   // PHIWALL_BENCH_NODE_ARGS: extra node flags for the proxy (V8 heap experiments).
   const profile = process.env['PHIWALL_BENCH_PROFILE'];
   const node = [...(profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`]), ...(process.env['PHIWALL_BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '')];
-  const child = spawn(process.execPath, [...node, join(packageRoot(), 'dist', 'src', 'cli', 'main.js'), 'start', '--policy', policyDir, '--workers', '1', '--listen', `127.0.0.1:${port}`, '--admin', `127.0.0.1:${admin}`], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const child = spawn(process.execPath, [...node, join(packageRoot(), 'dist', 'src', 'cli', 'main.js'), 'start', '--policy', policyDir, '--workers', String(workers), '--listen', `127.0.0.1:${port}`, '--admin', `127.0.0.1:${admin}`], { stdio: ['ignore', 'ignore', 'ignore'] });
   await waitForPort(port, child, 'phiwall');
   return { name: 'phiwall', proxy: `http://127.0.0.1:${port}`, pid: child.pid ?? null, stop: stopper(child) };
 }

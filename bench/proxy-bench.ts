@@ -20,7 +20,7 @@ import { installed, startMitmdump, startPhiwall, startSquid, startTinyproxy, typ
 import { measured } from './proc-stats.js';
 import { startUpstream } from './upstream.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, only: { type: 'string' }, workers: { type: 'string', default: '1' } } });
 // `npm run bench --quick` hands --quick to npm, which passes it on as npm_config_quick.
 const quick = values.quick === true || process.env['npm_config_quick'] === 'true';
 const ROUNDS = quick ? 1 : 3;
@@ -70,7 +70,9 @@ writeFileSync(join(policy, 'vendors.yaml'), `vendors:
 writeFileSync(join(policy, 'phiwall.yaml'), `audit:\n  path: ${join(dir, 'audit.jsonl')}\nconnect_ports: [${ups}]\ndns:\n  hosts:\n    ehr.example: 127.0.0.1\n    pixel.example: 127.0.0.1\nscan:\n  max_body_bytes: 1048576\ntls:\n  intercept: true\n  ca_cert: ${join(dir, 'ca', 'phiwall-ca.pem')}\n  ca_key: ${join(dir, 'ca', 'phiwall-ca.key')}\n  upstream_ca: [${join(dir, 'upstream-ca.pem')}]\n`);
 
 // ---- targets ----------------------------------------------------------------------------
-const targets: Target[] = [await startPhiwall(policy)];
+const WORKERS = Number(values.workers);
+if (!Number.isInteger(WORKERS) || WORKERS < 1) throw new Error('--workers takes a whole number');
+const targets: Target[] = [await startPhiwall(policy, WORKERS)];
 const skipped: string[] = [];
 for (const [name, bin, start] of [
   ['squid', 'squid', () => startSquid(dir)],
