@@ -1,6 +1,7 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/detect/decode.js';
+import { base64Runs, normalize } from '../../src/detect/decode.js';
+import { generateCorpus } from '../../bench/corpus/generate.js';
 import { scanText, spans } from '../helpers/scanner.js';
 
 const NOTE = 'Patient: Rosa Garcia, SSN 536-22-1845, DOB 02/11/1947';
@@ -97,5 +98,58 @@ describe('binary payloads are unscannable', () => {
     const r = scanText(Buffer.from('Patient: José Núñez SSN 536-22-1845', 'latin1'));
     expect(r.unscannable).toBeNull();
     expect(r.phi).toBe(true);
+  });
+});
+
+describe('base64Runs: every 24th byte looked at, the same runs as a walk over every byte', () => {
+  /** The plain walk: maximal runs of [A-Za-z0-9+/_-], 24 bytes or more, up to two '=' after, not letters-only nor hex-only. */
+  function reference(buf: Buffer): [number, number][] {
+    const b64 = /[A-Za-z0-9+/_-]/;
+    const runs: [number, number][] = [];
+    let i = 0;
+    while (i < buf.length) {
+      if (!b64.test(String.fromCharCode(buf[i]!))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < buf.length && b64.test(String.fromCharCode(buf[i]!))) i++;
+      if (i - start < 24) continue;
+      const text = buf.toString('latin1', start, i);
+      let padded = false;
+      if (buf[i] === 0x3d) {
+        padded = true;
+        i++;
+        if (buf[i] === 0x3d) i++;
+      }
+      if (padded || !(/^[A-Za-z_-]+$/.test(text) || /^[0-9A-Fa-f-]+$/.test(text))) runs.push([start, i]);
+    }
+    return runs;
+  }
+
+  it('on random text made of base64 bytes, padding and separators', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const alphabets = ['AZaz09+/=', 'abcdef0123456789-', 'abcxyz', 'Ab1+/= ,"', 'AAAA=\n', 'aZ9_- .:', 'QUJD=='];
+    let found = 0;
+    for (let k = 0; k < 400; k++) {
+      const alphabet = alphabets[k % alphabets.length]!;
+      // Long stretches of one alphabet, broken now and then by a separator.
+      const parts: string[] = [];
+      for (let len = Math.floor(random() * 400); len > 0; len--) parts.push(random() < 0.03 ? ' ' : alphabet[Math.floor(random() * alphabet.length)]!);
+      const buf = Buffer.from(parts.join(''));
+      const runs = reference(buf);
+      expect(base64Runs(buf), buf.toString()).toEqual(runs);
+      found += runs.length;
+    }
+    expect(found).toBeGreaterThan(40);
+  });
+
+  it('on generated payloads, with base64 attachments among them', () => {
+    for (const { body } of generateCorpus(11, 10)) {
+      const attached = Buffer.concat([body, Buffer.from(`,"file":"${body.toString('base64')}"`)]);
+      expect(base64Runs(body)).toEqual(reference(body));
+      expect(base64Runs(attached)).toEqual(reference(attached));
+    }
   });
 });
