@@ -64,6 +64,14 @@ export async function startPhiwall(policyDir: string, workers = 1): Promise<Targ
   return { name: 'phiwall', proxy: `http://127.0.0.1:${port}`, pid: child.pid ?? null, stop: stopper(child) };
 }
 
+/** bench/node-floor.ts: the least a Node TLS-intercepting proxy does (scenario 6's floor). */
+export async function startNodeFloor(caCert: string, caKey: string, upstreamCa: string): Promise<Target> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(packageRoot(), 'dist', 'bench', 'node-floor.js'), String(port), caCert, caKey, upstreamCa], { stdio: ['ignore', 'ignore', 'ignore'] });
+  await waitForPort(port, child, 'node-floor');
+  return { name: 'node-floor', proxy: `http://127.0.0.1:${port}`, pid: child.pid ?? null, stop: stopper(child) };
+}
+
 export async function startSquid(dir: string): Promise<Target> {
   const port = await freePort();
   const d = join(dir, 'squid');

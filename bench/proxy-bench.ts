@@ -16,7 +16,7 @@ import { caFromPem, createCa, writeCa } from '../src/tls/ca.js';
 import { issueServerCert, leafKeyPair } from '../src/tls/leaf-certs.js';
 import { table, writeResult } from './common.js';
 import { autocannonLoad, httpsLoad, summarize, type LoadResult, type Scenario } from './load.js';
-import { installed, startMitmdump, startPhiwall, startSquid, startTinyproxy, type Target } from './peers.js';
+import { installed, startMitmdump, startNodeFloor, startPhiwall, startSquid, startTinyproxy, type Target } from './peers.js';
 import { measured } from './proc-stats.js';
 import { startUpstream } from './upstream.js';
 
@@ -89,6 +89,8 @@ for (const [name, bin, start] of [
     skipped.push(`${name} (${(e as Error).message})`);
   }
 }
+// Scenario 6's floor: Node's TLS interception and forwarding alone, with phiwall's CA.
+targets.push(await startNodeFloor(join(dir, 'ca', 'phiwall-ca.pem'), join(dir, 'ca', 'phiwall-ca.key'), join(dir, 'upstream-ca.pem')));
 const direct: Target = { name: 'direct', proxy: null, pid: null, stop: async () => undefined };
 targets.push(direct);
 const byName = (n: string): Target | undefined => targets.find((t) => t.name === n);
@@ -122,7 +124,8 @@ async function run(name: string, s: Scenario, who: string[], opts: { https?: boo
   const samples = new Map<string, { r: LoadResult; rss: number | null; cpu: number | null }[]>(list.map((t) => [t.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const t of list) {
-      const scenario = t.name === 'phiwall' ? s : forPeer(s);
+      // node-floor, like phiwall, takes the vendor's name and connects to 127.0.0.1 itself.
+      const scenario = t.name === 'phiwall' || t.name === 'node-floor' ? s : forPeer(s);
       const m = await measured(t.pid, () =>
         opts.https === true
           ? httpsLoad(t.proxy, [t.caPem ?? phiwallCaPem, upstreamCa.certPem], scenario, c, SECONDS, opts.reset === true)
@@ -146,8 +149,8 @@ await run('2 POST 4 KiB JSON, BAA vendor (pass-through)', { method: 'POST', url:
 await run('3 POST 4 KiB FHIR, no Patient, non-BA vendor (hold-and-scan, allowed)', { method: 'POST', url: `http://pixel.example:${up}/collect`, headers: json, body: FHIR_CLEAN_4K, expect: 200 }, ['phiwall', 'squid', 'mitmproxy']);
 await run('4 POST 4 KiB FHIR Patient, non-BA vendor (hold-and-scan, blocked)', { method: 'POST', url: `http://pixel.example:${up}/collect`, headers: json, body: FHIR_PATIENT_4K, expect: 403 }, ['phiwall']);
 await run('5 POST 256 KiB JSON, non-BA vendor (hold-and-scan, allowed)', { method: 'POST', url: `http://pixel.example:${up}/collect`, headers: json, body: BODY_256K, expect: 200 }, ['phiwall', 'squid']);
-await run('6 HTTPS POST 4 KiB FHIR, non-BA vendor (intercepted, scanned, keep-alive)', { method: 'POST', url: `https://pixel.example:${ups}/collect`, headers: json, body: FHIR_CLEAN_4K, expect: 200 }, ['phiwall', 'mitmproxy', 'direct'], { https: true });
-await run('6b HTTPS GET, non-BA vendor, new connection per request (CONNECT + handshakes/s)', { method: 'GET', url: `https://pixel.example:${ups}/h`, expect: 200 }, ['phiwall', 'mitmproxy'], { https: true, reset: true, connections: 20 });
+await run('6 HTTPS POST 4 KiB FHIR, non-BA vendor (intercepted, scanned, keep-alive)', { method: 'POST', url: `https://pixel.example:${ups}/collect`, headers: json, body: FHIR_CLEAN_4K, expect: 200 }, ['phiwall', 'mitmproxy', 'node-floor', 'direct'], { https: true });
+await run('6b HTTPS GET, non-BA vendor, new connection per request (CONNECT + handshakes/s)', { method: 'GET', url: `https://pixel.example:${ups}/h`, expect: 200 }, ['phiwall', 'mitmproxy', 'node-floor'], { https: true, reset: true, connections: 20 });
 await run('7 GET, BAA vendor, 200 connections (memory)', { method: 'GET', url: `http://ehr.example:${up}/ok`, expect: 200 }, ['phiwall', 'squid'], { connections: 200 });
 
 for (const t of targets) await t.stop();

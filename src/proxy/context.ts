@@ -47,9 +47,15 @@ export function clientAllowed(policy: Policy, address: string | undefined): bool
  * it reads as a refused bad request, so a record is never written half-empty.
  */
 export function newRecord(o: { incident: string; client: string; channel: DecisionRecord['channel']; method: string; host: string; port: number }): DecisionRecord {
+  // Field by field: a spread in the middle of a literal takes V8's slow path.
   return {
     time: new Date().toISOString(),
-    ...o,
+    incident: o.incident,
+    client: o.client,
+    channel: o.channel,
+    method: o.method,
+    host: o.host,
+    port: o.port,
     vendor: null,
     action: 'block',
     reason: 'bad_request',

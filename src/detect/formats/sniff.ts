@@ -23,9 +23,16 @@ const MAGIC: readonly (readonly number[])[] = [
 
 const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(pdf|zip|x-zip|gzip|x-7z|x-rar|octet-stream|x-protobuf|protobuf|grpc|vnd\.ms-|vnd\.openxmlformats|dicom|pkcs|x-pkcs|pgp|x-tar|wasm)/i;
 
+/** The magic numbers by their first byte: most payloads start with a byte none has. */
+const MAGIC_BY_FIRST = new Map<number, (readonly number[])[]>();
+for (const m of MAGIC) (MAGIC_BY_FIRST.get(m[0]!) ?? MAGIC_BY_FIRST.set(m[0]!, []).get(m[0]!)!).push(m);
+
+const RESOURCE_TYPE = Buffer.from('"resourceType"');
+
 /** True for images, PDFs, archives, encrypted or otherwise opaque bytes. */
 export function isBinary(buf: Buffer, contentType: string | undefined): boolean {
-  if (MAGIC.some((m) => m.every((b, i) => buf[i] === b))) return true;
+  const magic = MAGIC_BY_FIRST.get(buf[0]!);
+  if (magic !== undefined && magic.some((m) => m.every((b, i) => buf[i] === b))) return true;
   if (buf.length > 132 && buf.toString('latin1', 128, 132) === 'DICM') return true;
   if (buf.includes(0)) return true;
   const sample = buf.length > 65536 ? buf.subarray(0, 65536) : buf;
@@ -50,7 +57,7 @@ export function sniffFormat(buf: Buffer, contentType: string | undefined): Forma
   while (i < buf.length && buf[i]! <= 0x20) i++;
   const first = buf[i];
   if (ct.includes('json') || first === 0x7b || first === 0x5b) {
-    if (first === 0x7b || first === 0x5b) return buf.includes('"resourceType"') ? 'fhir-json' : 'json';
+    if (first === 0x7b || first === 0x5b) return buf.includes(RESOURCE_TYPE) ? 'fhir-json' : 'json';
   }
   if (ct.includes('x-www-form-urlencoded')) return 'form';
   if (first === 0x3c || ct.includes('xml')) return 'xml';
