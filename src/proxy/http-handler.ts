@@ -71,7 +71,19 @@ export async function handleRequest(
   const finish = (r: Partial<DecisionRecord>, findings: readonly Finding[] = []): void => {
     const end = performance.now();
     const ms = (t: number): number => Math.round((t - started) * 100) / 100;
-    record(ctx, { ...base, ...r, ...countFindings(findings), duration_ms: ms(end), added_ms: ms(dispatched ?? end) }, findings);
+    // The request's own record is completed in place (once: a request ends in one decision).
+    Object.assign(base, r);
+    if (findings.length > 0) {
+      const counted = countFindings(findings);
+      base.findings = counted.findings;
+      base.detectors = counted.detectors;
+    } else {
+      base.findings = {};
+      base.detectors = [];
+    }
+    base.duration_ms = ms(end);
+    base.added_ms = ms(dispatched ?? end);
+    record(ctx, base, findings);
   };
   const reject = (reason: Reason, vendor: string | null, extra: Partial<DecisionRecord> = {}, findings: readonly Finding[] = []): void => {
     refuse(res, { reason, vendor, incident }, req.headers.accept);
