@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import RE2 from 're2';
 import { FindAll } from './find-all.js';
-import { jsonPairSource } from './formats/json-pairs.js';
+import { pairProbes } from './formats/pairs.js';
 import { WordFinder, WordPositions } from './words.js';
 import type { DetectorSpec, KeySpec, Pack, Structure } from './pack.js';
 import type { Finding, Identifier } from './types.js';
@@ -43,10 +43,14 @@ export type Probes = number;
 export const PROBE_JSON_PAIRS = 1;
 /** `"Patient"`, `"RelatedPerson"` or `"Person"` occurs: a FHIR person resource may be there. */
 export const PROBE_PERSON = 2;
+/** A PHI-named form or query field (the pattern formFields runs) occurs. */
+export const PROBE_FORM_PAIRS = 4;
+/** A PHI-named XML element (the pattern xmlFields runs) occurs. */
+export const PROBE_XML_PAIRS = 8;
 /** Presence of the literal `"Patient"`, `"RelatedPerson"` or `"Person"`. */
 const PERSON_SOURCE = '"(?:Patient|RelatedPerson|Person)"';
-/** How many probe entries the set has (PROBE_JSON_PAIRS, PROBE_PERSON). */
-const PROBES = 2;
+/** The probe entries of the set, in bit order. */
+const PROBES = 4;
 /** Payloads from this size on get one set pass over all entries (see compilePack). */
 const ONE_PASS_FROM = 1024;
 
@@ -187,7 +191,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const probesAt = free.length + gatedList.length;
   const gatedAt = probesAt + PROBES;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));
-  const leading = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source), jsonPairSource(keys.alternation), PERSON_SOURCE];
+  const pairs = pairProbes(keys.alternation);
+  const leading = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source), pairs.json, PERSON_SOURCE, pairs.form, pairs.xml];
   const trailing = gatedPatterns.map((p) => p.find.source);
   // The gated patterns are broad shapes that make a set's pass dearer (about twice, on small
   // JSON), and most small payloads hold no gated detector's words: those get the leading
@@ -298,7 +303,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     const matched = matchSet(buf);
     if (matched.length === 0) return 0;
     let probes = 0;
-    for (const index of matched) if (index >= probesAt && index < gatedAt) probes |= index === probesAt ? PROBE_JSON_PAIRS : PROBE_PERSON;
+    // Probe entry i is bit i.
+    for (const index of matched) if (index >= probesAt && index < gatedAt) probes |= 1 << (index - probesAt);
     const hits = new WordHits(buf);
     // One character per byte: string positions are byte offsets.
     const ascii = isAscii(buf) ? buf.toString('latin1') : null;

@@ -1,4 +1,4 @@
-import { PROBE_JSON_PAIRS, PROBE_PERSON, type Scanner } from './compile.js';
+import { PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_XML_PAIRS, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Texts, decodeContent, needsNormalizing, normalize } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
@@ -83,10 +83,10 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
       csvColumns(ctx);
       break;
     case 'form':
-      formFields(ctx);
+      if ((probes & PROBE_FORM_PAIRS) !== 0) formFields(ctx);
       break;
     case 'xml':
-      xmlFields(ctx);
+      if ((probes & PROBE_XML_PAIRS) !== 0) xmlFields(ctx);
       break;
     default:
       break;
@@ -105,7 +105,7 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
     const found: Finding[] = [];
     const probes = walk.scanner.scanText(n.buf, found, 0);
     const ctx: FormatContext = { buf: n.buf, scanner: walk.scanner, out: found, base: 0, layer: undefined };
-    formFields(ctx);
+    if ((probes & PROBE_FORM_PAIRS) !== 0) formFields(ctx);
     if ((probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
     for (const f of found) {
       const mapped: Finding = { ...f, start: n.map[f.start]! + base, end: n.map[f.end]! + base };

@@ -14,7 +14,8 @@ interface Tunnel {
 
 const tunnels = new WeakMap<object, Tunnel>();
 
-const sameHost = (a: string, b: string): boolean => (normalizeName(a.replace(/^\[|\]$/g, '')) ?? a) === (normalizeName(b.replace(/^\[|\]$/g, '')) ?? b);
+/** Equal names are the same host without normalizing them (the usual case: Host repeats the CONNECT name). */
+const sameHost = (a: string, b: string): boolean => a === b || (normalizeName(a.replace(/^\[|\]$/g, '')) ?? a) === (normalizeName(b.replace(/^\[|\]$/g, '')) ?? b);
 
 /**
  * The decrypted side of interception: an HTTP server with no listening socket, fed the TLS

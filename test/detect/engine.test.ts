@@ -2,9 +2,9 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_JSON_PAIRS, PROBE_PERSON } from '../../src/detect/compile.js';
+import { PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { needsNormalizing } from '../../src/detect/decode.js';
-import { jsonPairSource } from '../../src/detect/formats/json-pairs.js';
+import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
 import { captureGroups } from '../../src/detect/regex-source.js';
 import { WordFinder } from '../../src/detect/words.js';
@@ -150,6 +150,8 @@ describe('JSON fields: key and value read off a group-free match', () => {
 
 describe('one set pass: the probes say exactly what the skipped extractors would look for', () => {
   const pair = new RE2(jsonPairSource(scanner().keys.alternation), 'u');
+  const form = new RE2(formPairSource(scanner().keys.alternation), 'u');
+  const xml = new RE2(xmlPairSource(scanner().keys.alternation), 'u');
   const person = ['"Patient"', '"RelatedPerson"', '"Person"'];
   const probes = (buf: Buffer): number => scanner().scanText(buf, [], 0);
   const payloads = [
@@ -166,6 +168,14 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '{"resourceType": "Patients"}',
     'Patient seen today',
     '{"resourceType": "Observation", "subject": {"reference": "Patient/1"}}',
+    'ssn=536-22-1845&x=1',
+    '/path?page=2&dob=1962-03-14',
+    '/collect?member_id=',
+    'note=ssn',
+    '<Patient><ssn>536-22-1845</ssn></Patient>',
+    '<ns:dob type="x">1962-03-14</ns:dob>',
+    `<dob>${'1'.repeat(600)}</dob>`,
+    '<dob></dob>',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -174,7 +184,12 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       const p = probes(buf);
       expect((p & PROBE_JSON_PAIRS) !== 0, buf.toString()).toBe(pair.test(buf));
       expect((p & PROBE_PERSON) !== 0, buf.toString()).toBe(person.some((t) => buf.includes(t)));
+      // The form and XML probes may say yes where the extractor finds nothing, never the reverse.
+      if (form.test(buf)) expect(p & PROBE_FORM_PAIRS, buf.toString()).not.toBe(0);
+      if (xml.test(buf)) expect(p & PROBE_XML_PAIRS, buf.toString()).not.toBe(0);
     }
+    expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);
+    expect(payloads.filter((b) => xml.test(b)).length).toBeGreaterThan(1);
   });
 
   it('on every document of a generated corpus', () => {
@@ -187,6 +202,8 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       const hasPerson = person.some((t) => body.includes(t));
       expect((p & PROBE_JSON_PAIRS) !== 0).toBe(hasPair);
       expect((p & PROBE_PERSON) !== 0).toBe(hasPerson);
+      if (form.test(body)) expect(p & PROBE_FORM_PAIRS).not.toBe(0);
+      if (xml.test(body)) expect(p & PROBE_XML_PAIRS).not.toBe(0);
       if (hasPair) pairs++;
       if (hasPerson) persons++;
     }

@@ -4,7 +4,7 @@ import type { KeyTable } from '../compile.js';
 import { FindAll } from '../find-all.js';
 import type { Structure } from '../pack.js';
 import { plausible, structural, type FormatContext } from './context.js';
-import { jsonPairSource } from './json-pairs.js';
+import { formPairSource, jsonPairSource, xmlPairSource } from './pairs.js';
 
 interface FieldRegexes {
   /** JSON pairs, without capturing groups: see jsonFields. */
@@ -25,8 +25,8 @@ function regexes(keys: KeyTable): FieldRegexes {
     // XML and form: groups k (the key) and v (the value).
     r = {
       json: new RE2(jsonPairSource(k), 'gu'),
-      xml: new FindAll(`<(?:[A-Za-z0-9_]+:)?(?P<k>${k})(?:\\s[^>]*)?>(?P<v>[^<]{1,512})</`, ['k', 'v']),
-      form: new FindAll(`(?:^|[&?;])(?P<k>${k})=(?P<v>[^&#\\s]+)`, ['k', 'v']),
+      xml: new FindAll(xmlPairSource(k), ['k', 'v']),
+      form: new FindAll(formPairSource(k), ['k', 'v']),
     };
     cache.set(keys, r);
   }

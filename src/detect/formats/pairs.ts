@@ -1,0 +1,39 @@
+/**
+ * The patterns of PHI-named fields, shared by the extractors (formats/fields.ts) and the
+ * scanner's RE2 set (compile.ts), whose probes say whether an extractor can find anything.
+ * A probe matches wherever its extractor's pattern does (it may match where the extractor
+ * then finds nothing, never the reverse), so skipping an extractor on a silent probe loses
+ * nothing. `keys` is the pack's key alternation.
+ */
+
+/** After a JSON key: colon, an optional array start, then a string or a number. */
+const JSON_VALUE = '\\s*:\\s*(?:\\[\\s*)?(?:"(?:[^"\\\\]|\\\\.)*"|-?\\d[\\d.eE+-]*)';
+
+/** `"key": "value"`, `"key": 123`, `"key": ["value", ...]`. No capturing groups. */
+export function jsonPairSource(keys: string): string {
+  return `"(?:${keys})"${JSON_VALUE}`;
+}
+
+/** `<key>value</`, with an optional namespace prefix and attributes; groups k and v. */
+export function xmlPairSource(keys: string): string {
+  return `<(?:[A-Za-z0-9_]+:)?(?P<k>${keys})(?:\\s[^>]*)?>(?P<v>[^<]{1,512})</`;
+}
+
+/** `key=value` in a form body or a query string; groups k and v. */
+export function formPairSource(keys: string): string {
+  return `(?:^|[&?;])(?P<k>${keys})=(?P<v>[^&#\\s]+)`;
+}
+
+/**
+ * The probes: the JSON pattern itself (it has no groups), and the form and XML patterns
+ * without their groups and cut after the value's first byte: a value's length limit
+ * ({1,512}) would multiply the set's DFA states, and a shorter pattern matches wherever the
+ * longer one does.
+ */
+export function pairProbes(keys: string): { json: string; form: string; xml: string } {
+  return {
+    json: jsonPairSource(keys),
+    form: `(?:^|[&?;])(?:${keys})=[^&#\\s]`,
+    xml: `<(?:[A-Za-z0-9_]+:)?(?:${keys})(?:\\s[^>]*)?>[^<]`,
+  };
+}
