@@ -305,6 +305,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     let probes = 0;
     // Probe entry i is bit i.
     for (const index of matched) if (index >= probesAt && index < gatedAt) probes |= 1 << (index - probesAt);
+    // Only probes (or gated patterns without their words): no pattern has anything to find.
+    if (matched[0]! >= probesAt) return probes;
     const hits = new WordHits(buf);
     // One character per byte: string positions are byte offsets.
     const ascii = isAscii(buf) ? buf.toString('latin1') : null;
