@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { caFromPem, createCa, writeCa } from '../src/tls/ca.js';
 import { issueServerCert, leafKeyPair } from '../src/tls/leaf-certs.js';
-import { table, writeResult } from './common.js';
+import { median, table, writeResult } from './common.js';
 import { autocannonLoad, httpsLoad, summarize, type LoadResult, type Scenario } from './load.js';
 import { installed, startMitmdump, startNodeFloor, startPhiwall, startSquid, startTinyproxy, type Target } from './peers.js';
 import { measured } from './proc-stats.js';
@@ -103,6 +103,8 @@ interface Row {
   result: LoadResult & { spread: [number, number] };
   peakRssMb: number | null;
   cpuCores: number | null;
+  /** CPU time per answered request, µs (median over rounds): steadier than req/s on a shared machine. */
+  cpuUsPerRequest: number | null;
 }
 const rows: Row[] = [];
 
@@ -138,7 +140,16 @@ async function run(name: string, s: Scenario, who: string[], opts: { https?: boo
     const ss = samples.get(t.name)!;
     const rss = ss.map((x) => x.rss).filter((x): x is number => x !== null);
     const cpu = ss.map((x) => x.cpu).filter((x): x is number => x !== null);
-    rows.push({ scenario: name, target: t.name, connections: c, result: summarize(ss.map((x) => x.r)), peakRssMb: rss.length === 0 ? null : Math.round(Math.max(...rss) / 1048576), cpuCores: cpu.length === 0 ? null : Math.round((cpu.reduce((a, b) => a + b, 0) / cpu.length) * 100) / 100 });
+    const perRequest = ss.filter((x) => x.cpu !== null && x.r.rps > 0).map((x) => (x.cpu! * 1e6) / x.r.rps);
+    rows.push({
+      scenario: name,
+      target: t.name,
+      connections: c,
+      result: summarize(ss.map((x) => x.r)),
+      peakRssMb: rss.length === 0 ? null : Math.round(Math.max(...rss) / 1048576),
+      cpuCores: cpu.length === 0 ? null : Math.round((cpu.reduce((a, b) => a + b, 0) / cpu.length) * 100) / 100,
+      cpuUsPerRequest: perRequest.length === 0 ? null : Math.round(median(perRequest)),
+    });
   }
   say(`done: ${name}`);
 }
@@ -163,7 +174,7 @@ const usable = (r: Row | undefined): number | undefined => (r === undefined || r
 const tableRows = rows.map((r) => {
   const squid = usable(get(r.scenario.slice(0, 1), 'squid'));
   const dir0 = usable(get(r.scenario.slice(0, 1), 'direct'));
-  return [r.scenario, r.target, String(r.connections), r.result.rps.toFixed(0), `${r.result.spread[0].toFixed(0)}–${r.result.spread[1].toFixed(0)}`, r.result.p50.toFixed(2), r.result.p99.toFixed(2), String(r.result.errors + r.result.unexpected), r.peakRssMb === null ? '—' : String(r.peakRssMb), r.cpuCores === null ? '—' : String(r.cpuCores), ratio(r.result.rps, squid), ratio(r.result.rps, dir0)];
+  return [r.scenario, r.target, String(r.connections), r.result.rps.toFixed(0), `${r.result.spread[0].toFixed(0)}–${r.result.spread[1].toFixed(0)}`, r.result.p50.toFixed(2), r.result.p99.toFixed(2), String(r.result.errors + r.result.unexpected), r.peakRssMb === null ? '—' : String(r.peakRssMb), r.cpuCores === null ? '—' : String(r.cpuCores), r.cpuUsPerRequest === null ? '—' : String(r.cpuUsPerRequest), ratio(r.result.rps, squid), ratio(r.result.rps, dir0)];
 });
 
 const pw = (s: string): Row | undefined => get(s, 'phiwall');
@@ -174,6 +185,11 @@ const targetsMet = [
   ['scan path (3) >= 10x mitmproxy', usable(pw('3')), usable(get('3', 'mitmproxy')), 10],
   ['HTTPS scan path (6) >= 10x mitmproxy', usable(pw('6')), usable(get('6', 'mitmproxy')), 10],
 ].map(([what, a, b, want]) => ({ target: what as string, ratio: a === undefined || b === undefined ? null : (a as number) / (b as number), want: want as number }));
+function cpuRatio(a: Row | undefined, b: Row | undefined): string {
+  const x = a?.cpuUsPerRequest;
+  const y = b?.cpuUsPerRequest;
+  return x === undefined || x === null || y === undefined || y === null || y === 0 ? 'n/a' : `${(x / y).toFixed(2)}x (${x} vs ${y} µs)`;
+}
 const p99Squid = get('2', 'squid')?.result.p99;
 const p99Scan = pw('3')?.result.p99;
 const rss200 = pw('7')?.peakRssMb ?? null;
@@ -181,13 +197,15 @@ const checks = [
   ...targetsMet.map((t) => ({ target: t.target, value: t.ratio === null ? 'n/a (peer skipped)' : `${t.ratio.toFixed(2)}x`, met: t.ratio === null ? null : t.ratio >= t.want })),
   { target: 'scan path p99 (3) <= 1.5x squid pass-through POST p99 (2)', value: p99Squid === undefined || p99Scan === undefined ? 'n/a' : `${p99Scan} ms vs ${p99Squid} ms (${(p99Scan / p99Squid).toFixed(2)}x)`, met: p99Squid === undefined || p99Scan === undefined ? null : p99Scan <= 1.5 * p99Squid },
   { target: 'RSS <= 150 MB at 200 connections', value: rss200 === null ? 'n/a' : `${rss200} MB`, met: rss200 === null ? null : rss200 <= 150 },
+  // Not a target: the same comparison per unit of CPU, which drifts less than req/s here.
+  { target: '(no target) HTTPS (6): mitmproxy CPU per request / phiwall', value: cpuRatio(get('6', 'mitmproxy'), pw('6')), met: null },
 ];
 
-const file = writeResult(values.only !== undefined ? `proxy-only-${values.only}` : quick ? 'proxy-quick' : 'proxy', { quick, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, skipped, rows, checks });
+const file = writeResult(values.only !== undefined ? `proxy-only-${values.only.trim()}` : quick ? 'proxy-quick' : 'proxy', { quick, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, skipped, rows, checks });
 if (values.json) {
   console.log(JSON.stringify({ rows, checks, skipped, file }));
 } else {
-  console.log(table(['scenario', 'target', 'conns', 'req/s', 'spread', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB', 'CPU cores', 'vs squid', 'vs direct'], tableRows));
+  console.log(table(['scenario', 'target', 'conns', 'req/s', 'spread', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB', 'CPU cores', 'CPU µs/req', 'vs squid', 'vs direct'], tableRows));
   console.log(`\n${ROUNDS} round(s) of ${SECONDS} s per target, interleaved; median round shown.${skipped.length > 0 ? ` Skipped: ${skipped.join('; ')}.` : ''}`);
   console.log(`\n${table(['target', 'measured', 'met'], checks.map((c) => [c.target, c.value, c.met === null ? 'n/a' : c.met ? 'yes' : 'NO']))}`);
   console.log(`\nwritten: ${file}`);
