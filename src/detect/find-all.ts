@@ -36,6 +36,48 @@ export function groupFree(source: string): string | null {
   return `${lead}(?:${source.slice(lead.length + 6, close)})${source.slice(close + 1)}`;
 }
 
+/** The zero-width assertions at either end of a whole-match pattern, checked in JavaScript. */
+type Edge = '\\b' | '^' | '$' | '(?:\\b|$)';
+
+/**
+ * For a pattern whose value group is its whole match, `lead(?P<v>body)trail` with only
+ * assertions in `lead` and `trail` and none in `body`: those assertions, one by one. Null for
+ * any other pattern. Such a pattern's matches can be placed by where their text occurs: see
+ * FindAll.eachPlaced.
+ */
+export function edges(source: string): { lead: Edge[]; trail: Edge[] } | null {
+  const groups = captureGroups(source);
+  if (groups.length !== 1 || groups[0] !== 'v') return null;
+  const lead = LEADING_ASSERTIONS.exec(source)![0];
+  if (!source.startsWith('(?P<v>', lead.length)) return null;
+  const close = closingParen(source, lead.length);
+  if (close === -1) return null;
+  const trail = source.slice(close + 1);
+  const body = source.slice(lead.length + 6, close);
+  if (!TRAILING_ASSERTIONS.test(trail) || withoutAssertions(body) !== body) return null;
+  return { lead: (lead.match(/\\b|\^/g) ?? []) as Edge[], trail: (trail.match(/\(\?:\\b\|\$\)|\\b|\$/g) ?? []) as Edge[] };
+}
+
+/** An ASCII word character, as RE2's \b sees it ([0-9A-Za-z_]); NaN (outside the text) is not. */
+function isWord(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+/** True when the assertion holds at position i of the text. */
+function holds(edge: Edge, text: string, i: number): boolean {
+  const boundary = (): boolean => isWord(text.charCodeAt(i - 1)) !== isWord(text.charCodeAt(i));
+  switch (edge) {
+    case '^':
+      return i === 0;
+    case '$':
+      return i === text.length;
+    case '\\b':
+      return boundary();
+    default:
+      return boundary() || i === text.length;
+  }
+}
+
 /**
  * exec() costs a few µs a match and nothing for the text between matches; split() costs
  * about 0.3 µs a match but about 1 ns a byte of text (its pieces become strings). So matches
@@ -95,6 +137,8 @@ export class FindAll {
     readonly wanted: readonly number[];
   } | null;
   private readonly names: readonly string[];
+  /** The assertions at the ends of a whole-match pattern whose body has none (see edges()). */
+  private readonly ends: { lead: Edge[]; trail: Edge[] } | null;
 
   constructor(source: string, names: readonly string[] = [], flags = 'u') {
     this.source = source;
@@ -109,6 +153,7 @@ export class FindAll {
       return at + 1;
     });
     const plain = mayMatchEmpty(source) ? null : groupFree(source);
+    this.ends = plain === null ? null : edges(source);
     this.exec = new RE2(plain ?? source, `g${flags}`);
     this.grouped =
       plain !== null
@@ -129,7 +174,7 @@ export class FindAll {
 
   /** Visits the matches from the `skip`-th on, from one split(); false (nothing visited) when the output does not tile the text. */
   private eachSplit(buf: Buffer, text: string, visit: Visit, skip: number): boolean {
-    if (this.grouped === null) return this.eachBare(text, visit, skip);
+    if (this.grouped === null) return this.ends !== null ? this.eachPlaced(text, this.ends, visit, skip) : this.eachBare(text, visit, skip);
     const { splitter, stride, wanted } = this.grouped;
     const parts = splitter.split(text);
     // Without a match split() returns the text alone.
@@ -171,6 +216,35 @@ export class FindAll {
       const end = start + found[i]!.length;
       at = end;
       if (i >= skip) visit(start, end, this.names.map(() => [start, end]));
+    }
+    return true;
+  }
+
+  /**
+   * Group-free with assertions only at its ends: the matches from one match() (one DFA pass),
+   * each placed at the first occurrence of its text, from the end of the one before, where
+   * the end assertions hold. That is where RE2 found it: the body has no assertions, so its
+   * text matches the body wherever it occurs, and with the assertions holding the whole
+   * pattern matches there; a match further left would have been RE2's leftmost one. Half the
+   * cost of split() + match(). False (nothing visited) if a match cannot be placed.
+   */
+  private eachPlaced(text: string, ends: { lead: Edge[]; trail: Edge[] }, visit: Visit, skip: number): boolean {
+    const found = this.exec.match(text);
+    if (found === null) return true;
+    const places: number[] = [];
+    let from = 0;
+    for (const m of found) {
+      if (m.length === 0) return false;
+      let at = text.indexOf(m, from);
+      while (at !== -1 && !(ends.lead.every((e) => holds(e, text, at)) && ends.trail.every((e) => holds(e, text, at + m.length)))) at = text.indexOf(m, at + 1);
+      if (at === -1) return false;
+      places.push(at);
+      from = at + m.length;
+    }
+    for (let i = skip; i < found.length; i++) {
+      const start = places[i]!;
+      const end = start + found[i]!.length;
+      visit(start, end, this.names.map(() => [start, end]));
     }
     return true;
   }

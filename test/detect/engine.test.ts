@@ -5,7 +5,7 @@ import { generateCorpus } from '../../bench/corpus/generate.js';
 import { PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { needsNormalizing } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
-import { FindAll, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
+import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
 import { captureGroups } from '../../src/detect/regex-source.js';
 import { WordFinder } from '../../src/detect/words.js';
 import { scan } from '../../src/detect/index.js';
@@ -23,9 +23,10 @@ function reference(source: string, names: readonly string[], buf: Buffer): unkno
   return out;
 }
 
-function found(find: FindAll, buf: Buffer): unknown[] {
+/** `matches`: tell FindAll there is a match (an RE2 set said so), as the scanner does. */
+function found(find: FindAll, buf: Buffer, matches = false): unknown[] {
   const out: unknown[] = [];
-  find.each(buf, isAscii(buf) ? buf.toString('latin1') : null, (start, end, groups) => out.push([start, end, groups]));
+  find.each(buf, isAscii(buf) ? buf.toString('latin1') : null, (start, end, groups) => out.push([start, end, groups]), matches);
   return out;
 }
 
@@ -57,6 +58,47 @@ describe('FindAll: every match with byte spans, in few native calls', () => {
     const grouped = found(new FindAll(prefixed, ['v']), buf);
     expect(grouped).toHaveLength(3000);
     expect(grouped).toEqual(reference(prefixed, ['v'], buf));
+  });
+
+  it('places whole-match patterns by where their text occurs, only where the end assertions hold', () => {
+    // The matched text also occurs earlier, inside longer words and numbers, where \b fails.
+    const text = 'x123456789 a123456789b 1234567890 123456789 _123456789 123456789_ 123456789';
+    const cases: [string, string][] = [
+      ['\\b(?P<v>\\d{9})\\b', text],
+      ['(?P<v>\\d{9})\\b', text],
+      ['\\b(?P<v>\\d{9})', text],
+      ['^(?P<v>\\d{3})', '123 123'],
+      ['(?P<v>\\d{3})$', '123 123'],
+      ['\\b(?P<v>\\d{3})(?:\\b|$)', '1234 123x 123'],
+      ['\\b(?P<v>(?i:dob|born)[: ]+\\d{4})\\b', 'xdob: 1999 DOB: 1999 dob: 19999 Born 2001'],
+    ];
+    for (const [source, t] of cases) {
+      const buf = Buffer.from(t);
+      expect(edges(source), source).not.toBeNull();
+      const find = new FindAll(source, ['v']);
+      const spans = found(find, buf, true);
+      expect(spans.length, source).toBeGreaterThan(0);
+      expect(spans, source).toEqual(reference(source, ['v'], buf));
+      expect(found(find, buf), source).toEqual(spans);
+    }
+    // The same on a generated corpus, for every whole-match pattern of the pack.
+    const sources = scanner().detectors.flatMap((d) => d.spec.patterns.map((p) => p.regex)).filter((r) => edges(r) !== null);
+    expect(sources.length).toBeGreaterThan(20);
+    const docs = generateCorpus(31337, 8).filter((d) => isAscii(d.body));
+    for (const source of sources) {
+      const find = new FindAll(source, ['v']);
+      for (const { body } of docs) expect(found(find, body, true), source).toEqual(reference(source, ['v'], body));
+    }
+  });
+
+  it('reads the end assertions of a whole-match pattern, and refuses one with an assertion inside', () => {
+    expect(edges('\\b(?P<v>\\d{9})\\b')).toEqual({ lead: ['\\b'], trail: ['\\b'] });
+    expect(edges('^\\b(?P<v>x)(?:\\b|$)')).toEqual({ lead: ['^', '\\b'], trail: ['(?:\\b|$)'] });
+    expect(edges('(?P<v>\\(01\\)\\d{14})')).toEqual({ lead: [], trail: [] });
+    expect(edges('\\b(?P<v>\\d+\\b-\\d+)\\b')).toBeNull();
+    expect(edges('\\b(?P<v>a|^b)')).toBeNull();
+    expect(edges('(?:^|[^\\d])(?P<v>\\d{3})\\b')).toBeNull();
+    expect(edges('\\b\\d{9}\\b')).toBeNull();
   });
 
   it('reads capturing groups past escapes and character classes', () => {
