@@ -26,14 +26,21 @@ export function mayMatchEmpty(source: string): boolean {
  * pattern with no group at all. Null otherwise.
  */
 export function groupFree(source: string): string | null {
+  if (captureGroups(source).length === 0) return source;
+  const parts = wholeMatch(source);
+  return parts === null ? null : `${parts.lead}(?:${parts.body})${parts.trail}`;
+}
+
+/** `lead(?P<v>body)trail`, with only zero-width assertions in lead and trail; null otherwise. */
+function wholeMatch(source: string): { lead: string; body: string; trail: string } | null {
   const groups = captureGroups(source);
-  if (groups.length === 0) return source;
   if (groups.length !== 1 || groups[0] !== 'v') return null;
   const lead = LEADING_ASSERTIONS.exec(source)![0];
   if (!source.startsWith('(?P<v>', lead.length)) return null;
   const close = closingParen(source, lead.length);
-  if (close === -1 || !TRAILING_ASSERTIONS.test(source.slice(close + 1))) return null;
-  return `${lead}(?:${source.slice(lead.length + 6, close)})${source.slice(close + 1)}`;
+  if (close === -1) return null;
+  const trail = source.slice(close + 1);
+  return TRAILING_ASSERTIONS.test(trail) ? { lead, body: source.slice(lead.length + 6, close), trail } : null;
 }
 
 /** The zero-width assertions at either end of a whole-match pattern, checked in JavaScript. */
@@ -46,17 +53,13 @@ type Edge = '\\b' | '^' | '$' | '(?:\\b|$)';
  * FindAll.eachPlaced.
  */
 export function edges(source: string): { lead: Edge[]; trail: Edge[] } | null {
-  const groups = captureGroups(source);
-  if (groups.length !== 1 || groups[0] !== 'v') return null;
-  const lead = LEADING_ASSERTIONS.exec(source)![0];
-  if (!source.startsWith('(?P<v>', lead.length)) return null;
-  const close = closingParen(source, lead.length);
-  if (close === -1) return null;
-  const trail = source.slice(close + 1);
-  const body = source.slice(lead.length + 6, close);
-  if (!TRAILING_ASSERTIONS.test(trail) || withoutAssertions(body) !== body) return null;
-  return { lead: (lead.match(/\\b|\^/g) ?? []) as Edge[], trail: (trail.match(/\(\?:\\b\|\$\)|\\b|\$/g) ?? []) as Edge[] };
+  const parts = wholeMatch(source);
+  if (parts === null || withoutAssertions(parts.body) !== parts.body) return null;
+  return { lead: (parts.lead.match(/\\b|\^/g) ?? []) as Edge[], trail: (parts.trail.match(/\(\?:\\b\|\$\)|\\b|\$/g) ?? []) as Edge[] };
 }
+
+/** eachPlaced gives up (exec() takes over) past this many occurrences where the assertions fail. */
+const MAX_MISPLACED = 256;
 
 /** An ASCII word character, as RE2's \b sees it ([0-9A-Za-z_]); NaN (outside the text) is not. */
 function isWord(c: number): boolean {
@@ -233,10 +236,16 @@ export class FindAll {
     if (found === null) return true;
     const places: number[] = [];
     let from = 0;
+    // Occurrences where the assertions fail are rare in real text; text built to have many
+    // (a long match repeated inside words) goes to exec() instead of costing a compare each.
+    let misses = 0;
     for (const m of found) {
       if (m.length === 0) return false;
       let at = text.indexOf(m, from);
-      while (at !== -1 && !(ends.lead.every((e) => holds(e, text, at)) && ends.trail.every((e) => holds(e, text, at + m.length)))) at = text.indexOf(m, at + 1);
+      while (at !== -1 && !(ends.lead.every((e) => holds(e, text, at)) && ends.trail.every((e) => holds(e, text, at + m.length)))) {
+        if (++misses > MAX_MISPLACED) return false;
+        at = text.indexOf(m, at + 1);
+      }
       if (at === -1) return false;
       places.push(at);
       from = at + m.length;
@@ -283,7 +292,12 @@ export class FindAll {
     let count = 0;
     let m: ReturnType<RE2['exec']>;
     while ((m = re.exec(buf)) !== null) {
-      if (ascii !== null && count === switchAt && this.eachSplit(buf, ascii, visit, count)) return;
+      if (ascii !== null && count === switchAt) {
+        // split() and match() on the same global regex reset its lastIndex: keep this loop's.
+        const resume = re.lastIndex;
+        if (this.eachSplit(buf, ascii, visit, count)) return;
+        re.lastIndex = resume;
+      }
       count++;
       const whole = m[0] as unknown as Buffer;
       if (whole.length === 0) re.lastIndex++;

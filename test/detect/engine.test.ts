@@ -71,6 +71,8 @@ describe('FindAll: every match with byte spans, in few native calls', () => {
       ['(?P<v>\\d{3})$', '123 123'],
       ['\\b(?P<v>\\d{3})(?:\\b|$)', '1234 123x 123'],
       ['\\b(?P<v>(?i:dob|born)[: ]+\\d{4})\\b', 'xdob: 1999 DOB: 1999 dob: 19999 Born 2001'],
+      // More misplaced occurrences than eachPlaced will try: exec() finds them instead.
+      ['\\b(?P<v>\\d{9})\\b', `${'x123456789 '.repeat(300)}123456789 a 987654321`],
     ];
     for (const [source, t] of cases) {
       const buf = Buffer.from(t);
