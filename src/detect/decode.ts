@@ -12,10 +12,11 @@ export type Decoded = { readonly buf: Buffer; readonly layer: string | undefined
  * sent without one. Past the size or ratio cap the payload is unscannable, never half-scanned.
  */
 export function decodeContent(input: Buffer, encoding: string | undefined, maxBytes: number, maxRatio: number): Decoded {
+  const gzipMagic = input[0] === 0x1f && input[1] === 0x8b;
   // Most bodies: no Content-Encoding and no gzip magic.
-  if ((encoding === undefined || encoding === '') && !(input[0] === 0x1f && input[1] === 0x8b)) return { buf: input, layer: undefined };
+  if ((encoding === undefined || encoding === '') && !gzipMagic) return { buf: input, layer: undefined };
   const codings = (encoding ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
-  if (codings.length === 0 && input[0] === 0x1f && input[1] === 0x8b) codings.push('gzip');
+  if (codings.length === 0 && gzipMagic) codings.push('gzip');
   let buf = input;
   for (const coding of [...codings].reverse()) {
     const options = { maxOutputLength: maxBytes + 1 };

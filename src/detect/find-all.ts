@@ -58,8 +58,35 @@ export function edges(source: string): { lead: Edge[]; trail: Edge[] } | null {
   return { lead: (parts.lead.match(/\\b|\^/g) ?? []) as Edge[], trail: (parts.trail.match(/\(\?:\\b\|\$\)|\\b|\$/g) ?? []) as Edge[] };
 }
 
-/** eachPlaced gives up (exec() takes over) past this many occurrences where the assertions fail. */
+/** placeMatches gives up past this many occurrences where `fits` fails (the caller then uses exec()). */
 const MAX_MISPLACED = 256;
+
+/**
+ * Where each result of a global match() lies in the text it came from: at the first
+ * occurrence of its text, from the end of the result before, where `fits` (the pattern's
+ * zero-width assertions, if it has any) holds. For a pattern with no assertions except
+ * those `fits` checks, that is where RE2 found it: the text matches the pattern wherever it
+ * occurs, so a fitting occurrence further left would have been RE2's leftmost match. Null when
+ * a result cannot be placed, or after MAX_MISPLACED occurrences that do not fit (text built to
+ * repeat a long match inside words would otherwise cost a compare each).
+ */
+export function placeMatches<T extends string | Buffer>(text: T, found: readonly T[], fits: (at: number, length: number) => boolean = () => true): number[] | null {
+  const places: number[] = [];
+  let from = 0;
+  let misses = 0;
+  for (const m of found) {
+    if (m.length === 0) return null;
+    let at = text.indexOf(m as string & Buffer, from);
+    while (at !== -1 && !fits(at, m.length)) {
+      if (++misses > MAX_MISPLACED) return null;
+      at = text.indexOf(m as string & Buffer, at + 1);
+    }
+    if (at === -1) return null;
+    places.push(at);
+    from = at + m.length;
+  }
+  return places;
+}
 
 /** An ASCII word character, as RE2's \b sees it ([0-9A-Za-z_]); NaN (outside the text) is not. */
 function isWord(c: number): boolean {
@@ -234,22 +261,8 @@ export class FindAll {
   private eachPlaced(text: string, ends: { lead: Edge[]; trail: Edge[] }, visit: Visit, skip: number): boolean {
     const found = this.exec.match(text);
     if (found === null) return true;
-    const places: number[] = [];
-    let from = 0;
-    // Occurrences where the assertions fail are rare in real text; text built to have many
-    // (a long match repeated inside words) goes to exec() instead of costing a compare each.
-    let misses = 0;
-    for (const m of found) {
-      if (m.length === 0) return false;
-      let at = text.indexOf(m, from);
-      while (at !== -1 && !(ends.lead.every((e) => holds(e, text, at)) && ends.trail.every((e) => holds(e, text, at + m.length)))) {
-        if (++misses > MAX_MISPLACED) return false;
-        at = text.indexOf(m, at + 1);
-      }
-      if (at === -1) return false;
-      places.push(at);
-      from = at + m.length;
-    }
+    const places = placeMatches(text, found, (at, length) => ends.lead.every((e) => holds(e, text, at)) && ends.trail.every((e) => holds(e, text, at + length)));
+    if (places === null) return false;
     for (let i = skip; i < found.length; i++) {
       const start = places[i]!;
       const end = start + found[i]!.length;

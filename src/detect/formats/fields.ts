@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import RE2 from 're2';
 import type { KeyTable } from '../compile.js';
-import { FindAll } from '../find-all.js';
+import { FindAll, placeMatches } from '../find-all.js';
 import type { Structure } from '../pack.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from './pairs.js';
@@ -61,20 +61,21 @@ function safeDecode(s: string): string {
  *
  * The key alternation is large (hundreds of names), and RE2 pays for group positions in
  * proportion to the program's size: about 5 µs a match. So the pairs are found with no
- * groups at all (match(): DFA only), each is placed with indexOf (exact here: the pattern
- * has no assertions, so the first occurrence of a match's text at or after the previous match
- * is where RE2 found it), and the key and value are read off the match's bytes, whose shape
+ * groups at all (match(): DFA only), each is placed by placeMatches (exact here: the
+ * pattern has no assertions), and the key and value are read off the match's bytes, whose shape
  * the pattern fixes: "key" ws : ws [ ws ( "value" | number ).
  */
 export function jsonFields(ctx: FormatContext): void {
   const { buf } = ctx;
   const found = regexes(ctx.scanner.keys).json.match(buf) as Buffer[] | null;
   if (found === null) return;
-  let from = 0;
-  for (const m of found) {
-    const at = buf.indexOf(m, from);
-    if (at === -1) return; // cannot happen: every match is in the buffer
-    from = at + m.length;
+  // The pattern has no assertions, so every match is placed; if one ever were not, the scan
+  // fails (and the proxy blocks with scan_error) rather than skip the fields.
+  const places = placeMatches(buf, found);
+  if (places === null) throw new Error('jsonFields: a match could not be placed in the payload');
+  for (let k = 0; k < places.length; k++) {
+    const m = found[k]!;
+    const at = places[k]!;
     const keyEnd = m.indexOf(0x22, 1);
     let i = m.indexOf(0x3a, keyEnd) + 1;
     while (SPACE.has(m[i]!)) i++;
