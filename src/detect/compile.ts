@@ -49,8 +49,6 @@ export const PROBE_FORM_PAIRS = 4;
 export const PROBE_XML_PAIRS = 8;
 /** Presence of the literal `"Patient"`, `"RelatedPerson"` or `"Person"`. */
 const PERSON_SOURCE = '"(?:Patient|RelatedPerson|Person)"';
-/** The probe entries of the set, in bit order. */
-const PROBES = 4;
 /** Payloads from this size on get one set pass over all entries (see compilePack). */
 const ONE_PASS_FROM = 1024;
 
@@ -188,11 +186,13 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const keys = compileKeys(pack.keys);
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
-  const probesAt = free.length + gatedList.length;
-  const gatedAt = probesAt + PROBES;
-  const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));
   const pairs = pairProbes(keys.alternation);
-  const leading = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source), pairs.json, PERSON_SOURCE, pairs.form, pairs.xml];
+  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS.
+  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml];
+  const probesAt = free.length + gatedList.length;
+  const gatedAt = probesAt + probeSources.length;
+  const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));
+  const leading = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source), ...probeSources];
   const trailing = gatedPatterns.map((p) => p.find.source);
   // The gated patterns are broad shapes that make a set's pass dearer (about twice, on small
   // JSON), and most small payloads hold no gated detector's words: those get the leading
@@ -303,7 +303,6 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     const matched = matchSet(buf);
     if (matched.length === 0) return 0;
     let probes = 0;
-    // Probe entry i is bit i.
     for (const index of matched) if (index >= probesAt && index < gatedAt) probes |= 1 << (index - probesAt);
     // Only probes (or gated patterns without their words): no pattern has anything to find.
     if (matched[0]! >= probesAt) return probes;
