@@ -1,14 +1,12 @@
 import { hash as digest } from 'node:crypto';
+import { jsonNumber, jsonString } from './json-text.js';
 import type { ChainedRecord, DecisionRecord } from './record.js';
 
 export const GENESIS = '0'.repeat(64);
 
 const q = JSON.stringify;
-/** A finite number as JSON.stringify writes it (the record's numbers are never NaN or infinite, but if one were: null). */
-const n = (x: number | null): string => (x === null || !Number.isFinite(x) ? 'null' : String(x));
-/** A string as JSON.stringify writes it; most need no escaping and are only quoted. */
-const str = (x: string | null): string => (x === null ? 'null' : NEEDS_ESCAPE.test(x) ? q(x) : `"${x}"`);
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const n = jsonNumber;
+const str = jsonString;
 
 /**
  * The canonical text a record's hash covers: its fields in FIELDS order, then seq and prev,

@@ -306,10 +306,6 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     for (const index of matched) if (index >= probesAt && index < gatedAt) probes |= 1 << (index - probesAt);
     // Only probes (or gated patterns without their words): no pattern has anything to find.
     if (matched[0]! >= probesAt) return probes;
-    const hits = new WordHits(buf);
-    // One character per byte: string positions are byte offsets.
-    const ascii = isAscii(buf) ? buf.toString('latin1') : null;
-    const whole: Piece = { buf, ascii, offset: 0 };
     // Gated detectors whose words are present, each with those of its patterns that match
     // somewhere in the payload (none: the detector has nothing to look for in its windows).
     const inPayload = new Set<number>();
@@ -324,6 +320,12 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
         if (patterns.length > 0) work.push([d, patterns]);
       }
     }
+    // Words present but none of their detectors' patterns, and no free pattern: nothing to find.
+    if (work.length === 0 && matched[0]! >= free.length) return probes;
+    const hits = new WordHits(buf);
+    // One character per byte: string positions are byte offsets.
+    const ascii = isAscii(buf) ? buf.toString('latin1') : null;
+    const whole: Piece = { buf, ascii, offset: 0 };
     // They will all look up their words: say so at once, so that many are found in one pass.
     hits.want(work.flatMap(([d]) => d.contextIds!));
     for (const index of matched) {

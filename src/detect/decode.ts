@@ -243,10 +243,24 @@ export function base64Runs(buf: Buffer): [number, number][] {
       kind &= c;
     }
     let i = p + 1;
-    for (; i < n; i++) {
+    const short = Math.min(n, p + 16);
+    for (; i < short; i++) {
       const c = BYTE_CLASS[buf[i]!]!;
       if ((c & BASE64) === 0) break;
       kind &= c;
+    }
+    if (i === short) {
+      // A long run (attachments, tokens, padding): four bytes per step, then the tail.
+      for (; i + 4 <= n; i += 4) {
+        const c = BYTE_CLASS[buf[i]!]! & BYTE_CLASS[buf[i + 1]!]! & BYTE_CLASS[buf[i + 2]!]! & BYTE_CLASS[buf[i + 3]!]!;
+        if ((c & BASE64) === 0) break;
+        kind &= c;
+      }
+      for (; i < n; i++) {
+        const c = BYTE_CLASS[buf[i]!]!;
+        if ((c & BASE64) === 0) break;
+        kind &= c;
+      }
     }
     if (i - start >= BASE64_MIN_RUN) {
       if (buf[i] === 0x3d) {

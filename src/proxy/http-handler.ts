@@ -204,7 +204,16 @@ async function holdAndScan(ctx: ProxyContext, loaded: Loaded, req: IncomingMessa
           : stream.end();
       const url = scan(loaded.scanner, Buffer.from(target.path), { contentType: 'application/x-www-form-urlencoded' });
       const referer = req.headers.referer === undefined ? null : scan(loaded.scanner, Buffer.from(req.headers.referer), { contentType: 'application/x-www-form-urlencoded' });
-      result = { ...body, phi: body.phi || url.phi || (referer?.phi ?? false), findings: [...body.findings, ...url.findings, ...(referer?.findings ?? [])] };
+      // Field by field, and the body's findings array itself when the URL and Referer add none
+      // (the usual case): a spread here took V8's slow path on every scanned request.
+      const extra = referer === null ? url.findings : [...url.findings, ...referer.findings];
+      result = {
+        phi: body.phi || url.phi || (referer?.phi ?? false),
+        format: body.format,
+        bytes: body.bytes,
+        findings: extra.length === 0 ? body.findings : [...body.findings, ...extra],
+        unscannable: body.unscannable,
+      };
     } catch {
       return { refusal: 'scan_error', bytes: stream.bytes };
     }
