@@ -284,13 +284,39 @@ export function base64Texts(buf: Buffer, maxBytes: number): { start: number; end
   const out: { start: number; end: number; text: Buffer }[] = [];
   let budget = maxBytes;
   for (const [start, end] of base64Runs(buf)) {
+    let chars = end - start;
+    while (chars > 0 && buf[start + chars - 1] === 0x3d) chars--;
+    // What Buffer.from(run, 'base64') returns: 3 bytes per 4 characters, a lone 6 bits dropped.
+    const length = Math.floor((chars * 3) / 4);
+    budget -= length;
+    if (budget < 0) break;
+    if (length < 12) continue;
+    // Most runs that are not text (URL paths, identifiers, binary) show it in their first six
+    // bytes: where those alone make isMostlyText false, the run need not be decoded at all.
+    const bad = controlBytesInFirstSix(buf, start, chars);
+    if (bad > 0 && !(bad / Math.min(length, 4096) < 0.01)) continue;
     const text = buf.toString('latin1', start, end);
     const decoded = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
-    budget -= decoded.length;
-    if (budget < 0) break;
-    if (decoded.length >= 12 && isMostlyText(decoded)) out.push({ start, end, text: decoded });
+    if (isMostlyText(decoded)) out.push({ start, end, text: decoded });
   }
   return out;
+}
+
+/** Base64 (and base64url) digit values; -1 for other bytes. */
+const B64_VALUE = new Int8Array(256).fill(-1);
+for (let i = 0; i < 64; i++) B64_VALUE['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+B64_VALUE[0x2d] = 62; // '-'
+B64_VALUE[0x5f] = 63; // '_'
+
+/** How many of the first six bytes that a run of at least eight base64 digits decodes to count as bad for isMostlyText. */
+function controlBytesInFirstSix(buf: Buffer, start: number, chars: number): number {
+  if (chars < 8) return 0;
+  let bad = 0;
+  for (let g = start; g < start + 8; g += 4) {
+    const v = (B64_VALUE[buf[g]!]! << 18) | (B64_VALUE[buf[g + 1]!]! << 12) | (B64_VALUE[buf[g + 2]!]! << 6) | B64_VALUE[buf[g + 3]!]!;
+    for (const b of [v >>> 16, (v >>> 8) & 0xff, v & 0xff]) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) bad++;
+  }
+  return bad;
 }
 
 /** Printable UTF-8 or ASCII text (tabs and line ends allowed), judged on up to the first 4 KiB. */

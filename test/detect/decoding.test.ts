@@ -1,6 +1,6 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { base64Runs, normalize } from '../../src/detect/decode.js';
+import { base64Runs, base64Texts, isMostlyText, normalize } from '../../src/detect/decode.js';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { scanText, spans } from '../helpers/scanner.js';
 
@@ -150,6 +150,68 @@ describe('base64Runs: every 24th byte looked at, the same runs as a walk over ev
       const attached = Buffer.concat([body, Buffer.from(`,"file":"${body.toString('base64')}"`)]);
       expect(base64Runs(body)).toEqual(reference(body));
       expect(base64Runs(attached)).toEqual(reference(attached));
+    }
+  });
+});
+
+describe('base64Texts: runs that cannot be text are ruled out before decoding, with the same result', () => {
+  /** Every run decoded, as before the look at its first bytes. */
+  function reference(buf: Buffer, maxBytes: number): { start: number; end: number; text: Buffer }[] {
+    const out: { start: number; end: number; text: Buffer }[] = [];
+    let budget = maxBytes;
+    for (const [start, end] of base64Runs(buf)) {
+      const text = buf.toString('latin1', start, end);
+      const decoded = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
+      budget -= decoded.length;
+      if (budget < 0) break;
+      if (decoded.length >= 12 && isMostlyText(decoded)) out.push({ start, end, text: decoded });
+    }
+    return out;
+  }
+
+  it('on encoded text, encoded bytes, identifiers and URL paths, in both alphabets, with and without padding', () => {
+    let seed = 11;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const values: string[] = [];
+    for (let k = 0; k < 600; k++) {
+      const len = 9 + Math.floor(random() * 200);
+      const bytes = Buffer.alloc(len);
+      // Text, text with a rare control byte (tolerated in long runs), and binary.
+      const kind = k % 3;
+      for (let i = 0; i < len; i++) bytes[i] = kind === 2 ? Math.floor(random() * 256) : 0x20 + Math.floor(random() * 95);
+      if (kind === 1) bytes[Math.floor(random() * len)] = 0x01;
+      const b64 = bytes.toString(k % 4 === 0 ? 'base64url' : 'base64');
+      values.push(k % 5 === 0 ? b64.replace(/=+$/, '') : b64);
+    }
+    // Long text whose one control byte is among the first six: tolerated (under 1 %), so it must be decoded.
+    for (let at = 0; at < 6; at++) {
+      const bytes = Buffer.from('x'.repeat(150 + at * 7));
+      bytes[at] = 0x02;
+      values.push(bytes.toString('base64'));
+    }
+    values.push('example/v2/orders/7452844/items', 'Zm9vYmFyYmF6cXV4cXV1eA+-/_Zm9vYmFy', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==', 'aGVsbG8gd29ybGQsIGhlbGxvIHdvcmxk\u0000');
+    const buf = Buffer.from(JSON.stringify({ values }));
+    let texts = 0;
+    for (const maxBytes of [1 << 20, 5000, 100]) {
+      const got = base64Texts(buf, maxBytes);
+      expect(got).toEqual(reference(buf, maxBytes));
+      texts += got.length;
+    }
+    // The decoding budget runs out at the same run: at exactly the bytes decoded so far, and one short.
+    let spent = 0;
+    for (const [start, end] of base64Runs(buf).slice(0, 80)) {
+      spent += Buffer.from(buf.toString('latin1', start, end), 'base64').length;
+      for (const maxBytes of [spent, spent - 1]) expect(base64Texts(buf, maxBytes)).toEqual(reference(buf, maxBytes));
+    }
+    for (const v of values) expect(base64Texts(Buffer.from(v), 1 << 20)).toEqual(reference(Buffer.from(v), 1 << 20));
+    expect(texts).toBeGreaterThan(200);
+  });
+
+  it('on generated payloads and their base64 attachments', () => {
+    for (const { body } of generateCorpus(13, 10)) {
+      const attached = Buffer.concat([body, Buffer.from(`,"file":"${body.toString('base64')}","url":"/api/v2/patients/${'ab12'.repeat(8)}"`)]);
+      expect(base64Texts(body, 1 << 20)).toEqual(reference(body, 1 << 20));
+      expect(base64Texts(attached, 1 << 20)).toEqual(reference(attached, 1 << 20));
     }
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus/generate.js';
+import { csvDelimiter, looksLikeCsv } from '../../src/detect/formats/csv.js';
 import { scanText, spans } from '../helpers/scanner.js';
 
 const FHIR_BUNDLE = JSON.stringify({
@@ -136,6 +138,39 @@ describe('CSV and TSV', () => {
   });
   it('keeps quiet on a CSV without PHI columns', () => {
     expect(scanText('sku,qty,price\nA-100,3,12.50\nB-7,1,3.00\n', { contentType: 'text/csv' }).phi).toBe(false);
+  });
+
+  it('sniffs CSV from bytes exactly as splitting the decoded first lines does', () => {
+    /** The reading by strings: the first five lines of the first 8 KiB, blank ones dropped, equal column counts. */
+    const reference = (buf: Buffer): boolean => {
+      const delimiter = csvDelimiter(buf);
+      if (delimiter === null) return false;
+      const lines = buf.toString('utf8', 0, Math.min(buf.length, 8192)).split('\n').slice(0, 5).filter((l) => l.trim() !== '');
+      if (lines.length < 2) return false;
+      const counts = lines.map((l) => l.split(String.fromCharCode(delimiter)).length);
+      return counts[0]! >= 2 && counts.every((c) => c === counts[0]);
+    };
+    let seed = 3;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pieces = ['a', 'b', ',', ',', ';', '\t', '|', '\n', '\n', '\r\n', ' ', '\u00a0', '\u3000', 'é', '\ufeff', '"'];
+    const cases: Buffer[] = [];
+    for (let k = 0; k < 3000; k++) {
+      const parts: string[] = [];
+      for (let len = Math.floor(random() * 40); len > 0; len--) parts.push(pieces[Math.floor(random() * pieces.length)]!);
+      cases.push(Buffer.from(parts.join('')));
+    }
+    // Around the 8 KiB cut: a line end just before, at and after it, and a character split by it.
+    for (const at of [8190, 8191, 8192, 8193]) cases.push(Buffer.concat([Buffer.from('a,b\nc,d\n'), Buffer.alloc(at - 8, 0x78), Buffer.from('\ne,f,g\n')]));
+    cases.push(Buffer.concat([Buffer.from('a,b\n'), Buffer.alloc(8187, 0x78), Buffer.from('é,\nx,y\n')]));
+    for (const { body } of generateCorpus(5, 20)) cases.push(body);
+    let csv = 0;
+    for (const buf of cases) {
+      expect(looksLikeCsv(buf), JSON.stringify(buf.toString().slice(0, 80))).toBe(reference(buf));
+      if (reference(buf)) csv++;
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    expect(csv).toBeGreaterThan(100);
+    expect(cases.length - csv).toBeGreaterThan(100);
   });
 });
 

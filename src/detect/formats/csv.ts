@@ -94,11 +94,39 @@ export function csvColumns(ctx: FormatContext): void {
 
 /** True when the first lines look like delimited rows with a consistent column count. */
 export function looksLikeCsv(buf: Buffer): boolean {
+  // The first five lines of the first 8 KiB, blank ones left out, read as bytes (this runs on
+  // every text payload's sniff): the delimiter and line ends are ASCII, so counting bytes
+  // counts what splitting the decoded text would. One line (most prose, most single events)
+  // cannot be a header and a row: no need to look for a delimiter.
+  const end = Math.min(buf.length, 8192);
+  const first = buf.indexOf(0x0a);
+  if (first === -1 || first >= end) return false;
   const delimiter = csvDelimiter(buf);
   if (delimiter === null) return false;
-  const lines = buf.toString('utf8', 0, Math.min(buf.length, 8192)).split('\n').slice(0, 5).filter((l) => l.trim() !== '');
-  if (lines.length < 2) return false;
-  const d = String.fromCharCode(delimiter);
-  const counts = lines.map((l) => l.split(d).length);
-  return counts[0]! >= 2 && counts.every((c) => c === counts[0]);
+  let columns = -1;
+  let rows = 0;
+  let start = 0;
+  for (let line = 0; line < 5; line++) {
+    let nl = buf.indexOf(0x0a, start);
+    if (nl === -1 || nl > end) nl = end;
+    let count = 1;
+    let blank = true;
+    let ascii = true;
+    for (let i = start; i < nl; i++) {
+      const b = buf[i]!;
+      if (b === delimiter) count++;
+      else if (b >= 0x80) ascii = false;
+      if (blank && b !== 0x20 && (b < 0x09 || b > 0x0d)) blank = false;
+    }
+    // Whitespace beyond ASCII (no-break space, ideographic space ...) counts as blank too.
+    if (!blank && !ascii && buf.toString('utf8', start, nl).trim() === '') blank = true;
+    if (!blank) {
+      if (columns === -1) columns = count;
+      else if (count !== columns) return false;
+      rows++;
+    }
+    if (nl >= end) break;
+    start = nl + 1;
+  }
+  return rows >= 2 && columns >= 2;
 }

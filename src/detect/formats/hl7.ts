@@ -16,7 +16,8 @@ const PHI_FIELDS: Record<string, Record<number, Identifier>> = {
 export function looksLikeHl7(buf: Buffer): boolean {
   let i = 0;
   while (i < buf.length && (buf[i] === 0x0b || buf[i]! <= 0x20)) i++; // MLLP start block, whitespace
-  return buf.length - i >= 8 && buf.toString('latin1', i, i + 3) === 'MSH' && buf[i + 3] !== buf[i + 4];
+  // 'MSH' read as bytes: this runs on every payload's sniff, a string per call would cost more than the test.
+  return buf.length - i >= 8 && buf[i] === 0x4d && buf[i + 1] === 0x53 && buf[i + 2] === 0x48 && buf[i + 3] !== buf[i + 4];
 }
 
 /**

@@ -33,7 +33,8 @@ const RESOURCE_TYPE = Buffer.from('"resourceType"');
 export function isBinary(buf: Buffer, contentType: string | undefined): boolean {
   const magic = MAGIC_BY_FIRST.get(buf[0]!);
   if (magic !== undefined && magic.some((m) => m.every((b, i) => buf[i] === b))) return true;
-  if (buf.length > 132 && buf.toString('latin1', 128, 132) === 'DICM') return true;
+  // 'DICM' after DICOM's 128-byte preamble.
+  if (buf.length > 132 && buf[128] === 0x44 && buf[129] === 0x49 && buf[130] === 0x43 && buf[131] === 0x4d) return true;
   if (buf.includes(0)) return true;
   const sample = buf.length > 65536 ? buf.subarray(0, 65536) : buf;
   if (!isUtf8(sample)) {

@@ -16,7 +16,8 @@ const PATIENT_DATES = new Set(['472', '434', '435', '096', '431', '454', '304', 
 export function looksLikeX12(buf: Buffer): boolean {
   let i = 0;
   while (i < buf.length && buf[i]! <= 0x20) i++;
-  return buf.length - i >= 106 && buf.toString('latin1', i, i + 3) === 'ISA';
+  // 'ISA' read as bytes (this runs on every payload's sniff).
+  return buf.length - i >= 106 && buf[i] === 0x49 && buf[i + 1] === 0x53 && buf[i + 2] === 0x41;
 }
 
 interface Element {
