@@ -47,6 +47,8 @@ export const PROBE_PERSON = 2;
 export const PROBE_FORM_PAIRS = 4;
 /** A PHI-named XML element (the pattern xmlFields runs) occurs. */
 export const PROBE_XML_PAIRS = 8;
+/** `"resourceType"` occurs: JSON that is FHIR. */
+export const PROBE_RESOURCE_TYPE = 16;
 /** Presence of the literal `"Patient"`, `"RelatedPerson"` or `"Person"`. */
 const PERSON_SOURCE = '"(?:Patient|RelatedPerson|Person)"';
 /** Payloads from this size on get one set pass over all entries (see compilePack). */
@@ -187,8 +189,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
   const pairs = pairProbes(keys.alternation);
-  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS.
-  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml];
+  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE.
+  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"'];
   const probesAt = free.length + gatedList.length;
   const gatedAt = probesAt + probeSources.length;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));

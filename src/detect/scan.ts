@@ -1,4 +1,4 @@
-import { PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_XML_PAIRS, type Scanner } from './compile.js';
+import { PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Texts, decodeContent, needsNormalizing, normalize } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
@@ -38,6 +38,7 @@ export function scan(scanner: Scanner, input: Buffer, options: ScanOptions = {})
 
 /** Drops findings below the threshold and duplicates; sorts by position. */
 function finish(all: Finding[], minConfidence: number): Finding[] {
+  if (all.length === 0) return [];
   const best = new Map<string, Finding>();
   for (const f of all) {
     if (f.confidence < minConfidence) continue;
@@ -56,14 +57,16 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
     walk.unscannable ??= 'binary';
     return 'binary';
   }
-  const format = sniffFormat(buf, contentType);
+  const sniffed = sniffFormat(buf, contentType);
   const ctx: FormatContext = { buf, scanner: walk.scanner, out: walk.out, base, layer };
-  if (format === 'multipart') {
+  if (sniffed === 'multipart') {
     scanMultipart(walk, ctx, contentType, depth);
-    return format;
+    return sniffed;
   }
-  // The same pass says whether a person resource or a PHI-named JSON pair can be there at all.
+  // The same pass says whether the JSON is FHIR, and whether a person resource or a
+  // PHI-named JSON pair can be there at all.
   const probes = walk.scanner.scanText(buf, walk.out, base, layer);
+  const format: Format = sniffed === 'json' && (probes & PROBE_RESOURCE_TYPE) !== 0 ? 'fhir-json' : sniffed;
   switch (format) {
     case 'fhir-json':
       if ((probes & PROBE_PERSON) !== 0) fhirResources(ctx);

@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { needsNormalizing } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
@@ -199,6 +199,9 @@ describe('one set pass: the probes say exactly what the skipped extractors would
   const person = ['"Patient"', '"RelatedPerson"', '"Person"'];
   const probes = (buf: Buffer): number => scanner().scanText(buf, [], 0);
   const payloads = [
+    '{"resourceType": "Observation"}',
+    '{"resourcetype": "Patient"}',
+    '{"a": "\\"resourceType\\""}',
     '{"ssn": "536-22-1845"}',
     '{ "dob" :\t"1962-03-14" }',
     '{"patientName": ["Rosa Garcia"]}',
@@ -228,6 +231,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       const p = probes(buf);
       expect((p & PROBE_JSON_PAIRS) !== 0, buf.toString()).toBe(pair.test(buf));
       expect((p & PROBE_PERSON) !== 0, buf.toString()).toBe(person.some((t) => buf.includes(t)));
+      expect((p & PROBE_RESOURCE_TYPE) !== 0, buf.toString()).toBe(buf.includes('"resourceType"'));
       // The form and XML probes may say yes where the extractor finds nothing, never the reverse.
       if (form.test(buf)) expect(p & PROBE_FORM_PAIRS, buf.toString()).not.toBe(0);
       if (xml.test(buf)) expect(p & PROBE_XML_PAIRS, buf.toString()).not.toBe(0);
@@ -240,12 +244,15 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     const docs = generateCorpus(4242, 20);
     let pairs = 0;
     let persons = 0;
+    let resources = 0;
     for (const { body } of docs) {
       const p = probes(body);
       const hasPair = pair.test(body);
       const hasPerson = person.some((t) => body.includes(t));
       expect((p & PROBE_JSON_PAIRS) !== 0).toBe(hasPair);
       expect((p & PROBE_PERSON) !== 0).toBe(hasPerson);
+      expect((p & PROBE_RESOURCE_TYPE) !== 0).toBe(body.includes('"resourceType"'));
+      if (body.includes('"resourceType"')) resources++;
       if (form.test(body)) expect(p & PROBE_FORM_PAIRS).not.toBe(0);
       if (xml.test(body)) expect(p & PROBE_XML_PAIRS).not.toBe(0);
       if (hasPair) pairs++;
@@ -254,6 +261,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     // The corpus has both kinds, so the comparison says something.
     expect(pairs).toBeGreaterThan(0);
     expect(persons).toBeGreaterThan(0);
+    expect(resources).toBeGreaterThan(0);
   });
 
   it('gives the same answers on the one-pass path (1 KiB and more) as on the two-pass path', () => {

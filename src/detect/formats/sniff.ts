@@ -27,8 +27,6 @@ const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(pdf|zip|x-zip|g
 const MAGIC_BY_FIRST = new Map<number, (readonly number[])[]>();
 for (const m of MAGIC) (MAGIC_BY_FIRST.get(m[0]!) ?? MAGIC_BY_FIRST.set(m[0]!, []).get(m[0]!)!).push(m);
 
-const RESOURCE_TYPE = Buffer.from('"resourceType"');
-
 /** True for images, PDFs, archives, encrypted or otherwise opaque bytes. */
 export function isBinary(buf: Buffer, contentType: string | undefined): boolean {
   const magic = MAGIC_BY_FIRST.get(buf[0]!);
@@ -47,7 +45,11 @@ export function isBinary(buf: Buffer, contentType: string | undefined): boolean 
   return BINARY_TYPES.test(contentType ?? '') && !isUtf8(sample);
 }
 
-/** The payload's format, from its Content-Type and its first bytes. */
+/**
+ * The payload's format, from its Content-Type and its first bytes. JSON is 'json' here; the
+ * scanner tells FHIR JSON apart by the `"resourceType"` probe of its pattern pass (a Buffer
+ * search of its own cost more than the rest of the sniff on small payloads).
+ */
 export function sniffFormat(buf: Buffer, contentType: string | undefined): Format {
   if (buf.length === 0) return 'empty';
   const ct = (contentType ?? '').toLowerCase();
@@ -58,7 +60,7 @@ export function sniffFormat(buf: Buffer, contentType: string | undefined): Forma
   while (i < buf.length && buf[i]! <= 0x20) i++;
   const first = buf[i];
   if (ct.includes('json') || first === 0x7b || first === 0x5b) {
-    if (first === 0x7b || first === 0x5b) return buf.includes(RESOURCE_TYPE) ? 'fhir-json' : 'json';
+    if (first === 0x7b || first === 0x5b) return 'json';
   }
   if (ct.includes('x-www-form-urlencoded')) return 'form';
   if (first === 0x3c || ct.includes('xml')) return 'xml';
