@@ -277,6 +277,11 @@ export function base64Runs(buf: Buffer): [number, number][] {
   return runs;
 }
 
+/** How much of a decoded payload isMostlyText judges. */
+const TEXT_JUDGED_BYTES = 4096;
+/** Base64 characters that decode to at least TEXT_JUDGED_BYTES (a multiple of four). */
+const JUDGED_CHARS = Math.ceil(TEXT_JUDGED_BYTES / 3) * 4;
+
 /**
  * Base64 runs long enough to hide an identifier, with the text they decode to (text only).
  */
@@ -293,8 +298,13 @@ export function base64Texts(buf: Buffer, maxBytes: number): { start: number; end
     if (length < 12) continue;
     // Most runs that are not text (URL paths, identifiers, binary) show it in their first six
     // bytes: where those alone make isMostlyText false, the run need not be decoded at all.
+    const judged = Math.min(length, TEXT_JUDGED_BYTES);
     const bad = controlBytesInFirstSix(buf, start, chars);
-    if (bad > 0 && !(bad / Math.min(length, 4096) < 0.01)) continue;
+    if (bad > 0 && !(bad / judged < 0.01)) continue;
+    // isMostlyText looks at the first 4 KiB only: a long run is judged on the decoding of its
+    // first 5,464 characters (4,098 bytes) and decoded whole only when that says text. (Node's
+    // base64 decoder reads the URL-safe alphabet too: the head needs no choice of alphabet.)
+    if (chars > JUDGED_CHARS && !mostlyText(Buffer.from(buf.toString('latin1', start, start + JUDGED_CHARS), 'base64'), judged)) continue;
     const text = buf.toString('latin1', start, end);
     const decoded = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
     if (isMostlyText(decoded)) out.push({ start, end, text: decoded });
@@ -321,7 +331,11 @@ function controlBytesInFirstSix(buf: Buffer, start: number, chars: number): numb
 
 /** Printable UTF-8 or ASCII text (tabs and line ends allowed), judged on up to the first 4 KiB. */
 export function isMostlyText(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 4096);
+  return mostlyText(buf, Math.min(buf.length, TEXT_JUDGED_BYTES));
+}
+
+/** isMostlyText's judgment on the first `n` bytes of `buf`. */
+function mostlyText(buf: Buffer, n: number): boolean {
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const b = buf[i]!;

@@ -207,6 +207,35 @@ describe('base64Texts: runs that cannot be text are ruled out before decoding, w
     expect(texts).toBeGreaterThan(200);
   });
 
+  it('on long runs, judged on their first 4 KiB: text, binary, and control bytes at the edges of what is judged', () => {
+    const text = (n: number): Buffer => Buffer.from('Patient Rosa Garcia, SSN 536-22-1845, seen today. '.repeat(Math.ceil(n / 50)).slice(0, n));
+    const withBad = (b: Buffer, at: number[]): Buffer => {
+      const c = Buffer.from(b);
+      for (const i of at) c[i] = 0x01;
+      return c;
+    };
+    let seed = 5;
+    const random = Buffer.alloc(20000).map(() => (seed = (seed * 1103515245 + 12345) % 2147483648) >>> 23);
+    const cases = [
+      text(10000),
+      random,
+      withBad(text(10000), [4096, 5000, 9000]), // past the judged 4 KiB: still text
+      withBad(text(10000), [4095]), // the last judged byte, alone: under 1 %
+      withBad(text(10000), Array.from({ length: 41 }, (_, i) => 4095 - i * 3)), // 41 of 4,096: 1 % or more
+      withBad(text(10000), Array.from({ length: 40 }, (_, i) => 4095 - i * 3)), // 40: under 1 %
+      withBad(text(10000), Array.from({ length: 40 }, (_, i) => 10 + i * 10)), // 40 early on: under 1 % of 4,096
+      withBad(text(4097), [0, 1, 2, 3, 4, 5]),
+      text(4095),
+      text(5000),
+    ];
+    const values = cases.flatMap((b) => [b.toString('base64'), b.toString('base64url'), b.toString('base64').replace(/=+$/, '')]);
+    const buf = Buffer.from(JSON.stringify({ values }));
+    const got = base64Texts(buf, 1 << 22);
+    expect(got).toEqual(reference(buf, 1 << 22));
+    // Text, text with control bytes past 4 KiB, one or 40 judged control bytes: decoded and kept.
+    expect(got.length).toBeGreaterThanOrEqual(7 * 3);
+  });
+
   it('on generated payloads and their base64 attachments', () => {
     for (const { body } of generateCorpus(13, 10)) {
       const attached = Buffer.concat([body, Buffer.from(`,"file":"${body.toString('base64')}","url":"/api/v2/patients/${'ab12'.repeat(8)}"`)]);
