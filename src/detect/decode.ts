@@ -324,10 +324,13 @@ function controlBytesInFirstSix(buf: Buffer, start: number, chars: number): numb
   let bad = 0;
   for (let g = start; g < start + 8; g += 4) {
     const v = (B64_VALUE[buf[g]!]! << 18) | (B64_VALUE[buf[g + 1]!]! << 12) | (B64_VALUE[buf[g + 2]!]! << 6) | B64_VALUE[buf[g + 3]!]!;
-    for (const b of [v >>> 16, (v >>> 8) & 0xff, v & 0xff]) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) bad++;
+    bad += isControl(v >>> 16) + isControl((v >>> 8) & 0xff) + isControl(v & 0xff);
   }
   return bad;
 }
+
+/** 1 for a byte isMostlyText counts against text (control bytes other than tab and line ends, DEL), else 0. */
+const isControl = (b: number): number => ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f ? 1 : 0);
 
 /** Printable UTF-8 or ASCII text (tabs and line ends allowed), judged on up to the first 4 KiB. */
 export function isMostlyText(buf: Buffer): boolean {
@@ -337,9 +340,6 @@ export function isMostlyText(buf: Buffer): boolean {
 /** isMostlyText's judgment on the first `n` bytes of `buf`. */
 function mostlyText(buf: Buffer, n: number): boolean {
   let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const b = buf[i]!;
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) bad++;
-  }
+  for (let i = 0; i < n; i++) bad += isControl(buf[i]!);
   return bad === 0 || bad / n < 0.01;
 }
