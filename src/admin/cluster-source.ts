@@ -17,6 +17,8 @@ export interface WorkerStatus {
 
 function ask(worker: Worker, limit: number): Promise<WorkerStatus | null> {
   const id = randomUUID();
+  // A worker that is exiting cannot answer (and a message to it would fail with EPIPE).
+  if (!worker.isConnected()) return Promise.resolve(null);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       worker.off('message', onMessage);

@@ -97,19 +97,25 @@ async function runPrimary(o: StartOptions, adminAt: string): Promise<number> {
   });
   const addr = adminServer.address() as AddressInfo;
   log.info({ admin: `${addr.address}:${addr.port}`, workers: o.workers }, 'phiwall admin listening');
-  for (let i = 1; i <= o.workers; i++) cluster.fork({ PHIWALL_WORKER: String(i) });
+  // A message to a worker that is exiting fails with EPIPE, emitted as 'error' on the worker:
+  // unhandled, it would take the primary (and every worker) down.
+  const fork = (id: number): void => {
+    cluster.fork({ PHIWALL_WORKER: String(id) }).on('error', (e: Error) => log.error({ worker: id, err: { message: e.message } }, 'message to worker failed'));
+  };
+  for (let i = 1; i <= o.workers; i++) fork(i);
   let stopping = false;
   cluster.on('exit', (w, code) => {
     if (stopping) return;
     log.error({ worker: w.id, code }, 'worker exited; starting another');
-    cluster.fork({ PHIWALL_WORKER: String(w.id) });
+    fork(w.id);
   });
   // A reload is checked once here; only a valid policy is sent to the workers.
   const reload = (): void => {
+    if (stopping) return;
     const loaded = loadOrReport(o.policyDir, { out: () => undefined, err: (t) => log.error({ error: t.trim() }, 'policy reload failed') });
     if (loaded === null) return;
     source.reload();
-    for (const w of Object.values(cluster.workers ?? {})) w?.send('reload');
+    for (const w of Object.values(cluster.workers ?? {})) if (w?.isConnected() === true) w.send('reload');
     log.info('policy reload sent to workers');
   };
   const { watch } = await import('node:fs');
@@ -121,11 +127,13 @@ async function runPrimary(o: StartOptions, adminAt: string): Promise<number> {
   return untilSignalled(reload, async () => {
     stopping = true;
     watcher.close();
+    // A policy edit just before the stop must not reload workers that are draining.
+    clearTimeout(debounce);
     adminServer.close();
     const exits = Object.values(cluster.workers ?? {}).map((w) => new Promise<void>((resolve) => {
       if (w === undefined) return resolve();
       w.once('exit', () => resolve());
-      w.send('stop');
+      if (w.isConnected()) w.send('stop');
     }));
     await Promise.all(exits);
   });

@@ -70,9 +70,13 @@ describe('phiwall start', () => {
       }
       expect(status).toBe(200);
 
+      // An edit just before the stop: its debounced reload must not reach draining workers
+      // (a message to an exiting worker fails with EPIPE, which once took the primary down).
+      writeFileSync(join(dir, 'vendors.yaml'), `${readFileSync(join(dir, 'vendors.yaml'), 'utf8')}\n# edited\n`);
       const done = exited(p.child);
       p.child.kill('SIGTERM');
-      expect(await done).toBe(0);
+      // What the process printed, shown if it exits otherwise.
+      expect(await done, p.out()).toBe(0);
       // Each worker kept its own hash chain.
       const files = readdirSync(join(dir, 'audit')).sort();
       expect(files).toEqual(['a.w1.jsonl', 'a.w2.jsonl']);
