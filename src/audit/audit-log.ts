@@ -31,6 +31,7 @@ export class AuditLog implements AuditSink {
   private readonly timer: NodeJS.Timeout;
   private prev = GENESIS;
   private seq = 0;
+  private closed: Promise<void> | undefined;
   errors = 0;
   onError: ((e: Error) => void) | undefined;
 
@@ -107,12 +108,16 @@ export class AuditLog implements AuditSink {
     await new Promise<void>((resolve) => this.stream.flush(() => resolve()));
   }
 
-  async close(): Promise<void> {
-    clearInterval(this.timer);
-    await this.flush();
-    await new Promise<void>((resolve) => {
-      this.stream.once('close', () => resolve());
-      this.stream.end();
-    });
+  /** Writes what is gathered and closes the file; a second call waits for the first. */
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      clearInterval(this.timer);
+      await this.flush();
+      await new Promise<void>((resolve) => {
+        this.stream.once('close', () => resolve());
+        this.stream.end();
+      });
+    })();
+    return this.closed;
   }
 }

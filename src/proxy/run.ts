@@ -77,6 +77,7 @@ export async function runProxy(options: RunOptions): Promise<Running> {
   };
 
   let watcher: FSWatcher | undefined;
+  let stopped: Promise<void> | undefined;
   let debounce: NodeJS.Timeout | undefined;
   if (options.watch !== false) {
     watcher = watch(options.policyDir, () => {
@@ -98,12 +99,17 @@ export async function runProxy(options: RunOptions): Promise<Running> {
     async ready() {
       return (await localSource({ state, registry: metrics.registry, recent, audit }).ready()).checks;
     },
-    async stop(graceMs) {
-      watcher?.close();
-      clearTimeout(debounce);
-      if (admin !== null) await new Promise<void>((resolve) => admin.close(() => resolve()));
-      await proxy.close(graceMs);
-      await audit.close();
+    // Once: in a cluster a Ctrl-C reaches every process, so a worker is told to stop by its
+    // own signal and by the primary's message; the second call waits for the first.
+    stop(graceMs) {
+      stopped ??= (async () => {
+        watcher?.close();
+        clearTimeout(debounce);
+        if (admin !== null) await new Promise<void>((resolve) => admin.close(() => resolve()));
+        await proxy.close(graceMs);
+        await audit.close();
+      })();
+      return stopped;
     },
   };
 }

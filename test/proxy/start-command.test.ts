@@ -10,9 +10,10 @@ import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from './policy-fixture.js';
 
 /** Starts the built `phiwall start` as a real process and waits for its listening line(s). */
-function startProcess(args: string[], workers: number): Promise<{ child: ChildProcess; port: number; adminPort: number | null; out: () => string }> {
+function startProcess(args: string[], workers: number, detached = false): Promise<{ child: ChildProcess; port: number; adminPort: number | null; out: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'start', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // detached: a process group of its own, which a Ctrl-C in a terminal signals as a whole.
+    const child = spawn(process.execPath, [BIN, 'start', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached });
     let out = '';
     let seen = 0;
     const timer = setTimeout(() => reject(new Error(`phiwall did not start:\n${out}`)), 20_000);
@@ -84,6 +85,31 @@ describe('phiwall start', () => {
       expect(lines.length).toBeGreaterThanOrEqual(6);
     } finally {
       p.child.kill('SIGKILL');
+    }
+  });
+
+  it('stops cleanly on a Ctrl-C, which reaches the primary and every worker at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
+    writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
+    writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
+    const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], 2, true);
+    try {
+      for (let i = 0; i < 4; i++) expect((await curl(`http://127.0.0.1:${p.port}`, [`http://ehr.example:${up.port}/`])).status).toBe(200);
+      const done = exited(p.child);
+      // The whole group, as a terminal does: each worker stops on its own signal and on the primary's message.
+      process.kill(-p.child.pid!, 'SIGINT');
+      expect(await done, p.out()).toBe(0);
+      expect(p.out()).not.toMatch(/Error|throw/);
+      const files = readdirSync(join(dir, 'audit')).sort();
+      const lines = files.flatMap((f) => readFileSync(join(dir, 'audit', f), 'utf8').split('\n').filter((l) => l !== ''));
+      expect(lines).toHaveLength(4);
+      expect(p.out().match(/"msg":"decision"/g)).toHaveLength(4);
+    } finally {
+      try {
+        process.kill(-p.child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
     }
   });
 
