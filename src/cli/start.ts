@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { watch } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { stdoutLogger } from '../proxy/log.js';
@@ -8,10 +9,10 @@ import { createAdminServer } from '../admin/server.js';
 import { policyWarnings } from '../policy/check.js';
 import { parseListen } from '../policy/load.js';
 import { formatProblem } from '../policy/yaml-source.js';
-import { runProxy, type Running } from '../proxy/run.js';
+import { ListenError, listenOn, runProxy, type Running } from '../proxy/run.js';
 import { loadAll } from '../proxy/state.js';
 import { args, type Context } from './commands.js';
-import { EXIT, UsageError, loadOrReport } from './io.js';
+import { EXIT, UsageError, loadOrReport, type Io } from './io.js';
 
 /** With several workers each writes its own hash chain: audit.jsonl -> audit.w1.jsonl. */
 export function workerAuditPath(path: string, worker: number): string {
@@ -54,19 +55,26 @@ function untilSignalled(onReload: () => void, onStop: () => Promise<void>): Prom
   });
 }
 
-async function runWorker(o: StartOptions, worker: number | null): Promise<number> {
+async function runWorker(o: StartOptions, worker: number | null, io: Io): Promise<number> {
   const log = stdoutLogger(worker === null ? null : { worker });
   const loaded = loadAll(o.policyDir);
   const auditPath = worker === null ? loaded.policy.settings.audit.path : workerAuditPath(loaded.policy.settings.audit.path, worker);
-  const running: Running = await runProxy({
-    policyDir: o.policyDir,
-    auditPath,
-    log,
-    watch: worker === null,
-    // In a cluster the primary serves the admin API for all workers.
-    admin: worker === null ? (o.admin ?? loaded.policy.settings.admin) : false,
-    ...(o.listen === undefined ? {} : { listen: o.listen }),
-  });
+  let running: Running;
+  try {
+    running = await runProxy({
+      policyDir: o.policyDir,
+      auditPath,
+      log,
+      watch: worker === null,
+      // In a cluster the primary serves the admin API for all workers.
+      admin: worker === null ? (o.admin ?? loaded.policy.settings.admin) : false,
+      ...(o.listen === undefined ? {} : { listen: o.listen }),
+    });
+  } catch (e) {
+    if (!(e instanceof ListenError)) throw e;
+    io.err(`phiwall start: ${e.message}`);
+    return EXIT.invalid;
+  }
   const admin = running.adminAddress === null ? null : `${running.adminAddress.address}:${running.adminAddress.port}`;
   log.info({ listen: `${running.address.address}:${running.address.port}`, admin, policy: o.policyDir, audit: auditPath, vendors: loaded.policy.vendors.length, mode: loaded.policy.settings.mode }, 'phiwall listening');
   if (worker !== null) {
@@ -85,30 +93,22 @@ async function runWorker(o: StartOptions, worker: number | null): Promise<number
   return untilSignalled(() => void running.reload(), () => running.stop());
 }
 
-async function runPrimary(o: StartOptions, adminAt: string): Promise<number> {
+async function runPrimary(o: StartOptions, adminAt: string, io: Io): Promise<number> {
   const log = stdoutLogger({ role: 'primary' });
   const source = clusterSource(o.policyDir, o.workers);
   const adminServer = createAdminServer(source);
   const at = parseListen(adminAt);
   if ('error' in at) throw new UsageError(`admin: ${at.error}`);
-  await new Promise<void>((resolve, reject) => {
-    adminServer.once('error', reject);
-    adminServer.listen(at.port, at.host, () => resolve());
-  });
+  try {
+    await listenOn(adminServer, at, 'admin API');
+  } catch (e) {
+    if (!(e instanceof ListenError)) throw e;
+    io.err(`phiwall start: ${e.message}`);
+    return EXIT.invalid;
+  }
   const addr = adminServer.address() as AddressInfo;
   log.info({ admin: `${addr.address}:${addr.port}`, workers: o.workers }, 'phiwall admin listening');
-  // A message to a worker that is exiting fails with EPIPE, emitted as 'error' on the worker:
-  // unhandled, it would take the primary (and every worker) down.
-  const fork = (id: number): void => {
-    cluster.fork({ PHIWALL_WORKER: String(id) }).on('error', (e: Error) => log.error({ worker: id, err: { message: e.message } }, 'message to worker failed'));
-  };
-  for (let i = 1; i <= o.workers; i++) fork(i);
   let stopping = false;
-  cluster.on('exit', (w, code) => {
-    if (stopping) return;
-    log.error({ worker: w.id, code }, 'worker exited; starting another');
-    fork(w.id);
-  });
   // A reload is checked once here; only a valid policy is sent to the workers.
   const reload = (): void => {
     if (stopping) return;
@@ -118,32 +118,62 @@ async function runPrimary(o: StartOptions, adminAt: string): Promise<number> {
     for (const w of Object.values(cluster.workers ?? {})) if (w?.isConnected() === true) w.send('reload');
     log.info('policy reload sent to workers');
   };
-  const { watch } = await import('node:fs');
   let debounce: NodeJS.Timeout | undefined;
   const watcher = watch(o.policyDir, () => {
     clearTimeout(debounce);
     debounce = setTimeout(reload, 250);
   });
-  return untilSignalled(reload, async () => {
-    stopping = true;
-    watcher.close();
-    // A policy edit just before the stop must not reload workers that are draining.
-    clearTimeout(debounce);
-    adminServer.close();
-    const exits = Object.values(cluster.workers ?? {}).map((w) => new Promise<void>((resolve) => {
-      if (w === undefined) return resolve();
-      w.once('exit', () => resolve());
-      if (w.isConnected()) w.send('stop');
-    }));
-    await Promise.all(exits);
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      stopping = true;
+      watcher.close();
+      // A policy edit just before the stop must not reload workers that are draining.
+      clearTimeout(debounce);
+      adminServer.close();
+      const exits = Object.values(cluster.workers ?? {}).map((w) => new Promise<void>((resolve) => {
+        if (w === undefined) return resolve();
+        w.once('exit', () => resolve());
+        if (w.isConnected()) w.send('stop');
+      }));
+      await Promise.all(exits);
+    })());
+
+  // A message to a worker that is exiting fails with EPIPE, emitted as 'error' on the worker:
+  // unhandled, it would take the primary (and every worker) down.
+  const fork = (id: number): void => {
+    cluster.fork({ PHIWALL_WORKER: String(id) }).on('error', (e: Error) => log.error({ worker: id, err: { message: e.message } }, 'message to worker failed'));
+  };
+  // A worker that exits before it listens (the address is taken, say) would fail the same way
+  // again: the primary stops the others and exits rather than restart it in a loop.
+  const listening = new Set<number>();
+  cluster.on('listening', (w) => listening.add(w.id));
+  let failed: (code: number) => void = () => undefined;
+  const failure = new Promise<number>((resolve) => (failed = resolve));
+  cluster.on('exit', (w, code) => {
+    if (stopping) return;
+    if (!listening.has(w.id)) {
+      log.error({ worker: w.id, code }, 'worker could not start; stopping');
+      void stop().then(() => failed(EXIT.invalid));
+      return;
+    }
+    log.error({ worker: w.id, code }, 'worker exited; starting another');
+    fork(w.id);
   });
+  for (let i = 1; i <= o.workers; i++) fork(i);
+  return Promise.race([untilSignalled(reload, stop), failure]);
 }
 
 export async function startCommand(argv: readonly string[], { io, now }: Context): Promise<number> {
   const o = parseStart(argv);
-  if (cluster.isWorker) return runWorker(o, Number(process.env['PHIWALL_WORKER'] ?? '1'));
+  if (cluster.isWorker) {
+    const code = await runWorker(o, Number(process.env['PHIWALL_WORKER'] ?? '1'), io);
+    // A worker that could not start ends here: its IPC channel to the primary would keep it alive.
+    if (code !== EXIT.ok) process.exit(code);
+    return code;
+  }
   const loaded = loadOrReport(o.policyDir, io);
   if (loaded === null) return EXIT.invalid;
   for (const w of [...loaded.warnings, ...policyWarnings(loaded.policy, now)]) io.err(formatProblem(w));
-  return o.workers === 1 ? runWorker(o, null) : runPrimary(o, o.admin ?? loaded.policy.settings.admin);
+  return o.workers === 1 ? runWorker(o, null, io) : runPrimary(o, o.admin ?? loaded.policy.settings.admin, io);
 }

@@ -58,14 +58,20 @@ export async function runProxy(options: RunOptions): Promise<Running> {
   heldBytes = () => proxy.context.held.bytes;
   const listen = parseListen(options.listen ?? settings.listen);
   if ('error' in listen) throw new Error(`listen: ${listen.error}`);
-  await listenOn(proxy.server, listen);
+  // What was opened before a listen fails is closed again: the caller reports and exits.
+  const unwind = async (e: unknown): Promise<never> => {
+    await proxy.close(0);
+    await audit.close();
+    throw e;
+  };
+  await listenOn(proxy.server, listen, 'proxy').catch(unwind);
 
   let admin: Server | null = null;
   if (options.admin !== false) {
     const at = parseListen(options.admin ?? settings.admin);
     if ('error' in at) throw new Error(`admin: ${at.error}`);
     admin = createAdminServer(localSource({ state, registry: metrics.registry, recent, audit }));
-    await listenOn(admin, at);
+    await listenOn(admin, at, 'admin API').catch(unwind);
   }
 
   const reload = (): ReloadResult => {
@@ -114,12 +120,26 @@ export async function runProxy(options: RunOptions): Promise<Running> {
   };
 }
 
-function listenOn(server: Server, at: { host: string; port: number }): Promise<void> {
+/** A socket phiwall could not listen on, said plainly (which address, for what, why) rather than as a stack trace. */
+export class ListenError extends Error {
+  override name = 'ListenError';
+}
+
+/** Listens on `at`; a failure is a ListenError naming the address and the reason. */
+export function listenOn(server: Server, at: { host: string; port: number }, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (e: NodeJS.ErrnoException): void => reject(new ListenError(`cannot listen on ${at.host}:${at.port} for the ${what}: ${listenReason(e)}`));
+    server.once('error', failed);
     server.listen(at.port, at.host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
+}
+
+function listenReason(e: NodeJS.ErrnoException): string {
+  if (e.code === 'EADDRINUSE') return 'the address is already in use (another phiwall or another proxy?)';
+  if (e.code === 'EACCES') return 'permission denied (ports below 1024 need privileges)';
+  if (e.code === 'EADDRNOTAVAIL') return 'this machine has no such address';
+  return e.message;
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -119,5 +120,35 @@ describe('phiwall start', () => {
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     expect(await exited(child)).toBe(1);
     expect(err).toMatch(/vendors\.yaml:3:13: bad wildcard/);
+  });
+
+  describe('an address already taken is said plainly, exit 1, nothing left running', () => {
+    const taken = async (): Promise<{ port: number; close: () => void }> => {
+      const server = createNetServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return { port: (server.address() as { port: number }).port, close: () => server.close() };
+    };
+    for (const [what, workers] of [['proxy', '1'], ['proxy', '2'], ['admin API', '1'], ['admin API', '2']] as const) {
+      it(`the ${what}'s port, ${workers} worker(s)`, async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
+        writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
+        writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
+        const busy = await taken();
+        const addresses = what === 'proxy' ? ['--listen', `127.0.0.1:${busy.port}`, '--admin', '127.0.0.1:0'] : ['--listen', '127.0.0.1:0', '--admin', `127.0.0.1:${busy.port}`];
+        const child = spawn(process.execPath, [BIN, 'start', '--policy', dir, '--workers', workers, ...addresses], { cwd: ROOT });
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        // A worker that cannot listen used to be restarted in a loop, and the error was a stack trace.
+        const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        try {
+          expect(await exited(child), err).toBe(1);
+        } finally {
+          clearTimeout(killer);
+          busy.close();
+        }
+        expect(err).toContain(`phiwall start: cannot listen on 127.0.0.1:${busy.port} for the ${what}: the address is already in use`);
+        expect(err).not.toMatch(/^\s+at /m);
+      });
+    }
   });
 });
