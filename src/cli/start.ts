@@ -141,8 +141,13 @@ async function runPrimary(o: StartOptions, adminAt: string, io: Io): Promise<num
 
   // A message to a worker that is exiting fails with EPIPE, emitted as 'error' on the worker:
   // unhandled, it would take the primary (and every worker) down.
-  const fork = (id: number): void => {
-    cluster.fork({ PHIWALL_WORKER: String(id) }).on('error', (e: Error) => log.error({ worker: id, err: { message: e.message } }, 'message to worker failed'));
+  // Worker slots 1..N name the audit files: a restarted worker takes its slot (and file, and
+  // chain) over, whatever id the cluster gives the new process.
+  const slots = new Map<number, number>();
+  const fork = (slot: number): void => {
+    const w = cluster.fork({ PHIWALL_WORKER: String(slot) });
+    slots.set(w.id, slot);
+    w.on('error', (e: Error) => log.error({ worker: slot, err: { message: e.message } }, 'message to worker failed'));
   };
   // A worker that exits before it listens (the address is taken, say) would fail the same way
   // again: the primary stops the others and exits rather than restart it in a loop.
@@ -151,14 +156,16 @@ async function runPrimary(o: StartOptions, adminAt: string, io: Io): Promise<num
   let failed: (code: number) => void = () => undefined;
   const failure = new Promise<number>((resolve) => (failed = resolve));
   cluster.on('exit', (w, code) => {
+    const slot = slots.get(w.id) ?? w.id;
+    slots.delete(w.id);
     if (stopping) return;
     if (!listening.has(w.id)) {
-      log.error({ worker: w.id, code }, 'worker could not start; stopping');
+      log.error({ worker: slot, code }, 'worker could not start; stopping');
       void stop().then(() => failed(EXIT.invalid));
       return;
     }
-    log.error({ worker: w.id, code }, 'worker exited; starting another');
-    fork(w.id);
+    log.error({ worker: slot, code }, 'worker exited; starting another');
+    fork(slot);
   });
   for (let i = 1; i <= o.workers; i++) fork(i);
   return Promise.race([untilSignalled(reload, stop), failure]);

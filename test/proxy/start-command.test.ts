@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
+import { verifyChain } from '../../src/audit/chain.js';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { curl } from '../helpers/proxy.js';
 import { useRecordingUpstream } from '../helpers/upstream.js';
@@ -111,6 +112,49 @@ describe('phiwall start', () => {
       } catch {
         // already gone
       }
+    }
+  });
+
+  it('restarts a worker that dies, in the same slot: its audit file and chain go on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
+    writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
+    writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
+    const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], 2);
+    /** The primary's children, from /proc (their parent pid is the 4th field of stat). */
+    const workers = (): number[] =>
+      readdirSync('/proc')
+        .filter((d) => /^\d+$/.test(d))
+        .filter((d) => {
+          try {
+            return Number(readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]) === p.child.pid;
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+    const listening = (): number => (p.out().match(/"phiwall listening"/g) ?? []).length;
+    const until = async (ok: () => boolean): Promise<void> => {
+      for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(ok(), p.out()).toBe(true);
+    };
+    try {
+      const url = `http://127.0.0.1:${p.port}`;
+      // Twice: the second time the worker killed is itself a restarted one, with a new cluster id.
+      let known = workers();
+      for (const round of [3, 4]) {
+        process.kill(known[0]!, 'SIGKILL');
+        await until(() => listening() >= round);
+        await until(() => workers().length === 2);
+        known = workers().filter((pid) => !known.includes(pid));
+        for (let i = 0; i < 4; i++) expect((await curl(url, [`http://ehr.example:${up.port}/`])).status).toBe(200);
+      }
+      const done = exited(p.child);
+      p.child.kill('SIGTERM');
+      expect(await done, p.out()).toBe(0);
+      expect(readdirSync(join(dir, 'audit')).sort()).toEqual(['a.w1.jsonl', 'a.w2.jsonl']);
+      for (const f of ['a.w1.jsonl', 'a.w2.jsonl']) expect(verifyChain(readFileSync(join(dir, 'audit', f), 'utf8')).ok).toBe(true);
+    } finally {
+      p.child.kill('SIGKILL');
     }
   });
 
