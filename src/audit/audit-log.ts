@@ -32,6 +32,7 @@ export class AuditLog implements AuditSink {
   private prev = GENESIS;
   private seq = 0;
   private closed: Promise<void> | undefined;
+  private openError: Error | null = null;
   errors = 0;
   onError: ((e: Error) => void) | undefined;
 
@@ -66,7 +67,10 @@ export class AuditLog implements AuditSink {
         this.isOpen = true;
         resolve();
       });
-      this.stream.once('error', () => resolve());
+      this.stream.once('error', (e: Error) => {
+        this.openError ??= e;
+        resolve();
+      });
     });
     this.timer = setInterval(() => {
       this.drain();
@@ -106,6 +110,12 @@ export class AuditLog implements AuditSink {
     await this.opened;
     this.drain();
     await new Promise<void>((resolve) => this.stream.flush(() => resolve()));
+  }
+
+  /** Resolves once the file is open for appending; rejects with the reason it could not be. */
+  async ready(): Promise<void> {
+    await this.opened;
+    if (!this.isOpen) throw this.openError ?? new Error('the file could not be opened');
   }
 
   /** Writes what is gathered and closes the file; a second call waits for the first. */

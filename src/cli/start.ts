@@ -9,7 +9,7 @@ import { createAdminServer } from '../admin/server.js';
 import { policyWarnings } from '../policy/check.js';
 import { parseListen } from '../policy/load.js';
 import { formatProblem } from '../policy/yaml-source.js';
-import { ListenError, listenOn, runProxy, type Running } from '../proxy/run.js';
+import { StartError, listenOn, runProxy, type Running } from '../proxy/run.js';
 import { loadAll } from '../proxy/state.js';
 import { args, type Context } from './commands.js';
 import { EXIT, UsageError, loadOrReport, type Io } from './io.js';
@@ -71,7 +71,7 @@ async function runWorker(o: StartOptions, worker: number | null, io: Io): Promis
       ...(o.listen === undefined ? {} : { listen: o.listen }),
     });
   } catch (e) {
-    if (!(e instanceof ListenError)) throw e;
+    if (!(e instanceof StartError)) throw e;
     io.err(`phiwall start: ${e.message}`);
     return EXIT.invalid;
   }
@@ -102,7 +102,7 @@ async function runPrimary(o: StartOptions, adminAt: string, io: Io): Promise<num
   try {
     await listenOn(adminServer, at, 'admin API');
   } catch (e) {
-    if (!(e instanceof ListenError)) throw e;
+    if (!(e instanceof StartError)) throw e;
     io.err(`phiwall start: ${e.message}`);
     return EXIT.invalid;
   }

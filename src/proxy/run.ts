@@ -48,7 +48,15 @@ export async function runProxy(options: RunOptions): Promise<Running> {
   const log = options.log ?? stdoutLogger(null);
   const state = new PolicyState(options.policyDir);
   const settings = state.current.policy.settings;
-  const audit = new AuditLog(options.auditPath ?? settings.audit.path);
+  const auditPath = options.auditPath ?? settings.audit.path;
+  let audit: AuditLog;
+  try {
+    audit = new AuditLog(auditPath);
+    // Decisions must be recorded: a proxy that cannot write its evidence does not start.
+    await audit.ready();
+  } catch (e) {
+    throw new StartError(`cannot open the audit log ${auditPath}: ${fileReason(e as NodeJS.ErrnoException)}`);
+  }
   audit.onError = (e) => log.error({ err: { message: e.message } }, 'audit write failed');
   const recent = new RecentDecisions();
   let heldBytes = (): number => 0;
@@ -120,21 +128,30 @@ export async function runProxy(options: RunOptions): Promise<Running> {
   };
 }
 
-/** A socket phiwall could not listen on, said plainly (which address, for what, why) rather than as a stack trace. */
-export class ListenError extends Error {
-  override name = 'ListenError';
+/** Why phiwall cannot start (an address it cannot listen on, an audit log it cannot open), said plainly rather than as a stack trace. */
+export class StartError extends Error {
+  override name = 'StartError';
 }
 
-/** Listens on `at`; a failure is a ListenError naming the address and the reason. */
+/** Listens on `at`; a failure is a StartError naming the address and the reason. */
 export function listenOn(server: Server, at: { host: string; port: number }, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const failed = (e: NodeJS.ErrnoException): void => reject(new ListenError(`cannot listen on ${at.host}:${at.port} for the ${what}: ${listenReason(e)}`));
+    const failed = (e: NodeJS.ErrnoException): void => reject(new StartError(`cannot listen on ${at.host}:${at.port} for the ${what}: ${listenReason(e)}`));
     server.once('error', failed);
     server.listen(at.port, at.host, () => {
       server.off('error', failed);
       resolve();
     });
   });
+}
+
+function fileReason(e: NodeJS.ErrnoException): string {
+  // mkdir -p says EEXIST when a component of the path is a file.
+  if (e.code === 'ENOTDIR' || (e.code === 'EEXIST' && e.syscall === 'mkdir')) return 'a part of the path is not a directory';
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  if (e.code === 'EROFS') return 'the file system is read-only';
+  if (e.code === 'EISDIR') return 'the path is a directory';
+  return e.message;
 }
 
 function listenReason(e: NodeJS.ErrnoException): string {

@@ -166,6 +166,27 @@ describe('phiwall start', () => {
     expect(err).toMatch(/vendors\.yaml:3:13: bad wildcard/);
   });
 
+  for (const workers of ['1', '2']) {
+    it(`does not start without its audit log, said plainly, exit 1 (${workers} worker(s))`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
+      writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
+      // A path through a file: it cannot be created, even as root.
+      writeFileSync(join(dir, 'not-a-dir'), '');
+      writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'not-a-dir', 'a.jsonl')}\n`));
+      const child = spawn(process.execPath, [BIN, 'start', '--policy', dir, '--workers', workers, '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], { cwd: ROOT });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      try {
+        expect(await exited(child), err).toBe(1);
+      } finally {
+        clearTimeout(killer);
+      }
+      expect(err).toMatch(/phiwall start: cannot open the audit log \S+: a part of the path is not a directory/);
+      expect(err).not.toMatch(/^\s+at /m);
+    });
+  }
+
   describe('an address already taken is said plainly, exit 1, nothing left running', () => {
     const taken = async (): Promise<{ port: number; close: () => void }> => {
       const server = createNetServer();
