@@ -4,7 +4,7 @@ import { dayIn, isDay } from '../policy/dates.js';
 import { decide } from '../policy/decide.js';
 import { stripPort } from '../policy/hosts.js';
 import { formatProblem } from '../policy/yaml-source.js';
-import { EXIT, UsageError, instantOn, loadOrReport, type Io } from './io.js';
+import { EXIT, UsageError, instantOn, loadOrReport, loadRunnableOrReport, type Io } from './io.js';
 import { vendorRows, vendorTable } from './vendors.js';
 
 export interface Context {
@@ -26,7 +26,7 @@ export function check(argv: readonly string[], { io, now }: Context): number {
   const { values, positionals } = args(argv, policyOption, true);
   const dir = positionals[0] ?? (values.policy as string);
   const loaded = loadOrReport(dir, io);
-  if (loaded === null) return EXIT.invalid;
+  if (loaded === null || loadRunnableOrReport(dir, io) === null) return EXIT.invalid;
   const warnings = [...loaded.warnings, ...policyWarnings(loaded.policy, now)];
   if (values.json === true) {
     io.out(JSON.stringify({ valid: true, policy: dir, vendors: loaded.policy.vendors.length, warnings: warnings.map((w) => ({ ...w, text: formatProblem(w) })) }));

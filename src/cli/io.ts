@@ -1,4 +1,5 @@
 import { loadPolicy } from '../policy/load.js';
+import { loadAll, type Loaded } from '../proxy/state.js';
 import type { Policy } from '../policy/types.js';
 import { PolicyError, formatProblem, type Problem } from '../policy/yaml-source.js';
 
@@ -21,8 +22,21 @@ export const processIo: Io = {
 
 /** Loads a policy or prints its problems; null means the command should exit 1. */
 export function loadOrReport(dir: string, io: Io): { policy: Policy; warnings: Problem[] } | null {
+  return reported(dir, io, () => loadPolicy(dir));
+}
+
+/**
+ * What `phiwall start` loads besides the files: the CA that tls.intercept names and the
+ * detector pack (custom detector folders, scan.mrn_patterns) compiled. `check` asks the same,
+ * so that a policy it calls valid starts. Prints the problems; null means exit 1.
+ */
+export function loadRunnableOrReport(dir: string, io: Io): Loaded | null {
+  return reported(dir, io, () => loadAll(dir));
+}
+
+function reported<T>(dir: string, io: Io, load: () => T): T | null {
   try {
-    return loadPolicy(dir);
+    return load();
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
     for (const p of e.problems) io.err(formatProblem(p));

@@ -10,9 +10,8 @@ import { policyWarnings } from '../policy/check.js';
 import { parseListen } from '../policy/load.js';
 import { formatProblem } from '../policy/yaml-source.js';
 import { StartError, listenOn, runProxy, type Running } from '../proxy/run.js';
-import { loadAll } from '../proxy/state.js';
 import { args, type Context } from './commands.js';
-import { EXIT, UsageError, loadOrReport, type Io } from './io.js';
+import { EXIT, UsageError, loadOrReport, loadRunnableOrReport, type Io } from './io.js';
 
 /** With several workers each writes its own hash chain: audit.jsonl -> audit.w1.jsonl. */
 export function workerAuditPath(path: string, worker: number): string {
@@ -57,7 +56,9 @@ function untilSignalled(onReload: () => void, onStop: () => Promise<void>): Prom
 
 async function runWorker(o: StartOptions, worker: number | null, io: Io): Promise<number> {
   const log = stdoutLogger(worker === null ? null : { worker });
-  const loaded = loadAll(o.policyDir);
+  // Checked by the primary (or by startCommand) already; a file may have gone since.
+  const loaded = loadRunnableOrReport(o.policyDir, io);
+  if (loaded === null) return EXIT.invalid;
   const auditPath = worker === null ? loaded.policy.settings.audit.path : workerAuditPath(loaded.policy.settings.audit.path, worker);
   let running: Running;
   try {
@@ -182,5 +183,7 @@ export async function startCommand(argv: readonly string[], { io, now }: Context
   const loaded = loadOrReport(o.policyDir, io);
   if (loaded === null) return EXIT.invalid;
   for (const w of [...loaded.warnings, ...policyWarnings(loaded.policy, now)]) io.err(formatProblem(w));
+  // The CA of tls.intercept and the detector pack too, before any worker is started.
+  if (loadRunnableOrReport(o.policyDir, io) === null) return EXIT.invalid;
   return o.workers === 1 ? runWorker(o, null, io) : runPrimary(o, o.admin ?? loaded.policy.settings.admin, io);
 }

@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cli, spawnCli } from '../helpers/cli.js';
@@ -75,6 +77,24 @@ describe('phiwall check', () => {
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/\.yaml:\d+:\d+: /);
     }
+  });
+
+  it('asks what start needs too: the CA of tls.intercept and a compilable detector pack (start refuses the same, exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phiwall-check-'));
+    cpSync(join(ROOT, 'policies', 'vendors.yaml'), join(dir, 'vendors.yaml'));
+    writeFileSync(join(dir, 'phiwall.yaml'), `tls:\n  intercept: true\n  ca_cert: ${join(dir, 'ca', 'phiwall-ca.pem')}\n  ca_key: ${join(dir, 'ca', 'phiwall-ca.key')}\n`);
+    const missingCa = await cli(['check', '--policy', dir]);
+    expect(missingCa.code).toBe(1);
+    expect(missingCa.err).toContain(`phiwall.yaml:1:1: tls.intercept is true but ${join(dir, 'ca', 'phiwall-ca.pem')} does not exist (create the CA with: phiwall ca init --out ${join(dir, 'ca')})`);
+    const started = spawnCli(['start', '--policy', dir, '--workers', '1', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0']);
+    expect(started.code).toBe(1);
+    expect(started.err).toContain('tls.intercept is true but');
+    expect(started.err).not.toMatch(/^\s+at /m);
+    // A pattern that matches the empty string is refused when the pack is compiled.
+    writeFileSync(join(dir, 'phiwall.yaml'), `scan:\n  mrn_patterns: ['\\d*']\n`);
+    const badPattern = await cli(['check', '--policy', dir]);
+    expect(badPattern.code, badPattern.out).toBe(1);
+    expect(badPattern.err).toMatch(/phiwall\.yaml:\d+:\d+: .*can match the empty string/);
   });
 });
 
