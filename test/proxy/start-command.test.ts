@@ -40,6 +40,24 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+/**
+ * Runs `phiwall start` expecting it to refuse: exit 1 within 15 s (not a restart loop), and
+ * no stack trace in what it printed. Returns its stderr.
+ */
+async function failsToStart(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [BIN, 'start', ...args], { cwd: ROOT });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  try {
+    expect(await exited(child), err).toBe(1);
+  } finally {
+    clearTimeout(killer);
+  }
+  expect(err).not.toMatch(/^\s+at /m);
+  return err;
+}
+
 const up = useRecordingUpstream({ beforeAll, afterAll, beforeEach });
 
 describe('phiwall start', () => {
@@ -173,17 +191,8 @@ describe('phiwall start', () => {
       // A path through a file: it cannot be created, even as root.
       writeFileSync(join(dir, 'not-a-dir'), '');
       writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'not-a-dir', 'a.jsonl')}\n`));
-      const child = spawn(process.execPath, [BIN, 'start', '--policy', dir, '--workers', workers, '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], { cwd: ROOT });
-      let err = '';
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      try {
-        expect(await exited(child), err).toBe(1);
-      } finally {
-        clearTimeout(killer);
-      }
+      const err = await failsToStart(['--policy', dir, '--workers', workers, '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0']);
       expect(err).toMatch(/phiwall start: cannot open the audit log \S+: a part of the path is not a directory/);
-      expect(err).not.toMatch(/^\s+at /m);
     });
   }
 
@@ -200,19 +209,9 @@ describe('phiwall start', () => {
         writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
         const busy = await taken();
         const addresses = what === 'proxy' ? ['--listen', `127.0.0.1:${busy.port}`, '--admin', '127.0.0.1:0'] : ['--listen', '127.0.0.1:0', '--admin', `127.0.0.1:${busy.port}`];
-        const child = spawn(process.execPath, [BIN, 'start', '--policy', dir, '--workers', workers, ...addresses], { cwd: ROOT });
-        let err = '';
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
         // A worker that cannot listen used to be restarted in a loop, and the error was a stack trace.
-        const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        try {
-          expect(await exited(child), err).toBe(1);
-        } finally {
-          clearTimeout(killer);
-          busy.close();
-        }
+        const err = await failsToStart(['--policy', dir, '--workers', workers, ...addresses]).finally(() => busy.close());
         expect(err).toContain(`phiwall start: cannot listen on 127.0.0.1:${busy.port} for the ${what}: the address is already in use`);
-        expect(err).not.toMatch(/^\s+at /m);
       });
     }
   });
