@@ -115,7 +115,10 @@ export class AuditLog implements AuditSink {
   /** Resolves once the file is open for appending; rejects with the reason it could not be. */
   async ready(): Promise<void> {
     await this.opened;
-    if (!this.isOpen) throw this.openError ?? new Error('the file could not be opened');
+    if (this.isOpen) return;
+    // Nothing will ever be written: the flush timer has nothing to do.
+    clearInterval(this.timer);
+    throw this.openError ?? new Error('the file could not be opened');
   }
 
   /** Writes what is gathered and closes the file; a second call waits for the first. */

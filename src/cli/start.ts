@@ -60,22 +60,15 @@ async function runWorker(o: StartOptions, worker: number | null, io: Io): Promis
   const loaded = loadRunnableOrReport(o.policyDir, io);
   if (loaded === null) return EXIT.invalid;
   const auditPath = worker === null ? loaded.policy.settings.audit.path : workerAuditPath(loaded.policy.settings.audit.path, worker);
-  let running: Running;
-  try {
-    running = await runProxy({
-      policyDir: o.policyDir,
-      auditPath,
-      log,
-      watch: worker === null,
-      // In a cluster the primary serves the admin API for all workers.
-      admin: worker === null ? (o.admin ?? loaded.policy.settings.admin) : false,
-      ...(o.listen === undefined ? {} : { listen: o.listen }),
-    });
-  } catch (e) {
-    if (!(e instanceof StartError)) throw e;
-    io.err(`phiwall start: ${e.message}`);
-    return EXIT.invalid;
-  }
+  const running: Running = await runProxy({
+    policyDir: o.policyDir,
+    auditPath,
+    log,
+    watch: worker === null,
+    // In a cluster the primary serves the admin API for all workers.
+    admin: worker === null ? (o.admin ?? loaded.policy.settings.admin) : false,
+    ...(o.listen === undefined ? {} : { listen: o.listen }),
+  });
   const admin = running.adminAddress === null ? null : `${running.adminAddress.address}:${running.adminAddress.port}`;
   log.info({ listen: `${running.address.address}:${running.address.port}`, admin, policy: o.policyDir, audit: auditPath, vendors: loaded.policy.vendors.length, mode: loaded.policy.settings.mode }, 'phiwall listening');
   if (worker !== null) {
@@ -94,19 +87,13 @@ async function runWorker(o: StartOptions, worker: number | null, io: Io): Promis
   return untilSignalled(() => void running.reload(), () => running.stop());
 }
 
-async function runPrimary(o: StartOptions, adminAt: string, io: Io): Promise<number> {
+async function runPrimary(o: StartOptions, adminAt: string): Promise<number> {
   const log = stdoutLogger({ role: 'primary' });
   const source = clusterSource(o.policyDir, o.workers);
   const adminServer = createAdminServer(source);
   const at = parseListen(adminAt);
   if ('error' in at) throw new UsageError(`admin: ${at.error}`);
-  try {
-    await listenOn(adminServer, at, 'admin API');
-  } catch (e) {
-    if (!(e instanceof StartError)) throw e;
-    io.err(`phiwall start: ${e.message}`);
-    return EXIT.invalid;
-  }
+  await listenOn(adminServer, at, 'admin API');
   const addr = adminServer.address() as AddressInfo;
   log.info({ admin: `${addr.address}:${addr.port}`, workers: o.workers }, 'phiwall admin listening');
   let stopping = false;
@@ -140,14 +127,14 @@ async function runPrimary(o: StartOptions, adminAt: string, io: Io): Promise<num
       await Promise.all(exits);
     })());
 
-  // A message to a worker that is exiting fails with EPIPE, emitted as 'error' on the worker:
-  // unhandled, it would take the primary (and every worker) down.
   // Worker slots 1..N name the audit files: a restarted worker takes its slot (and file, and
   // chain) over, whatever id the cluster gives the new process.
   const slots = new Map<number, number>();
   const fork = (slot: number): void => {
     const w = cluster.fork({ PHIWALL_WORKER: String(slot) });
     slots.set(w.id, slot);
+    // A message to a worker that is exiting fails with EPIPE, emitted as 'error' on the
+    // worker: unhandled, it would take the primary (and every worker) down.
     w.on('error', (e: Error) => log.error({ worker: slot, err: { message: e.message } }, 'message to worker failed'));
   };
   // A worker that exits before it listens (the address is taken, say) would fail the same way
@@ -172,10 +159,21 @@ async function runPrimary(o: StartOptions, adminAt: string, io: Io): Promise<num
   return Promise.race([untilSignalled(reload, stop), failure]);
 }
 
+/** Runs a process's part; what keeps it from starting (StartError) is one plain line and exit 1. */
+async function started(io: Io, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof StartError)) throw e;
+    io.err(`phiwall start: ${e.message}`);
+    return EXIT.invalid;
+  }
+}
+
 export async function startCommand(argv: readonly string[], { io, now }: Context): Promise<number> {
   const o = parseStart(argv);
   if (cluster.isWorker) {
-    const code = await runWorker(o, Number(process.env['PHIWALL_WORKER'] ?? '1'), io);
+    const code = await started(io, () => runWorker(o, Number(process.env['PHIWALL_WORKER'] ?? '1'), io));
     // A worker that could not start ends here: its IPC channel to the primary would keep it alive.
     if (code !== EXIT.ok) process.exit(code);
     return code;
@@ -185,5 +183,5 @@ export async function startCommand(argv: readonly string[], { io, now }: Context
   for (const w of [...loaded.warnings, ...policyWarnings(loaded.policy, now)]) io.err(formatProblem(w));
   // The CA of tls.intercept and the detector pack too, before any worker is started.
   if (loadRunnableOrReport(o.policyDir, io) === null) return EXIT.invalid;
-  return o.workers === 1 ? runWorker(o, null, io) : runPrimary(o, o.admin ?? loaded.policy.settings.admin, io);
+  return started(io, () => (o.workers === 1 ? runWorker(o, null, io) : runPrimary(o, o.admin ?? loaded.policy.settings.admin)));
 }
