@@ -6,7 +6,7 @@ import { ScanStream, scan, type Finding, type ScanResult } from '../detect/index
 import { applyMode, decide, type Action } from '../policy/decide.js';
 import type { Reason } from '../policy/reasons.js';
 import { clientAllowed, countFindings, newRecord, record, type ProxyContext } from './context.js';
-import { downstreamHeaders, upstreamHeaders } from './headers.js';
+import { downstreamHeaders, scannedHeaderText, upstreamHeaders } from './headers.js';
 import { resolveDestination } from './resolve.js';
 import { refuse } from './responses.js';
 import type { Loaded } from './state.js';
@@ -155,7 +155,8 @@ type Scanned = { body: Buffer; result: ScanResult } | { refusal: Reason; bytes: 
 
 /**
  * Holds the body while feeding it to the scanner chunk by chunk, within the per-request cap
- * (body_too_large) and the process-wide cap (proxy_busy). The URL and Referer are scanned too.
+ * (body_too_large) and the process-wide cap (proxy_busy). The URL, the Referer and the headers
+ * that can carry data are scanned too (see scannedHeaderText).
  */
 async function holdAndScan(ctx: ProxyContext, loaded: Loaded, req: IncomingMessage, res: ServerResponse, target: Target, expectContinue: boolean): Promise<Scanned> {
   const { settings } = loaded.policy;
@@ -202,13 +203,17 @@ async function holdAndScan(ctx: ProxyContext, loaded: Loaded, req: IncomingMessa
         stream.bytes >= settings.scan.offloadBytes && settings.scan.offloadBytes > 0
           ? await ctx.scanPool.scan(stream.body(), loaded.scannerOptions, scanOptions, settings.scan.timeoutMs)
           : stream.end();
-      const url = scan(loaded.scanner, Buffer.from(target.path), { contentType: 'application/x-www-form-urlencoded' });
-      const referer = req.headers.referer === undefined ? null : scan(loaded.scanner, Buffer.from(req.headers.referer), { contentType: 'application/x-www-form-urlencoded' });
-      // Field by field, and the body's findings array itself when the URL and Referer add none
-      // (the usual case): a spread here took V8's slow path on every scanned request.
-      const extra = referer === null ? url.findings : [...url.findings, ...referer.findings];
+      // What else the vendor would receive: the path and query, the Referer (both URLs) and
+      // the headers that can carry data, each read as form fields.
+      const extra = scanFields(loaded, target.path);
+      const referer = req.headers.referer;
+      if (referer !== undefined) extra.push(...scanFields(loaded, referer));
+      const headerText = scannedHeaderText(req.rawHeaders);
+      if (headerText !== null) extra.push(...scanFields(loaded, headerText));
+      // Field by field, and the body's findings array itself when nothing else adds any (the
+      // usual case): a spread here took V8's slow path on every scanned request.
       result = {
-        phi: body.phi || url.phi || (referer?.phi ?? false),
+        phi: body.phi || extra.length > 0,
         format: body.format,
         bytes: body.bytes,
         findings: extra.length === 0 ? body.findings : [...body.findings, ...extra],
@@ -222,6 +227,11 @@ async function holdAndScan(ctx: ProxyContext, loaded: Loaded, req: IncomingMessa
   } finally {
     ctx.held.give(taken);
   }
+}
+
+/** Findings in a URL or header text, read as form-urlencoded fields (a fresh array). */
+function scanFields(loaded: Loaded, text: string): Finding[] {
+  return [...scan(loaded.scanner, Buffer.from(text), { contentType: 'application/x-www-form-urlencoded', minConfidence: loaded.policy.settings.scan.minConfidence }).findings];
 }
 
 /** What a scan result means for a scan-required destination, in the policy's mode. */

@@ -75,6 +75,22 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     expect(up.bytes).toBe(0);
   });
 
+  /** A JWT (unsigned) whose payload is this JSON: base64url segments, as SDKs send them. */
+  const jwt = (payload: object): string => [{ alg: 'none' }, payload].map((o) => Buffer.from(JSON.stringify(o)).toString('base64url')).join('.') + '.';
+
+  it.each([
+    ['a custom header named for PHI', { 'x-patient-name': 'Rosa Garcia' }],
+    ['a date of birth in a custom header', { 'x-patient-dob': '1947-02-11' }],
+    ['an SSN in a cookie', { cookie: 'sid=4f1c9a; ssn=536-22-1845' }],
+    ['a bearer token whose payload names the patient', { authorization: `Bearer ${jwt({ sub: 'u-881', patient: 'Rosa Garcia', birthDate: '1947-02-11' })}` }],
+    ['an SDK header holding a note', { 'x-context': 'Patient: Rosa Garcia DOB 02/11/1947' }],
+  ])('PHI in the request headers: %s (a GET without a body)', async (_name, headers) => {
+    const r = await viaAgent(proxy, `${pixel()}?ev=view`, { headers });
+    expect(r.status).toBe(403);
+    expect(r.headers['x-phiwall-reason']).toBe('phi_detected');
+    expect(up.connections).toBe(0);
+  });
+
   it('PHI to a BAA-gap vendor with on_baa_gap: block-phi is blocked too', async () => {
     const r = await viaAgent(proxy, `http://scribe.example:${up.port}/notes`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: NOTE });
     expect(r.status).toBe(403);
@@ -93,6 +109,21 @@ describe('clean payloads pass byte for byte', () => {
     expect(up.requests[0]!.body.equals(body)).toBe(true);
     expect(up.requests[0]!.headers['content-length']).toBe(String(body.length));
     expect(up.requests[0]!.headers['content-encoding']).toBe(headers['content-encoding']);
+  });
+
+  it('headers that carry no PHI reach the vendor unchanged (ids, keys, opaque tokens, a browser)', async () => {
+    const headers = {
+      'x-request-id': '7f3a2b9c-1d2e-4f5a-8b6c-9d0e1f2a3b4c',
+      'x-api-key': 'pk_live_51H8xYzAbCdEf',
+      authorization: 'Bearer 2YotnFZFEjr1zCsicMWpAA',
+      cookie: '_ga=GA1.2.1234567890.1600000000; theme=dark',
+      'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.130 Safari/537.36',
+      'accept-language': 'en-US,en;q=0.9',
+      'if-modified-since': 'Sat, 21 Nov 2026 10:00:00 GMT',
+    };
+    const r = await viaAgent(proxy, `${pixel()}?ev=view`, { headers });
+    expect(r.status).toBe(200);
+    for (const [name, value] of Object.entries(headers)) expect(up.requests[0]!.headers[name]).toBe(value);
   });
 
   it('a chunked clean body is held and forwarded with its length', async () => {
