@@ -58,7 +58,7 @@ export function createMetrics(state: PolicyState, live: { heldBytes(): number; a
   const upstreamErrors = new Counter({ name: METRIC_NAMES.upstreamErrors, help: 'Failures reaching an allowed destination, by kind (refused, connect, timeout, tls, body).', labelNames: ['vendor', 'kind'], registers: [registry] });
   const reloads = new Counter({ name: METRIC_NAMES.reloads, help: 'Policy reloads by result (ok, error); an error keeps the last good policy.', labelNames: ['result'], registers: [registry] });
   const connections = new Gauge({ name: METRIC_NAMES.connections, help: 'Client connections open.', registers: [registry], aggregator: 'sum' });
-  const tunnels = new Gauge({ name: METRIC_NAMES.tunnels, help: 'CONNECT tunnels open.', registers: [registry], aggregator: 'sum' });
+  const tunnels = new Gauge({ name: METRIC_NAMES.tunnels, help: 'Relayed connections open: CONNECT tunnels and upgraded (WebSocket) connections.', registers: [registry], aggregator: 'sum' });
   new Gauge({
     name: METRIC_NAMES.held, help: 'Request bytes held in memory for scanning right now.', registers: [registry], aggregator: 'sum',
     collect() { this.set(live.heldBytes()); },

@@ -8,7 +8,7 @@ import type { Reason } from '../policy/reasons.js';
 import { clientAllowed, newRecord, record, type ProxyContext } from './context.js';
 import { intercept } from './intercept.js';
 import { resolveDestination } from './resolve.js';
-import { refuseConnect } from './responses.js';
+import { refuseOnSocket } from './responses.js';
 import { readHello } from './tunnel-io.js';
 
 /** Reads `host:port` (IPv6 in brackets) from a CONNECT request line; null when malformed. */
@@ -41,7 +41,7 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
     record(ctx, { ...base, ...r, duration_ms: ms, added_ms: ms });
   };
   const reject = (reason: Reason, vendor: string | null): void => {
-    refuseConnect(client, { reason, vendor, incident });
+    refuseOnSocket(client, { reason, vendor, incident });
     finish({ vendor, reason });
   };
   /** After 200 has been sent a refusal can only close the connection; the record says why. */

@@ -5,6 +5,8 @@ import { normalizeName, stripPort } from '../policy/hosts.js';
 import type { Channel } from '../audit/record.js';
 import type { ProxyContext } from './context.js';
 import { handleRequest, type Target } from './http-handler.js';
+import { handleUpgrade } from './upgrade-handler.js';
+import type { Reason } from '../policy/reasons.js';
 
 interface Tunnel {
   readonly host: string;
@@ -24,12 +26,10 @@ const sameHost = (a: string, b: string): boolean => a === b || (normalizeName(a.
  */
 export function createInterceptServer(ctx: () => ProxyContext): Server {
   const channel: Channel = 'intercepted';
-  const onRequest = (req: IncomingMessage, res: ServerResponse, expectContinue: boolean): void => {
+  /** The request's target is the tunnel's; a Host naming another host is refused (host_mismatch). Null outside a tunnel. */
+  const inTunnel = (req: IncomingMessage): { target: Target; channel: Channel; client: string; refuseWith?: Reason } | null => {
     const t = tunnels.get(req.socket);
-    if (t === undefined) {
-      res.destroy();
-      return;
-    }
+    if (t === undefined) return null;
     let path = req.url ?? '/';
     if (/^https?:\/\//i.test(path)) {
       try {
@@ -43,11 +43,27 @@ export function createInterceptServer(ctx: () => ProxyContext): Server {
     const hostHeader = req.headers.host ?? '';
     const headerPort = /:(\d+)$/.exec(hostHeader)?.[1];
     const mismatch = !sameHost(stripPort(hostHeader), t.host) || (headerPort !== undefined && Number(headerPort) !== t.port);
-    handleRequest(ctx(), req, res, { target, channel, expectContinue, client: t.client, ...(mismatch ? { refuseWith: 'host_mismatch' as const } : {}) }).catch(() => res.destroy());
+    return mismatch ? { target, channel, client: t.client, refuseWith: 'host_mismatch' } : { target, channel, client: t.client };
+  };
+  const onRequest = (req: IncomingMessage, res: ServerResponse, expectContinue: boolean): void => {
+    const options = inTunnel(req);
+    if (options === null) {
+      res.destroy();
+      return;
+    }
+    handleRequest(ctx(), req, res, { ...options, expectContinue }).catch(() => res.destroy());
   };
   const server = createServer({ keepAliveTimeout: 5_000 });
   server.on('request', (req, res) => onRequest(req, res, false));
   server.on('checkContinue', (req, res) => onRequest(req, res, true));
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    const options = inTunnel(req);
+    if (options === null) {
+      socket.destroy();
+      return;
+    }
+    handleUpgrade(ctx(), req, socket, head, options).catch(() => socket.destroy());
+  });
   return server;
 }
 

@@ -58,8 +58,11 @@ export function refuse(res: ServerResponse, r: Refusal, accept: string | undefin
   res.end(body);
 }
 
-/** Answers a CONNECT that phiwall refuses, before any tunnel opens. */
-export function refuseConnect(socket: Socket, r: Refusal): void {
+/**
+ * Answers on the bare socket a request that node:http has handed over (a CONNECT before any
+ * tunnel opens, a protocol upgrade): the same JSON, then the connection closes.
+ */
+export function refuseOnSocket(socket: Socket, r: Refusal): void {
   const status = statusFor(r.reason);
   const body = refusalBody(r);
   const text = status === 403 ? 'Forbidden' : status === 400 ? 'Bad Request' : status === 504 ? 'Gateway Timeout' : status === 503 ? 'Service Unavailable' : 'Bad Gateway';

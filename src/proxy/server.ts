@@ -7,6 +7,7 @@ import type { ProxyContext } from './context.js';
 import type { ProxyEvents } from './events.js';
 import { HeldBytes } from './held.js';
 import { handleRequest } from './http-handler.js';
+import { handleUpgrade } from './upgrade-handler.js';
 import type { PolicyState } from './state.js';
 import { Upstreams } from './upstream.js';
 import { createInterceptServer } from './intercept.js';
@@ -66,7 +67,20 @@ export function createProxy(options: ProxyOptions): Proxy {
   server.on('checkContinue', (req, res) => {
     handleRequest(context, req, res, { expectContinue: true }).catch(() => res.destroy());
   });
+  // Sockets node:http hands over for good (CONNECT tunnels, intercepted TLS, upgraded
+  // connections): the server no longer counts them as its own, so its closeAllConnections()
+  // does not reach them, yet its close() waits for them. A stop ends them after the grace.
+  const handedOver = new Set<Socket>();
+  const adopt = (socket: Socket): void => {
+    handedOver.add(socket);
+    socket.once('close', () => handedOver.delete(socket));
+  };
+  server.on('upgrade', (req, socket: Socket, head: Buffer) => {
+    adopt(socket);
+    handleUpgrade(context, req, socket, head).catch(() => socket.destroy());
+  });
   server.on('connect', (req, socket: Socket, head: Buffer) => {
+    adopt(socket);
     handleConnect(context, req, socket, head).catch(() => socket.destroy());
   });
   server.on('connection', (socket: Socket) => {
@@ -88,7 +102,13 @@ export function createProxy(options: ProxyOptions): Proxy {
   async function close(graceMs = 10_000): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    context.interceptServer.closeIdleConnections();
+    // What is still open when the grace ends is cut: requests, tunnels, WebSockets alike.
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      context.interceptServer.closeAllConnections();
+      for (const socket of handedOver) socket.destroy();
+    }, graceMs);
     await closed;
     clearTimeout(timer);
     context.interceptServer.closeAllConnections();

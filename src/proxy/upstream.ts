@@ -27,11 +27,17 @@ export class Upstreams {
         connectTimeout: s.timeouts.upstreamConnectMs,
         headersTimeout: s.timeouts.upstreamHeadersMs,
         bodyTimeout: s.timeouts.upstreamBodyMs,
-        connect: tls ? { servername, ...(this.extraCa() === undefined ? {} : { secureContext: this.extraCa()! }) } : {},
+        connect: tls ? this.tlsOptions(servername) : {},
       });
       this.pools.set(key, pool);
     }
     return pool;
+  }
+
+  /** How every TLS connection to an upstream is verified: the name, and the CA context below when there is one. */
+  tlsOptions(servername: string): { servername: string; secureContext?: SecureContext } {
+    const secureContext = this.extraCa();
+    return secureContext === undefined ? { servername } : { servername, secureContext };
   }
 
   /**

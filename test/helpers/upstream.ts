@@ -37,6 +37,16 @@ export class RecordingUpstream {
       });
     };
     this.server = tls === undefined ? createServer(handler) : createHttpsServer(tls, handler);
+    // A protocol upgrade (a WebSocket handshake): recorded, switched (101), then every byte echoed.
+    this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+      this.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.alloc(0) });
+      socket.on('error', () => undefined);
+      socket.write(`HTTP/1.1 101 Switching Protocols\r\nupgrade: ${req.headers.upgrade ?? ''}\r\nconnection: Upgrade\r\n\r\n`);
+      if (head.length > 0) socket.write(head);
+      socket.on('data', (d: Buffer) => socket.write(d));
+      // Like a WebSocket server: the client's end ends the connection.
+      socket.on('end', () => socket.end());
+    });
     // Count raw bytes on the TCP socket (under TLS too): proof that nothing was sent.
     this.server.on('connection', (s: Socket) => {
       this.connections++;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRecords, startProxy, type TestProxy } from '../helpers/proxy.js';
 import { openTunnel } from '../helpers/raw.js';
@@ -55,5 +56,21 @@ describe('CONNECT', () => {
   it('answers a malformed CONNECT with 400', async () => {
     const { head } = await openTunnel(proxy.port, 'no-port-here');
     expect(head).toMatch(/^HTTP\/1\.1 400/);
+  });
+
+  it('a stop does not wait for open tunnels past its grace period: they are cut, and their records written', async () => {
+    const p = await startProxy(VENDORS, settings(`connect_ports: [${echoPort}]\n`));
+    const { socket } = await openTunnel(p.port, `ehr.example:${echoPort}`);
+    // The tunnel carries bytes (it is open end to end), and the client keeps it open.
+    await new Promise<void>((resolve) => {
+      socket.once('data', () => resolve());
+      socket.write('hello');
+    });
+    const cut = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const started = Date.now();
+    await p.stop(); // a grace period of one second
+    await cut;
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(readFileSync(p.auditPath, 'utf8')).toMatch(/"host":"ehr\.example".*"reason":"baa_in_force"/);
   });
 });

@@ -124,6 +124,23 @@ describe('TLS interception for vendors that need a scan', () => {
     tls.destroy();
   });
 
+  it('a WebSocket opened inside an intercepted tunnel is refused: its messages cannot be held and scanned', async () => {
+    const { socket } = await openTunnel(proxy.port, `pixel.example:${up.port}`);
+    const tls = await new Promise<TLSSocket>((resolve, reject) => {
+      const t = tlsConnect({ socket, servername: 'pixel.example', ca: phiwallCa }, () => resolve(t));
+      t.on('error', reject);
+    });
+    const answer = await new Promise<string>((resolve) => {
+      let text = '';
+      tls.on('data', (d: Buffer) => (text += d.toString('latin1')));
+      tls.on('close', () => resolve(text));
+      tls.write(`GET /live HTTP/1.1\r\nHost: pixel.example:${up.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 403 /);
+    expect(answer).toMatch(/x-phiwall-reason: unscannable_body/);
+    expect(up.requests).toHaveLength(0);
+  });
+
   it('the upstream leg verifies the vendor certificate: an untrusted one is a 502 with its own reason', async () => {
     const r = await curl(proxy.url, ['--cacert', caFile(), `https://pixel.example:${untrusted.port}/x`]);
     expect(r.status).toBe(502);

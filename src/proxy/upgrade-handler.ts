@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { connect as connectTcp, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
+import type { Channel, DecisionRecord } from '../audit/record.js';
+import { applyMode, decide } from '../policy/decide.js';
+import type { Reason } from '../policy/reasons.js';
+import { clientAllowed, newRecord, record, type ProxyContext } from './context.js';
+import { upstreamHeaders } from './headers.js';
+import { parseTarget, type Target } from './http-handler.js';
+import { resolveDestination } from './resolve.js';
+import { refuseOnSocket } from './responses.js';
+import { upstreamReason } from './upstream.js';
+
+/** The status code at the start of the upstream's answer (`HTTP/1.1 101 ...`); null if it is not one. */
+function statusOf(chunk: Buffer): number | null {
+  const m = /^HTTP\/1\.[01] (\d{3})/.exec(chunk.toString('latin1', 0, 16));
+  return m === null ? null : Number(m[1]);
+}
+
+/** The request head for the upstream: end-to-end headers as for any request, plus the upgrade it asks for. */
+function upgradeHead(req: IncomingMessage, target: Target): string {
+  const defaultPort = target.tls ? 443 : 80;
+  const headers = upstreamHeaders(req.rawHeaders, target.port === defaultPort ? target.host : `${target.host}:${target.port}`);
+  headers['connection'] = 'Upgrade';
+  headers['upgrade'] = req.headers.upgrade ?? '';
+  let head = `${req.method ?? 'GET'} ${target.path} HTTP/1.1\r\n`;
+  for (const [name, value] of Object.entries(headers)) for (const v of Array.isArray(value) ? value : [value]) head += `${name}: ${v}\r\n`;
+  return `${head}\r\n`;
+}
+
+/**
+ * A request that asks to switch protocols (a WebSocket's `Upgrade: websocket`), on the plain
+ * listener or inside an intercepted tunnel. After the switch the connection carries messages
+ * both ways that cannot be held and scanned, so a destination whose payloads must be scanned
+ * is refused (`unscannable_body`; in monitor mode let through and recorded as a would-be
+ * block), and an allowed one (BAA in force, conduit) is relayed like a CONNECT tunnel: the
+ * request head goes on with its Upgrade header, then bytes flow both ways untouched.
+ * (Without this, Node would hand the request to the ordinary path, which drops the hop-by-hop
+ * Upgrade header: the vendor would get a plain GET and the WebSocket would never open.)
+ */
+export async function handleUpgrade(
+  ctx: ProxyContext,
+  req: IncomingMessage,
+  socket: Socket,
+  head: Buffer,
+  options: { target?: Target; channel?: Channel; client?: string; refuseWith?: Reason } = {},
+): Promise<void> {
+  const started = performance.now();
+  const incident = randomUUID();
+  const { policy } = ctx.state.current;
+  const { settings } = policy;
+  const target = options.target ?? parseTarget(req.url);
+  const channel = options.channel ?? 'http';
+  const base = newRecord({ incident, client: options.client ?? socket.remoteAddress ?? '', channel, method: req.method ?? '', host: target?.host ?? '', port: target?.port ?? 0 });
+  const finish = (r: Partial<DecisionRecord>): void => {
+    const ms = Math.round((performance.now() - started) * 100) / 100;
+    record(ctx, { ...base, ...r, duration_ms: ms, added_ms: ms });
+  };
+  const reject = (reason: Reason, vendor: string | null): void => {
+    refuseOnSocket(socket, { reason, vendor, incident });
+    finish({ vendor, reason });
+  };
+  socket.on('error', () => socket.destroy());
+
+  if (options.refuseWith !== undefined) return reject(options.refuseWith, null);
+  if (channel === 'http' && !clientAllowed(policy, socket.remoteAddress)) return reject('client_not_allowed', null);
+  if (target === null) return reject('bad_request', null);
+
+  const decision = decide({ host: target.host, method: req.method ?? 'GET' }, policy, new Date());
+  const vendor = decision.vendor?.id ?? null;
+  if (decision.action === 'block') return reject(decision.reason, vendor);
+  let reason: Reason = decision.reason;
+  let enforced = decision.enforced;
+  if (decision.action === 'scan') {
+    const moded = applyMode('block', settings.mode);
+    if (moded.action === 'block') return reject('unscannable_body', vendor);
+    [reason, enforced] = ['unscannable_body', moded.enforced];
+  }
+
+  const resolved = await resolveDestination(target.host, policy, decision.vendor);
+  if (!resolved.ok) return reject(resolved.reason, vendor);
+  const timeouts = settings.timeouts;
+  const upstream = target.tls
+    ? connectTls({ host: resolved.address, port: target.port, ...ctx.upstreams.tlsOptions(target.host.replace(/^\[|\]$/g, '')) })
+    : connectTcp({ host: resolved.address, port: target.port, family: resolved.family });
+  upstream.setTimeout(timeouts.upstreamConnectMs, () => upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })));
+  let relaying = false;
+  upstream.on('error', (e) => {
+    if (relaying) {
+      socket.destroy();
+      return;
+    }
+    const { reason: failure, kind } = upstreamReason(e);
+    ctx.events.upstreamError?.(vendor, kind);
+    reject(failure, vendor);
+  });
+  upstream.once(target.tls ? 'secureConnect' : 'connect', () => {
+    relaying = true;
+    upstream.setTimeout(timeouts.tunnelIdleMs, () => {
+      upstream.destroy();
+      socket.destroy();
+    });
+    upstream.write(upgradeHead(req, target));
+    if (head.length > 0) upstream.write(head);
+    // The record says what the vendor answered (101 when it switched; null if it said nothing).
+    let recorded = false;
+    const allowed = (status: number | null): void => {
+      if (recorded) return;
+      recorded = true;
+      finish({ vendor, action: 'allow', reason, enforced, upstream_status: status });
+    };
+    upstream.once('data', (chunk: Buffer) => allowed(statusOf(chunk)));
+    upstream.pipe(socket);
+    socket.pipe(upstream);
+    ctx.events.tunnel?.(1);
+    let closed = false;
+    const close = (): void => {
+      if (closed) return;
+      closed = true;
+      allowed(null);
+      ctx.events.tunnel?.(-1);
+      upstream.destroy();
+      socket.destroy();
+    };
+    upstream.once('close', close);
+    socket.once('close', close);
+  });
+}
