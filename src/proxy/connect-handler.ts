@@ -5,7 +5,8 @@ import type { DecisionRecord } from '../audit/record.js';
 import { applyMode, decide } from '../policy/decide.js';
 import { normalizeName, stripPort } from '../policy/hosts.js';
 import type { Reason } from '../policy/reasons.js';
-import { clientAllowed, newRecord, record, type ProxyContext } from './context.js';
+import type { Policy, Vendor } from '../policy/types.js';
+import { clientAllowed, cutRecord, newRecord, record, type ProxyContext } from './context.js';
 import { intercept } from './intercept.js';
 import { resolveDestination } from './resolve.js';
 import { refuseOnSocket } from './responses.js';
@@ -23,11 +24,38 @@ const ESTABLISHED = 'HTTP/1.1 200 Connection Established\r\nvia: 1.1 phiwall\r\n
 const bare = (h: string): string => h.replace(/^\[|\]$/g, '');
 const sameName = (a: string, b: string): boolean => (normalizeName(bare(a)) ?? bare(a).toLowerCase()) === (normalizeName(bare(b)) ?? bare(b).toLowerCase());
 
+type ConnectVerdict =
+  | { readonly kind: 'refuse'; readonly reason: Reason; readonly vendor: Vendor | null }
+  | { readonly kind: 'intercept'; readonly vendor: Vendor | null }
+  | { readonly kind: 'tunnel'; readonly reason: Reason; readonly enforced: boolean; readonly vendor: Vendor | null };
+
+/**
+ * What the policy says of a CONNECT from `client` to `authority` on `now`, before any I/O: a
+ * refusal, interception (a vendor whose payloads must be scanned, with tls.intercept on), or
+ * a tunnel. Asked again of every open tunnel when the policy or the date changes.
+ */
+export function connectVerdict(policy: Policy, client: string | undefined, authority: { host: string; port: number } | null, now: Date): ConnectVerdict {
+  const { settings } = policy;
+  if (!clientAllowed(policy, client)) return { kind: 'refuse', reason: 'client_not_allowed', vendor: null };
+  if (authority === null) return { kind: 'refuse', reason: 'bad_request', vendor: null };
+  if (!settings.connectPorts.includes(authority.port)) return { kind: 'refuse', reason: 'port_not_allowed', vendor: null };
+  const decision = decide({ host: stripPort(authority.host), method: 'CONNECT' }, policy, now);
+  const { vendor } = decision;
+  if (decision.action === 'block') return { kind: 'refuse', reason: decision.reason, vendor };
+  if (decision.action === 'allow') return { kind: 'tunnel', reason: decision.reason, enforced: decision.enforced, vendor };
+  if (settings.tls.intercept && vendor?.intercept !== false) return { kind: 'intercept', vendor };
+  if (vendor?.intercept === false && settings.tls.unintercepted === 'allow') return { kind: 'tunnel', reason: 'allowed_unscanned', enforced: decision.enforced, vendor };
+  // A tunnel nobody can scan is a would-be block: monitor mode lets it open, recorded as such.
+  const moded = applyMode('block', settings.mode);
+  return moded.action === 'block' ? { kind: 'refuse', reason: 'unscannable_body', vendor } : { kind: 'tunnel', reason: 'unscannable_body', enforced: moded.enforced, vendor };
+}
+
 /**
  * CONNECT: decided on the host before any tunnel opens. Then the client's ClientHello is
  * read before a byte is carried, and its server name must be the CONNECT host (domain
  * fronting is refused). A destination whose payloads must be scanned is intercepted with
- * the clinic CA when tls.intercept allows it, and refused otherwise (fail closed).
+ * the clinic CA when tls.intercept allows it, and refused otherwise (fail closed). An open
+ * tunnel is decided again when the policy or the date changes, and cut if now refused.
  */
 export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, client: Socket, head: Buffer): Promise<void> {
   const started = performance.now();
@@ -51,43 +79,30 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
   };
   client.on('error', () => client.destroy());
 
-  if (!clientAllowed(policy, client.remoteAddress)) return reject('client_not_allowed', null);
-  if (authority === null) return reject('bad_request', null);
-  if (!settings.connectPorts.includes(authority.port)) return reject('port_not_allowed', null);
-
-  const decision = decide({ host: stripPort(authority.host), method: 'CONNECT' }, policy, new Date());
-  const vendor = decision.vendor?.id ?? null;
-  if (decision.action === 'block') return reject(decision.reason, vendor);
-
-  let reason: Reason = decision.reason;
-  let enforced = decision.enforced;
-  if (decision.action === 'scan') {
-    if (settings.tls.intercept && decision.vendor?.intercept !== false) {
-      const resolved = await resolveDestination(authority.host, policy, decision.vendor);
-      if (!resolved.ok) return reject(resolved.reason, vendor);
-      client.write(ESTABLISHED);
-      const { buffered, peek } = await readHello(client, head, settings.timeouts.clientHeadersMs);
-      // Interception needs the name the client asks for, and it must be the CONNECT host.
-      if (peek.kind !== 'hello' || peek.sni === null || !sameName(peek.sni, authority.host)) return cut('sni_mismatch', vendor);
-      try {
-        await intercept(ctx, client, buffered, authority.host, authority.port);
-      } catch {
-        cut('scan_error', vendor);
-      }
-      return;
+  const verdict = connectVerdict(policy, client.remoteAddress, authority, new Date());
+  const vendor = verdict.vendor?.id ?? null;
+  if (verdict.kind === 'refuse') return reject(verdict.reason, vendor);
+  // connectVerdict refuses a malformed authority.
+  const { host, port } = authority!;
+  if (verdict.kind === 'intercept') {
+    const resolved = await resolveDestination(host, policy, verdict.vendor);
+    if (!resolved.ok) return reject(resolved.reason, vendor);
+    client.write(ESTABLISHED);
+    const { buffered, peek } = await readHello(client, head, settings.timeouts.clientHeadersMs);
+    // Interception needs the name the client asks for, and it must be the CONNECT host.
+    if (peek.kind !== 'hello' || peek.sni === null || !sameName(peek.sni, host)) return cut('sni_mismatch', vendor);
+    try {
+      await intercept(ctx, client, buffered, host, port);
+    } catch {
+      cut('scan_error', vendor);
     }
-    if (decision.vendor?.intercept === false && settings.tls.unintercepted === 'allow') reason = 'allowed_unscanned';
-    else {
-      // A tunnel nobody can scan is a would-be block: monitor mode lets it open, recorded as such.
-      const moded = applyMode('block', settings.mode);
-      if (moded.action === 'block') return reject('unscannable_body', vendor);
-      [reason, enforced] = ['unscannable_body', moded.enforced];
-    }
+    return;
   }
+  const { reason, enforced } = verdict;
 
-  const resolved = await resolveDestination(authority.host, policy, decision.vendor);
+  const resolved = await resolveDestination(host, policy, verdict.vendor);
   if (!resolved.ok) return reject(resolved.reason, vendor);
-  const upstream = connect({ host: resolved.address, port: authority.port, family: resolved.family });
+  const upstream = connect({ host: resolved.address, port, family: resolved.family });
   const timeouts = settings.timeouts;
   upstream.setTimeout(timeouts.upstreamConnectMs, () => upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })));
   let established = false;
@@ -106,7 +121,7 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
     void readHello(client, head, timeouts.clientHeadersMs).then(({ buffered, peek }) => {
       // Domain fronting: a ClientHello naming another host than the CONNECT is cut before
       // the tunnel carries a byte. (Clients that send no SNI, such as to an IP, pass.)
-      if (peek.kind === 'hello' && peek.sni !== null && !sameName(peek.sni, authority.host)) {
+      if (peek.kind === 'hello' && peek.sni !== null && !sameName(peek.sni, host)) {
         upstream.destroy();
         return cut('sni_mismatch', vendor);
       }
@@ -123,10 +138,23 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
       client.pipe(upstream);
       client.resume();
       ctx.events.tunnel?.(1);
+      const forget = ctx.tunnels.add({
+        refusal: (p, now) => {
+          const again = connectVerdict(p, client.remoteAddress, authority, now);
+          // A vendor that now needs a scan cannot get one through a tunnel already open.
+          return again.kind === 'tunnel' ? null : again.kind === 'refuse' ? again.reason : 'unscannable_body';
+        },
+        cut: (why) => {
+          client.destroy();
+          upstream.destroy();
+          cutRecord(ctx, base, vendor, started, why);
+        },
+      });
       let closed = false;
       const close = (): void => {
         if (closed) return;
         closed = true;
+        forget();
         ctx.events.tunnel?.(-1);
         upstream.destroy();
         client.destroy();

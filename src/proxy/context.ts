@@ -12,6 +12,8 @@ import { logDecision } from './log.js';
 import type { HeldBytes } from './held.js';
 import type { PolicyState } from './state.js';
 import type { Upstreams } from './upstream.js';
+import type { OpenTunnels } from './open-tunnels.js';
+import type { Reason } from '../policy/reasons.js';
 
 /** Everything the request path needs, built once per process. */
 export interface ProxyContext {
@@ -26,6 +28,8 @@ export interface ProxyContext {
   leafCerts(): LeafCertificates;
   /** The HTTP server (no socket of its own) that serves intercepted tunnels. */
   readonly interceptServer: Server;
+  /** CONNECT tunnels and upgraded connections now open: decided again when the rules change. */
+  readonly tunnels: OpenTunnels;
   /** Scans large bodies in a worker thread, with a deadline. */
   readonly scanPool: ScanPool;
 }
@@ -91,6 +95,19 @@ export function countFindings(findings: readonly Finding[]): { findings: Record<
     detectors.add(f.detector);
   }
   return { findings: Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b))), detectors: [...detectors].sort() };
+}
+
+/**
+ * Records that an open tunnel was cut because the policy in force now refuses it: a block
+ * with the tunnel's own incident, client and destination (so that its opening and its cut
+ * read together), the reason, and how long it had been open.
+ */
+export function cutRecord(ctx: ProxyContext, opened: DecisionRecord, vendor: string | null, started: number, reason: Reason): void {
+  const r = newRecord(opened);
+  r.vendor = vendor;
+  r.reason = reason;
+  r.duration_ms = Math.round((performance.now() - started) * 100) / 100;
+  record(ctx, r);
 }
 
 /** Writes the audit record, the stdout summary line and the events, in that order. */

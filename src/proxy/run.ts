@@ -84,8 +84,11 @@ export async function runProxy(options: RunOptions): Promise<Running> {
 
   const reload = (): ReloadResult => {
     const result = state.reload();
-    if (result.ok) log.info({ policy: options.policyDir }, 'policy reloaded');
-    else log.error({ policy: options.policyDir, errors: result.errors }, 'policy reload failed; the last good policy stays in force');
+    if (result.ok) {
+      // Tunnels opened under the old rules are decided again: a terminated BAA cuts them too.
+      const cut = proxy.recheckTunnels();
+      log.info({ policy: options.policyDir, tunnels_cut: cut }, 'policy reloaded');
+    } else log.error({ policy: options.policyDir, errors: result.errors }, 'policy reload failed; the last good policy stays in force');
     proxy.context.events.reloaded?.(result);
     return result;
   };

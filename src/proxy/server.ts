@@ -12,6 +12,7 @@ import type { PolicyState } from './state.js';
 import { Upstreams } from './upstream.js';
 import { createInterceptServer } from './intercept.js';
 import { ScanPool } from './scan-pool.js';
+import { OpenTunnels } from './open-tunnels.js';
 import { LeafCertificates } from '../tls/leaf-certs.js';
 
 export interface ProxyOptions {
@@ -24,9 +25,14 @@ export interface ProxyOptions {
 export interface Proxy {
   readonly server: Server;
   readonly context: ProxyContext;
+  /** Decides every open tunnel again under the policy in force; cuts those it refuses (after a reload). Returns how many. */
+  recheckTunnels(): number;
   /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes. */
   close(graceMs?: number): Promise<void>;
 }
+
+/** How often open tunnels are decided again, for decisions that change with the date alone. */
+const TUNNEL_RECHECK_MS = 60_000;
 
 /** The forward proxy: absolute-form HTTP requests and CONNECT, on one node:http server. */
 export function createProxy(options: ProxyOptions): Proxy {
@@ -47,8 +53,13 @@ export function createProxy(options: ProxyOptions): Proxy {
       return leaves;
     },
     interceptServer: createInterceptServer(() => context),
+    tunnels: new OpenTunnels(),
     scanPool: new ScanPool(),
   };
+  const recheckTunnels = (): number => context.tunnels.recheck(options.state.current.policy, new Date());
+  // BAA dates are calendar days: a tunnel open when a BAA expires is cut within a minute.
+  const calendar = setInterval(recheckTunnels, TUNNEL_RECHECK_MS);
+  calendar.unref();
   const t = settings().timeouts;
   const server = createServer({
     headersTimeout: t.clientHeadersMs,
@@ -100,6 +111,7 @@ export function createProxy(options: ProxyOptions): Proxy {
   });
 
   async function close(graceMs = 10_000): Promise<void> {
+    clearInterval(calendar);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     context.interceptServer.closeIdleConnections();
@@ -116,5 +128,5 @@ export function createProxy(options: ProxyOptions): Proxy {
     await context.upstreams.close();
   }
 
-  return { server, context, close };
+  return { server, context, recheckTunnels, close };
 }

@@ -5,7 +5,8 @@ import { connect as connectTls } from 'node:tls';
 import type { Channel, DecisionRecord } from '../audit/record.js';
 import { applyMode, decide } from '../policy/decide.js';
 import type { Reason } from '../policy/reasons.js';
-import { clientAllowed, newRecord, record, type ProxyContext } from './context.js';
+import type { Policy, Vendor } from '../policy/types.js';
+import { clientAllowed, cutRecord, newRecord, record, type ProxyContext } from './context.js';
 import { upstreamHeaders } from './headers.js';
 import { parseTarget, type Target } from './http-handler.js';
 import { resolveDestination } from './resolve.js';
@@ -29,13 +30,28 @@ function upgradeHead(req: IncomingMessage, target: Target): string {
   return `${head}\r\n`;
 }
 
+type UpgradeVerdict = { readonly kind: 'refuse'; readonly reason: Reason; readonly vendor: Vendor | null } | { readonly kind: 'relay'; readonly reason: Reason; readonly enforced: boolean; readonly vendor: Vendor | null };
+
+/** What the policy says of an upgrade to `target` on `now`; asked again of every open relay when the policy or the date changes. */
+function upgradeVerdict(policy: Policy, channel: Channel, client: string | undefined, method: string, target: Target | null, now: Date): UpgradeVerdict {
+  if (channel === 'http' && !clientAllowed(policy, client)) return { kind: 'refuse', reason: 'client_not_allowed', vendor: null };
+  if (target === null) return { kind: 'refuse', reason: 'bad_request', vendor: null };
+  const decision = decide({ host: target.host, method }, policy, now);
+  const { vendor } = decision;
+  if (decision.action === 'block') return { kind: 'refuse', reason: decision.reason, vendor };
+  if (decision.action === 'allow') return { kind: 'relay', reason: decision.reason, enforced: decision.enforced, vendor };
+  const moded = applyMode('block', policy.settings.mode);
+  return moded.action === 'block' ? { kind: 'refuse', reason: 'unscannable_body', vendor } : { kind: 'relay', reason: 'unscannable_body', enforced: moded.enforced, vendor };
+}
+
 /**
  * A request that asks to switch protocols (a WebSocket's `Upgrade: websocket`), on the plain
  * listener or inside an intercepted tunnel. After the switch the connection carries messages
  * both ways that cannot be held and scanned, so a destination whose payloads must be scanned
  * is refused (`unscannable_body`; in monitor mode let through and recorded as a would-be
  * block), and an allowed one (BAA in force, conduit) is relayed like a CONNECT tunnel: the
- * request head goes on with its Upgrade header, then bytes flow both ways untouched.
+ * request head goes on with its Upgrade header, then bytes flow both ways untouched; like a
+ * tunnel it is decided again when the policy or the date changes, and cut if now refused.
  * (Without this, Node would hand the request to the ordinary path, which drops the hop-by-hop
  * Upgrade header: the vendor would get a plain GET and the WebSocket would never open.)
  */
@@ -64,26 +80,19 @@ export async function handleUpgrade(
   socket.on('error', () => socket.destroy());
 
   if (options.refuseWith !== undefined) return reject(options.refuseWith, null);
-  if (channel === 'http' && !clientAllowed(policy, socket.remoteAddress)) return reject('client_not_allowed', null);
-  if (target === null) return reject('bad_request', null);
+  const verdict = upgradeVerdict(policy, channel, socket.remoteAddress, req.method ?? 'GET', target, new Date());
+  const vendor = verdict.vendor?.id ?? null;
+  if (verdict.kind === 'refuse') return reject(verdict.reason, vendor);
+  const { reason, enforced } = verdict;
+  // upgradeVerdict refuses a request without a target.
+  const to = target!;
 
-  const decision = decide({ host: target.host, method: req.method ?? 'GET' }, policy, new Date());
-  const vendor = decision.vendor?.id ?? null;
-  if (decision.action === 'block') return reject(decision.reason, vendor);
-  let reason: Reason = decision.reason;
-  let enforced = decision.enforced;
-  if (decision.action === 'scan') {
-    const moded = applyMode('block', settings.mode);
-    if (moded.action === 'block') return reject('unscannable_body', vendor);
-    [reason, enforced] = ['unscannable_body', moded.enforced];
-  }
-
-  const resolved = await resolveDestination(target.host, policy, decision.vendor);
+  const resolved = await resolveDestination(to.host, policy, verdict.vendor);
   if (!resolved.ok) return reject(resolved.reason, vendor);
   const timeouts = settings.timeouts;
-  const upstream = target.tls
-    ? connectTls({ host: resolved.address, port: target.port, ...ctx.upstreams.tlsOptions(target.host.replace(/^\[|\]$/g, '')) })
-    : connectTcp({ host: resolved.address, port: target.port, family: resolved.family });
+  const upstream = to.tls
+    ? connectTls({ host: resolved.address, port: to.port, ...ctx.upstreams.tlsOptions(to.host.replace(/^\[|\]$/g, '')) })
+    : connectTcp({ host: resolved.address, port: to.port, family: resolved.family });
   upstream.setTimeout(timeouts.upstreamConnectMs, () => upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })));
   let relaying = false;
   upstream.on('error', (e) => {
@@ -95,13 +104,13 @@ export async function handleUpgrade(
     ctx.events.upstreamError?.(vendor, kind);
     reject(failure, vendor);
   });
-  upstream.once(target.tls ? 'secureConnect' : 'connect', () => {
+  upstream.once(to.tls ? 'secureConnect' : 'connect', () => {
     relaying = true;
     upstream.setTimeout(timeouts.tunnelIdleMs, () => {
       upstream.destroy();
       socket.destroy();
     });
-    upstream.write(upgradeHead(req, target));
+    upstream.write(upgradeHead(req, to));
     if (head.length > 0) upstream.write(head);
     // The record says what the vendor answered (101 when it switched; null if it said nothing).
     let recorded = false;
@@ -114,10 +123,22 @@ export async function handleUpgrade(
     upstream.pipe(socket);
     socket.pipe(upstream);
     ctx.events.tunnel?.(1);
+    const forget = ctx.tunnels.add({
+      refusal: (p, now) => {
+        const again = upgradeVerdict(p, channel, socket.remoteAddress, req.method ?? 'GET', to, now);
+        return again.kind === 'refuse' ? again.reason : null;
+      },
+      cut: (why) => {
+        socket.destroy();
+        upstream.destroy();
+        cutRecord(ctx, base, vendor, started, why);
+      },
+    });
     let closed = false;
     const close = (): void => {
       if (closed) return;
       closed = true;
+      forget();
       allowed(null);
       ctx.events.tunnel?.(-1);
       upstream.destroy();

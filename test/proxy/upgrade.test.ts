@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { recordOf, startProxy, type TestProxy } from '../helpers/proxy.js';
+import { auditRecords, recordOf, startProxy, type TestProxy } from '../helpers/proxy.js';
 import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from './policy-fixture.js';
 
@@ -109,5 +111,20 @@ describe('protocol upgrades (WebSocket over plain http://)', () => {
     expect(head).toMatch(/x-phiwall-reason: upstream_unreachable/);
     socket.destroy();
     expect((await upgrade('ehr.example')).head).toMatch(/^HTTP\/1\.1 101 /);
+  });
+
+  it('an open WebSocket to a vendor whose BAA is then terminated is cut at the policy reload', async () => {
+    const { head, socket } = await upgrade('ehr.example');
+    expect(head).toMatch(/^HTTP\/1\.1 101 /);
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    writeFileSync(join(proxy.dir, 'vendors.yaml'), VENDORS.replace(/(- id: ehr\n.*\n.*\n) {4}baa: .*\n/, '$1    baa: { status: terminated, effective: 2020-01-01 }\n'));
+    try {
+      expect(proxy.running.reload()).toEqual({ ok: true });
+      await closed;
+      expect((await auditRecords(proxy)).at(-1)).toMatchObject({ host: 'ehr.example', channel: 'http', action: 'block', reason: 'baa_terminated' });
+    } finally {
+      writeFileSync(join(proxy.dir, 'vendors.yaml'), VENDORS);
+      proxy.running.reload();
+    }
   });
 });
