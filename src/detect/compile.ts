@@ -108,6 +108,9 @@ export function compileKeys(spec: KeySpec): KeyTable {
   };
 }
 
+/** V8 allocates a string of this many one-byte characters or more as a large object (kMaxRegularHeapObjectSize, 128 KiB, less the header). */
+const LARGE_STRING = 128 * 1024 - 64;
+
 /** Extra bytes around a context window, so that a candidate starting inside it is not cut off. */
 const WINDOW_MARGIN = 96;
 
@@ -325,18 +328,23 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     // Words present but none of their detectors' patterns, and no free pattern: nothing to find.
     if (work.length === 0 && matched[0]! >= free.length) return probes;
     const hits = new WordHits(buf);
-    // One character per byte: string positions are byte offsets.
-    const ascii = isAscii(buf) ? buf.toString('latin1') : null;
-    const whole: Piece = { buf, ascii, offset: 0 };
+    // One character per byte: string positions are byte offsets. A window's text is a slice
+    // of the whole payload's, except in a payload of LARGE_STRING bytes or more that no
+    // pattern reads whole: V8 puts such a string in fresh pages (about 1 ns a byte to touch),
+    // and gated patterns need only their windows.
+    const ascii = isAscii(buf);
+    let whole: Piece | undefined;
+    const wholePiece = (): Piece => (whole ??= { buf, ascii: ascii ? buf.toString('latin1') : null, offset: 0 });
     // They will all look up their words: say so at once, so that many are found in one pass.
     hits.want(work.flatMap(([d]) => d.contextIds!));
     for (const index of matched) {
       if (index >= free.length) break;
-      runPattern(free[index]!, whole, buf.length, hits, out, base, layer, true);
+      runPattern(free[index]!, wholePiece(), buf.length, hits, out, base, layer, true);
     }
     for (const [d, patterns] of work) {
       for (const [from, to] of contextWindows(d, hits, buf.length)) {
-        const piece: Piece = { buf: buf.subarray(from, to), ascii: ascii === null ? null : ascii.slice(from, to), offset: from };
+        const text = !ascii ? null : whole === undefined && buf.length >= LARGE_STRING ? buf.toString('latin1', from, to) : wholePiece().ascii!.slice(from, to);
+        const piece: Piece = { buf: buf.subarray(from, to), ascii: text, offset: from };
         // These patterns match somewhere in the payload (the set said so): likely in a window too.
         for (const p of patterns) runPattern(p, piece, buf.length, hits, out, base, layer, true);
       }

@@ -9,7 +9,8 @@ import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-
 import { captureGroups } from '../../src/detect/regex-source.js';
 import { WordFinder } from '../../src/detect/words.js';
 import { scan } from '../../src/detect/index.js';
-import { scanner } from '../helpers/scanner.js';
+import { scanText, scanner, spans } from '../helpers/scanner.js';
+import type { ScanResult } from '../../src/detect/index.js';
 
 /** The reference: every match by RE2's own exec() with indices, one call per match. */
 function reference(source: string, names: readonly string[], buf: Buffer): unknown[] {
@@ -284,5 +285,19 @@ describe('needsNormalizing: only what normalize() would change', () => {
   it('says yes to escapes and look-alikes, no to a lone % or &', () => {
     for (const yes of ['a%41b', 'x\\u0041', 'http:\\/\\/h', '&#65;', '１２３', 'a\u200bb']) expect(needsNormalizing(Buffer.from(yes)), yes).toBe(true);
     for (const no of ['{"unit":"%"}', '100 % done', 'x\\u00', '%4', 'AT&T', 'plain text']) expect(needsNormalizing(Buffer.from(no)), no).toBe(false);
+  });
+});
+
+describe('large payloads: window texts without a whole-payload string', () => {
+  it('finds a gated value deep inside a payload past 128 KiB at the same offsets as in a small one', () => {
+    const note = 'Patient DOB 02/11/1947 follow-up';
+    const filler = 'ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok\n'.repeat(1700);
+    expect(filler.length).toBeGreaterThan(128 * 1024);
+    const small = scanText(note);
+    const large = scanText(filler + note + filler);
+    const shift = (r: ScanResult) => r.findings.map((f) => ({ ...f, start: f.start - filler.length, end: f.end - filler.length }));
+    expect(small.findings.map((f) => f.detector)).toContain('date');
+    expect(shift(large)).toEqual(small.findings);
+    expect(spans(filler + note + filler, large, 'date')).toEqual(['02/11/1947']);
   });
 });
