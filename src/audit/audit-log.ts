@@ -121,6 +121,18 @@ export class AuditLog implements AuditSink {
     throw this.openError ?? new Error('the file could not be opened');
   }
 
+  /**
+   * Opens the file again by its path, for log rotation: after logrotate has moved the file
+   * away, the records gathered so far go to the old file and the next ones to a new file at
+   * the path, whose first record continues the chain (`phiwall audit verify --continuous
+   * OLD NEW` checks the seam).
+   */
+  reopen(): void {
+    if (this.closed !== undefined || !this.isOpen) return;
+    this.drain();
+    this.stream.reopen();
+  }
+
   /** Writes what is gathered and closes the file; a second call waits for the first. */
   close(): Promise<void> {
     this.closed ??= (async () => {

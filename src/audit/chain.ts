@@ -48,6 +48,10 @@ export interface VerifyResult {
   /** 1-based line of the first broken record, and why. */
   readonly error?: { line: number; message: string };
   readonly last: string;
+  /** Where the file joins the chain: its first record's prev and seq (null for an empty file). */
+  readonly start: { readonly prev: string; readonly seq: number } | null;
+  /** The last record's seq (0 for an empty file). */
+  readonly lastSeq: number;
 }
 
 /**
@@ -59,8 +63,9 @@ export function verifyChain(text: string): VerifyResult {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   let prev: string | null = null;
   let seq: number | null = null;
+  let start: VerifyResult['start'] = null;
   for (let i = 0; i < lines.length; i++) {
-    const fail = (message: string): VerifyResult => ({ ok: false, records: i, error: { line: i + 1, message }, last: prev ?? GENESIS });
+    const fail = (message: string): VerifyResult => ({ ok: false, records: i, error: { line: i + 1, message }, last: prev ?? GENESIS, start, lastSeq: seq ?? 0 });
     let r: ChainedRecord;
     try {
       r = JSON.parse(lines[i]!) as ChainedRecord;
@@ -72,8 +77,9 @@ export function verifyChain(text: string): VerifyResult {
     if (seq !== null && r.seq !== seq + 1) return fail(`seq ${r.seq} does not follow ${seq}`);
     const expected = digest('sha256', canonical(r), 'hex');
     if (expected !== r.hash) return fail('hash does not match the record (the record was edited)');
+    start ??= { prev: r.prev, seq: r.seq };
     prev = r.hash;
     seq = r.seq;
   }
-  return { ok: true, records: lines.length, last: prev ?? GENESIS };
+  return { ok: true, records: lines.length, last: prev ?? GENESIS, start, lastSeq: seq ?? 0 };
 }

@@ -16,7 +16,7 @@ usage:
   phiwall explain [--policy DIR] [--at YYYY-MM-DD] [--method M] [--json] URL
   phiwall vendors [--policy DIR] [--json]
   phiwall scan    [--detectors DIR] [--json] [--preview] [FILE...|-]   exit 0 no PHI, 3 PHI found
-  phiwall audit verify FILE...                            exit 0 intact, 1 broken
+  phiwall audit verify [--continuous] FILE...             exit 0 intact, 1 broken
   phiwall ca init [--out DIR] [--force]                   create the clinic CA for TLS interception
 `;
 

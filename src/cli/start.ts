@@ -77,6 +77,7 @@ async function runWorker(o: StartOptions, worker: number | null, io: Io): Promis
     AggregatorRegistry.setRegistries([running.metrics.registry]);
     process.on('message', (m: unknown) => {
       if (m === 'reload') running.reload();
+      if (m === 'reopen') running.audit.reopen();
       if (m === 'stop') void running.stop().then(() => process.exit(0));
       const q = m as { type?: string; id?: string; limit?: number };
       if (q?.type === 'phiwall:status?') {
@@ -84,7 +85,11 @@ async function runWorker(o: StartOptions, worker: number | null, io: Io): Promis
       }
     });
   }
-  return untilSignalled(() => void running.reload(), () => running.stop());
+  // SIGHUP (systemctl reload, logrotate's postrotate): the policy, and the audit file by its path.
+  return untilSignalled(() => {
+    running.reload();
+    running.audit.reopen();
+  }, () => running.stop());
 }
 
 async function runPrimary(o: StartOptions, adminAt: string): Promise<number> {
@@ -156,7 +161,13 @@ async function runPrimary(o: StartOptions, adminAt: string): Promise<number> {
     fork(slot);
   });
   for (let i = 1; i <= o.workers; i++) fork(i);
-  return Promise.race([untilSignalled(reload, stop), failure]);
+  // SIGHUP also has every worker open its audit file again (log rotation), whatever the policy says.
+  const hangup = (): void => {
+    if (stopping) return;
+    for (const w of Object.values(cluster.workers ?? {})) if (w?.isConnected() === true) w.send('reopen');
+    reload();
+  };
+  return Promise.race([untilSignalled(hangup, stop), failure]);
 }
 
 /** Runs a process's part; what keeps it from starting (StartError) is one plain line and exit 1. */

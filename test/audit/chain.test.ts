@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,5 +73,36 @@ describe('the hash-chained audit log', () => {
     const bad = spawnCli(['audit', 'verify', path]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/audit\.jsonl:1: hash does not match the record/);
+  });
+
+  it('log rotation: after reopen() the next records go to a new file at the path, and the pieces verify as one chain', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'phiwall-audit-')), 'audit.jsonl');
+    const log = new AuditLog(path);
+    await log.ready();
+    let i = 0;
+    const rotate = async (to: string): Promise<void> => {
+      for (let k = 0; k < 3; k++) log.write(rec(i++));
+      await log.flush();
+      renameSync(path, to); // what logrotate does, then its postrotate signal
+      log.reopen();
+    };
+    await rotate(`${path}.2`);
+    await rotate(`${path}.1`);
+    for (let k = 0; k < 3; k++) log.write(rec(i++));
+    await log.close();
+    writeFileSync(`${path}.2.gz`, gzipSync(readFileSync(`${path}.2`)));
+    const seq = (f: string): number[] => readFileSync(f, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { seq: number }).seq);
+    expect([seq(`${path}.2`), seq(`${path}.1`), seq(path)]).toEqual([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+
+    const whole = spawnCli(['audit', 'verify', '--continuous', `${path}.2.gz`, `${path}.1`, path]);
+    expect(whole.err).toBe('');
+    expect(whole.code).toBe(0);
+    expect(whole.out).toMatch(/audit\.jsonl: intact, 3 records, last hash [0-9a-f]{64}, continues .*audit\.jsonl\.1\n/);
+    // Each piece alone is intact (it starts mid-chain); a piece left out breaks the seam.
+    expect(spawnCli(['audit', 'verify', path]).code).toBe(0);
+    const gap = spawnCli(['audit', 'verify', '--continuous', `${path}.2`, path]);
+    expect(gap.code).toBe(1);
+    expect(gap.err).toMatch(/audit\.jsonl:1: does not continue .*audit\.jsonl\.2 \(it ends at seq 3; this file starts at seq 7/);
+    expect(spawnCli(['audit', 'verify', '--continuous', path, `${path}.1`]).code).toBe(1);
   });
 });

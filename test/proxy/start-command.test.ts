@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -59,6 +59,8 @@ async function failsToStart(args: string[]): Promise<string> {
 }
 
 const up = useRecordingUpstream({ beforeAll, afterAll, beforeEach });
+const hasLogrotate = spawnSync('logrotate', ['--version']).status === 0;
+if (!hasLogrotate) console.warn('\n*** SKIPPED: the logrotate test: logrotate is not installed (Debian package "logrotate"; .ci/run installs it) ***\n');
 
 describe('phiwall start', () => {
   it('runs several workers, reloads on SIGHUP, drains and exits 0 on SIGTERM', async () => {
@@ -103,6 +105,46 @@ describe('phiwall start', () => {
       expect(files).toEqual(['a.w1.jsonl', 'a.w2.jsonl']);
       const lines = files.flatMap((f) => readFileSync(join(dir, 'audit', f), 'utf8').split('\n').filter((l) => l !== ''));
       expect(lines.length).toBeGreaterThanOrEqual(6);
+    } finally {
+      p.child.kill('SIGKILL');
+    }
+  });
+
+  it.skipIf(!hasLogrotate)('logrotate with the shipped configuration: every worker writes on in a new file, one chain with the rotated one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
+    writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
+    writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
+    const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], 2);
+    try {
+      const url = `http://127.0.0.1:${p.port}`;
+      // Records reach the file at least once a second: wait for both workers' files.
+      const traffic = async (): Promise<void> => {
+        for (let i = 0; i < 8; i++) expect((await curl(url, [`http://ehr.example:${up.port}/`])).status).toBe(200);
+        await new Promise((r) => setTimeout(r, 1500));
+      };
+      await traffic();
+      // deploy/logrotate/phiwall for this folder; its postrotate signals this process as
+      // `systemctl reload` would, and files are created by phiwall (no phiwall user here).
+      const conf = readFileSync(join(ROOT, 'deploy', 'logrotate', 'phiwall'), 'utf8')
+        .replace('/var/lib/phiwall/audit/*.jsonl', join(dir, 'audit', '*.jsonl'))
+        .replace(/^\s*create .*\n/m, '')
+        .replace('systemctl reload phiwall >/dev/null 2>&1 || true', `kill -HUP ${p.child.pid}`);
+      writeFileSync(join(dir, 'logrotate.conf'), conf);
+      const rotated = spawnSync('logrotate', ['-f', '-s', join(dir, 'logrotate.state'), join(dir, 'logrotate.conf')], { encoding: 'utf8' });
+      expect(rotated.status, rotated.stderr).toBe(0);
+      await new Promise((r) => setTimeout(r, 500));
+      await traffic();
+      const done = exited(p.child);
+      p.child.kill('SIGTERM');
+      expect(await done, p.out()).toBe(0);
+      const files = readdirSync(join(dir, 'audit'));
+      for (const f of ['a.w1.jsonl', 'a.w2.jsonl']) {
+        const old = files.filter((n) => n.startsWith(`${f}-`));
+        expect(old).toHaveLength(1);
+        const v = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--continuous', join(dir, 'audit', old[0]!), join(dir, 'audit', f)], { encoding: 'utf8' });
+        expect(v.stderr).toBe('');
+        expect(v.stdout).toMatch(new RegExp(`${f}: intact, \\d+ records, last hash [0-9a-f]{64}, continues`));
+      }
     } finally {
       p.child.kill('SIGKILL');
     }
