@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import pino from 'pino';
 import { GENESIS, chainLine, verifyChain } from './chain.js';
 import { LineBatch } from './line-batch.js';
@@ -17,10 +18,35 @@ export interface AuditSink {
 }
 
 /**
+ * The text of the most recently written rotated copy of `path` (logrotate's `path-DATE`,
+ * `path.1`, compressed or not), or null. Read when phiwall starts on a path that rotation
+ * has just emptied, so that its chain continues rather than starting over.
+ */
+function newestRotated(path: string): string | null {
+  const dir = dirname(path);
+  const name = basename(path);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n !== name && n.startsWith(name) && /^[-._]/.test(n.slice(name.length)));
+  } catch {
+    return null;
+  }
+  const newest = names.map((n) => ({ file: join(dir, n), mtime: statSync(join(dir, n)).mtimeMs })).sort((a, b) => b.mtime - a.mtime)[0];
+  if (newest === undefined) return null;
+  try {
+    const bytes = readFileSync(newest.file);
+    return newest.file.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The append-only, hash-chained decision log: one JSON line per decision, written through
  * pino's asynchronous destination (sonic-boom). The line is the canonical text the hash
  * covers, built once; pino's own serializer would only build it a second time.
- * On start it reads the file's last record so that the chain continues across restarts.
+ * On start it reads the file's last record (or, if rotation has just emptied the path, the
+ * rotated file's) so that the chain continues across restarts.
  * With several workers each writes its own file (`<path>.<worker>`), each its own chain.
  */
 export class AuditLog implements AuditSink {
@@ -38,20 +64,14 @@ export class AuditLog implements AuditSink {
 
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true });
-    if (existsSync(path)) {
-      const text = readFileSync(path, 'utf8');
-      const tail = text.trimEnd().split('\n').pop();
-      const v = verifyChain(text);
-      if (tail !== undefined && tail !== '') {
-        try {
-          const last = JSON.parse(tail) as ChainedRecord;
-          this.prev = last.hash;
-          this.seq = last.seq;
-        } catch {
-          // An unreadable last line: start a new chain segment after it; verify will show the break.
-        }
-      }
-      if (!v.ok) this.errors++;
+    const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    if (text.trim() !== '') {
+      if (!verifyChain(text).ok) this.errors++;
+      this.continueFrom(text);
+    } else {
+      // Rotated away and no record written since: the chain goes on from the rotated file.
+      const rotated = newestRotated(path);
+      if (rotated !== null) this.continueFrom(rotated);
     }
     // Buffered: records are written in batches of up to 64 KiB, and at least once a second.
     // An asynchronous write costs about 40 µs of CPU (the thread-pool hand-off) whatever its
@@ -81,6 +101,19 @@ export class AuditLog implements AuditSink {
       this.errors++;
       this.onError?.(e);
     });
+  }
+
+  /** Takes the chain up after the last record of `text`. */
+  private continueFrom(text: string): void {
+    const tail = text.trimEnd().split('\n').pop();
+    if (tail === undefined || tail === '') return;
+    try {
+      const last = JSON.parse(tail) as ChainedRecord;
+      this.prev = last.hash;
+      this.seq = last.seq;
+    } catch {
+      // An unreadable last line: start a new chain segment after it; verify will show the break.
+    }
   }
 
   write(record: DecisionRecord): ChainedRecord {

@@ -105,4 +105,14 @@ describe('the hash-chained audit log', () => {
     expect(gap.err).toMatch(/audit\.jsonl:1: does not continue .*audit\.jsonl\.2 \(it ends at seq 3; this file starts at seq 7/);
     expect(spawnCli(['audit', 'verify', '--continuous', path, `${path}.1`]).code).toBe(1);
   });
+
+  it('a restart just after rotation (no record in the new file yet) continues the chain from the rotated file', async () => {
+    const path = await writeLog(3);
+    renameSync(path, `${path}-20261122`);
+    const again = new AuditLog(path);
+    again.write(rec(3));
+    await again.close();
+    expect(readFileSync(path, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([4]);
+    expect(spawnCli(['audit', 'verify', '--continuous', `${path}-20261122`, path]).code).toBe(0);
+  });
 });
