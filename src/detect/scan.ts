@@ -135,6 +135,13 @@ function scanMultipart(walk: Walk, ctx: FormatContext, contentType: string | und
   }
   for (const part of parts) {
     const body = ctx.buf.subarray(part.start, part.end);
+    // The part's own header lines are text whatever the part holds: a file name such as
+    // "Garcia_Rosa_DOB_1947-02-11.txt" names a patient even when the file is a binary scan.
+    // File names separate words with underscores, which patterns read as word characters:
+    // they are read as spaces (one byte for one, so offsets stand).
+    const head = Buffer.from(ctx.buf.subarray(part.headerStart, part.headerEnd));
+    for (let i = head.indexOf(0x5f); i !== -1; i = head.indexOf(0x5f, i + 1)) head[i] = 0x20;
+    scanPayload(walk, head, 'text/plain', ctx.base + part.headerStart, ctx.layer, depth + 1);
     // A form field named like PHI ("dob", "member_id") is PHI by its name, whatever its value.
     if (part.filename === undefined && part.name !== undefined) {
       const id = walk.scanner.keys.identify(part.name);

@@ -201,6 +201,27 @@ describe('forms, query strings, XML and multipart', () => {
     expect(r.unscannable).toBe('binary');
   });
 
+  /** One file part named `filename`, holding `content` of `type`. */
+  const upload = (filename: string, content: Buffer, type: string): Buffer =>
+    Buffer.concat([Buffer.from(`--b1\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`), content, Buffer.from('\r\n--b1--\r\n')]);
+
+  it.each([
+    ['Garcia_Rosa_DOB_1947-02-11_labs.txt', 'text/plain', '1947-02-11'],
+    ['patient_536-22-1845.txt', 'text/plain', '536-22-1845'],
+    ['MRN_00482913_referral.pdf', 'application/pdf', '00482913'],
+  ])('reads the file name of a part as text, underscores as spaces: %s', (filename, type, value) => {
+    const body = upload(filename, type === 'application/pdf' ? Buffer.from('%PDF-1.7\n\u0000\u0001') : Buffer.from('hello'), type);
+    const r = scanText(body, { contentType: 'multipart/form-data; boundary=b1' });
+    expect(r.phi).toBe(true);
+    // Offsets point into the input: the value as it stands in the file name.
+    expect(spans(body, r)).toContain(value);
+  });
+
+  it.each(['IMG_20261122_101500.jpg', 'invoice_2026_11.pdf', 'Q3_report_final_v2.docx', 'scan0001.txt'])('a file name without PHI adds nothing: %s', (filename) => {
+    const r = scanText(upload(filename, Buffer.from('hello'), 'text/plain'), { contentType: 'multipart/form-data; boundary=b1' });
+    expect(r.findings).toEqual([]);
+  });
+
   it('a multipart body that does not follow its boundary is unscannable', () => {
     const r = scanText('garbage without boundaries', { contentType: 'multipart/form-data; boundary=abc' });
     expect(r.unscannable).toBe('decode_error');

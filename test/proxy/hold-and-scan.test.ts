@@ -46,6 +46,7 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['HL7 v2 as text/plain', Buffer.from('MSH|^~\\&|A|B|C|D|20261122||ADT^A01|1|P|2.5.1\rPID|1||4471920^^^RB^MR||GARCIA^ROSA||19470211\r'), { 'content-type': 'text/plain' }],
     ['X12 as text/plain', Buffer.from('ISA*00*          *00*          *ZZ*A              *ZZ*B              *261122*0830*^*00501*000000001*0*P*:~ST*837*1~NM1*IL*1*GARCIA*ROSA****MI*XGH48291033~DMG*D8*19470211~SE*3*1~'), { 'content-type': 'text/plain' }],
     ['multipart upload', Buffer.from('--b1\r\nContent-Disposition: form-data; name="note"\r\n\r\nPatient: Rosa Garcia DOB 02/11/1947\r\n--b1--\r\n'), { 'content-type': 'multipart/form-data; boundary=b1' }],
+    ['a file name in a multipart upload', Buffer.from('--b1\r\nContent-Disposition: form-data; name="file"; filename="Garcia_Rosa_536-22-1845.txt"\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--b1--\r\n'), { 'content-type': 'multipart/form-data; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
     expect(r.status).toBe(403);

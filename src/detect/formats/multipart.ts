@@ -3,6 +3,9 @@ export interface Part {
   readonly contentType: string | undefined;
   readonly filename: string | undefined;
   readonly name: string | undefined;
+  /** Where the part's header lines lie (names and file names can carry PHI too). */
+  readonly headerStart: number;
+  readonly headerEnd: number;
   readonly start: number;
   readonly end: number;
 }
@@ -29,16 +32,17 @@ export function splitMultipart(buf: Buffer, boundary: string): Part[] | null {
     const headerEnd = buf.indexOf('\r\n\r\n', after);
     const headerEndLf = buf.indexOf('\n\n', after);
     let bodyStart: number;
-    let headerText: string;
+    let headerStop: number;
     if (headerEnd !== -1 && (headerEndLf === -1 || headerEnd < headerEndLf)) {
-      headerText = buf.toString('latin1', after + 1, headerEnd);
+      headerStop = headerEnd;
       bodyStart = headerEnd + 4;
     } else if (headerEndLf !== -1) {
-      headerText = buf.toString('latin1', after + 1, headerEndLf);
+      headerStop = headerEndLf;
       bodyStart = headerEndLf + 2;
     } else {
       return null;
     }
+    const headerText = buf.toString('latin1', after + 1, headerStop);
     const next = buf.indexOf(delim, bodyStart);
     if (next === -1) return null;
     let bodyEnd = next;
@@ -50,6 +54,8 @@ export function splitMultipart(buf: Buffer, boundary: string): Part[] | null {
       contentType: header('content-type'),
       filename: /filename="?([^";]*)"?/i.exec(disposition)?.[1],
       name: /\bname="?([^";]*)"?/i.exec(disposition)?.[1],
+      headerStart: after + 1,
+      headerEnd: headerStop,
       start: bodyStart,
       end: Math.max(bodyStart, bodyEnd),
     });
