@@ -70,6 +70,17 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     expect(up.bytes).toBe(0);
   });
 
+  it.each([
+    ['a file name in the path of an upload', (port: number) => [`http://pixel.example:${port}/uploads/Garcia_Rosa_DOB_1947-02-11.pdf`]],
+    ['an SSN joined by underscores in the path', (port: number) => [`http://pixel.example:${port}/files/patient_536-22-1845.txt`]],
+    ['the file name in a Content-Disposition header', (port: number) => ['-H', 'content-disposition: attachment; filename="Garcia_Rosa_DOB_1947-02-11.pdf"', `http://pixel.example:${port}/upload`]],
+  ])('PHI in %s (underscores read as spaces)', async (_name, args) => {
+    const r = await curl(proxy.url, args(up.port));
+    expect(r.status).toBe(403);
+    expect(r.headers['x-phiwall-reason']).toBe('phi_detected');
+    expect(up.bytes).toBe(0);
+  });
+
   it('PHI in the Referer header', async () => {
     const r = await curl(proxy.url, ['-H', 'referer: https://portal.clinic.example/chart?mrn=00482913&name=Rosa%20Garcia', pixel()]);
     expect(r.status).toBe(403);
@@ -122,9 +133,11 @@ describe('clean payloads pass byte for byte', () => {
       'accept-language': 'en-US,en;q=0.9',
       'if-modified-since': 'Sat, 21 Nov 2026 10:00:00 GMT',
     };
-    const r = await viaAgent(proxy, `${pixel()}?ev=view`, { headers });
+    const r = await viaAgent(proxy, `${pixel()}?event_name=page_view&utm_source=newsletter&client_id=GA1.2.1234567890.1600000000`, { headers });
     expect(r.status).toBe(200);
     for (const [name, value] of Object.entries(headers)) expect(up.requests[0]!.headers[name]).toBe(value);
+    // Underscores read as spaces find nothing in an ordinary analytics path either.
+    expect((await viaAgent(proxy, `http://pixel.example:${up.port}/uploads/IMG_20261122_101500.jpg`)).status).toBe(200);
   });
 
   it('a chunked clean body is held and forwarded with its length', async () => {
