@@ -10,7 +10,7 @@ import { clientAllowed, cutRecord, newRecord, record, type ProxyContext } from '
 import { intercept } from './intercept.js';
 import { resolveDestination } from './resolve.js';
 import { refuseOnSocket } from './responses.js';
-import { readHello } from './tunnel-io.js';
+import { readHello, relay } from './tunnel-io.js';
 
 /** Reads `host:port` (IPv6 in brackets) from a CONNECT request line; null when malformed. */
 export function parseAuthority(url: string | undefined): { host: string; port: number } | null {
@@ -129,38 +129,16 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
         upstream.destroy();
         return;
       }
-      upstream.setTimeout(timeouts.tunnelIdleMs, () => {
-        upstream.destroy();
-        client.destroy();
-      });
       if (buffered.length > 0) upstream.write(buffered);
-      upstream.pipe(client);
-      client.pipe(upstream);
-      client.resume();
-      ctx.events.tunnel?.(1);
-      const forget = ctx.tunnels.add({
+      relay(ctx, client, upstream, timeouts.tunnelIdleMs, {
         refusal: (p, now) => {
           const again = connectVerdict(p, client.remoteAddress, authority, now);
           // A vendor that now needs a scan cannot get one through a tunnel already open.
           return again.kind === 'tunnel' ? null : again.kind === 'refuse' ? again.reason : 'unscannable_body';
         },
-        cut: (why) => {
-          client.destroy();
-          upstream.destroy();
-          cutRecord(ctx, base, vendor, started, why);
-        },
+        onCut: (why) => cutRecord(ctx, base, vendor, started, why),
       });
-      let closed = false;
-      const close = (): void => {
-        if (closed) return;
-        closed = true;
-        forget();
-        ctx.events.tunnel?.(-1);
-        upstream.destroy();
-        client.destroy();
-      };
-      upstream.once('close', close);
-      client.once('close', close);
+      client.resume();
       finish({ vendor, action: 'allow', reason, enforced, upstream_status: 200 });
     });
   });

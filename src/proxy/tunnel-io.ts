@@ -1,5 +1,8 @@
 import type { Socket } from 'node:net';
+import type { Reason } from '../policy/reasons.js';
 import { peekClientHello, type HelloPeek } from '../tls/client-hello.js';
+import type { ProxyContext } from './context.js';
+import type { OpenTunnel } from './open-tunnels.js';
 
 /** Reads from the client until its first bytes say whether and for which name it speaks TLS. */
 export function readHello(socket: Socket, head: Buffer, timeoutMs: number): Promise<{ buffered: Buffer; peek: HelloPeek }> {
@@ -24,4 +27,47 @@ export function readHello(socket: Socket, head: Buffer, timeoutMs: number): Prom
     socket.once('close', done);
     socket.resume();
   });
+}
+
+/**
+ * Carries bytes both ways between the client and the upstream, untouched, until either side
+ * closes or nothing moves for `idleMs`. The relay counts in the open-tunnels gauge and is
+ * registered with the open tunnels: when the rules change and `refusal` names a reason, both
+ * sides are closed and `onCut` records why. `onClose` runs once when the relay ends.
+ */
+export function relay(
+  ctx: ProxyContext,
+  client: Socket,
+  upstream: Socket,
+  idleMs: number,
+  rules: { refusal: OpenTunnel['refusal']; onCut(reason: Reason): void },
+  onClose: () => void = () => undefined,
+): void {
+  upstream.setTimeout(idleMs, () => {
+    upstream.destroy();
+    client.destroy();
+  });
+  upstream.pipe(client);
+  client.pipe(upstream);
+  ctx.events.tunnel?.(1);
+  const forget = ctx.tunnels.add({
+    refusal: rules.refusal,
+    cut(reason) {
+      client.destroy();
+      upstream.destroy();
+      rules.onCut(reason);
+    },
+  });
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    forget();
+    onClose();
+    ctx.events.tunnel?.(-1);
+    upstream.destroy();
+    client.destroy();
+  };
+  upstream.once('close', close);
+  client.once('close', close);
 }

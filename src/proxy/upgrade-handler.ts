@@ -12,6 +12,7 @@ import { parseTarget, type Target } from './http-handler.js';
 import { resolveDestination } from './resolve.js';
 import { refuseOnSocket } from './responses.js';
 import { upstreamReason } from './upstream.js';
+import { relay } from './tunnel-io.js';
 
 /** The status code at the start of the upstream's answer (`HTTP/1.1 101 ...`); null if it is not one. */
 function statusOf(chunk: Buffer): number | null {
@@ -106,10 +107,7 @@ export async function handleUpgrade(
   });
   upstream.once(to.tls ? 'secureConnect' : 'connect', () => {
     relaying = true;
-    upstream.setTimeout(timeouts.tunnelIdleMs, () => {
-      upstream.destroy();
-      socket.destroy();
-    });
+    upstream.setTimeout(0);
     upstream.write(upgradeHead(req, to));
     if (head.length > 0) upstream.write(head);
     // The record says what the vendor answered (101 when it switched; null if it said nothing).
@@ -120,31 +118,19 @@ export async function handleUpgrade(
       finish({ vendor, action: 'allow', reason, enforced, upstream_status: status });
     };
     upstream.once('data', (chunk: Buffer) => allowed(statusOf(chunk)));
-    upstream.pipe(socket);
-    socket.pipe(upstream);
-    ctx.events.tunnel?.(1);
-    const forget = ctx.tunnels.add({
-      refusal: (p, now) => {
-        const again = upgradeVerdict(p, channel, socket.remoteAddress, req.method ?? 'GET', to, now);
-        return again.kind === 'refuse' ? again.reason : null;
+    relay(
+      ctx,
+      socket,
+      upstream,
+      timeouts.tunnelIdleMs,
+      {
+        refusal: (p, now) => {
+          const again = upgradeVerdict(p, channel, socket.remoteAddress, req.method ?? 'GET', to, now);
+          return again.kind === 'refuse' ? again.reason : null;
+        },
+        onCut: (why) => cutRecord(ctx, base, vendor, started, why),
       },
-      cut: (why) => {
-        socket.destroy();
-        upstream.destroy();
-        cutRecord(ctx, base, vendor, started, why);
-      },
-    });
-    let closed = false;
-    const close = (): void => {
-      if (closed) return;
-      closed = true;
-      forget();
-      allowed(null);
-      ctx.events.tunnel?.(-1);
-      upstream.destroy();
-      socket.destroy();
-    };
-    upstream.once('close', close);
-    socket.once('close', close);
+      () => allowed(null),
+    );
   });
 }

@@ -36,6 +36,18 @@ function startProcess(args: string[], workers: number, detached = false): Promis
   });
 }
 
+/**
+ * A policy folder with the fixture's vendors and its audit files inside it (`audit/a.jsonl`),
+ * and phiwall started on it with two workers; `detached`: in a process group of its own.
+ */
+async function twoWorkers(detached = false): Promise<{ dir: string; p: Awaited<ReturnType<typeof startProcess>> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
+  writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
+  writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
+  const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], 2, detached);
+  return { dir, p };
+}
+
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
@@ -64,10 +76,7 @@ if (!hasLogrotate) console.warn('\n*** SKIPPED: the logrotate test: logrotate is
 
 describe('phiwall start', () => {
   it('runs several workers, reloads on SIGHUP, drains and exits 0 on SIGTERM', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
-    writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
-    writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
-    const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], 2);
+    const { dir, p } = await twoWorkers();
     try {
       const url = `http://127.0.0.1:${p.port}`;
       for (let i = 0; i < 4; i++) expect((await curl(url, [`http://ehr.example:${up.port}/`])).status).toBe(200);
@@ -111,10 +120,7 @@ describe('phiwall start', () => {
   });
 
   it.skipIf(!hasLogrotate)('logrotate with the shipped configuration: every worker writes on in a new file, one chain with the rotated one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
-    writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
-    writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
-    const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], 2);
+    const { dir, p } = await twoWorkers();
     try {
       const url = `http://127.0.0.1:${p.port}`;
       // Records reach the file at least once a second: wait for both workers' files.
@@ -151,10 +157,7 @@ describe('phiwall start', () => {
   });
 
   it('stops cleanly on a Ctrl-C, which reaches the primary and every worker at once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
-    writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
-    writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
-    const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], 2, true);
+    const { dir, p } = await twoWorkers(true);
     try {
       for (let i = 0; i < 4; i++) expect((await curl(`http://127.0.0.1:${p.port}`, [`http://ehr.example:${up.port}/`])).status).toBe(200);
       const done = exited(p.child);
@@ -176,10 +179,7 @@ describe('phiwall start', () => {
   });
 
   it('restarts a worker that dies, in the same slot: its audit file and chain go on', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
-    writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
-    writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
-    const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], 2);
+    const { dir, p } = await twoWorkers();
     /** The primary's children, from /proc (their parent pid is the 4th field of stat). */
     const workers = (): number[] =>
       readdirSync('/proc')
