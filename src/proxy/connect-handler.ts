@@ -95,7 +95,21 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
       await intercept(ctx, client, buffered, host, port);
     } catch {
       cut('scan_error', vendor);
+      return;
     }
+    // Decided again when the rules change: a vendor refused now is cut like any tunnel, and
+    // one that needs no scan any more (its BAA signed) is not to be decrypted: the client
+    // reconnects and gets a tunnel phiwall does not open.
+    const forget = ctx.tunnels.add({
+      recheck(p, now) {
+        const again = connectVerdict(p, client.remoteAddress, authority, now);
+        if (again.kind === 'intercept') return false;
+        client.destroy();
+        if (again.kind === 'refuse') cutRecord(ctx, base, vendor, started, again.reason);
+        return true;
+      },
+    });
+    client.once('close', forget);
     return;
   }
   const { reason, enforced } = verdict;

@@ -1,8 +1,8 @@
 import type { Socket } from 'node:net';
 import type { Reason } from '../policy/reasons.js';
+import type { Policy } from '../policy/types.js';
 import { peekClientHello, type HelloPeek } from '../tls/client-hello.js';
 import type { ProxyContext } from './context.js';
-import type { OpenTunnel } from './open-tunnels.js';
 
 /** Reads from the client until its first bytes say whether and for which name it speaks TLS. */
 export function readHello(socket: Socket, head: Buffer, timeoutMs: number): Promise<{ buffered: Buffer; peek: HelloPeek }> {
@@ -40,7 +40,7 @@ export function relay(
   client: Socket,
   upstream: Socket,
   idleMs: number,
-  rules: { refusal: OpenTunnel['refusal']; onCut(reason: Reason): void },
+  rules: { refusal(policy: Policy, now: Date): Reason | null; onCut(reason: Reason): void },
   onClose: () => void = () => undefined,
 ): void {
   upstream.setTimeout(idleMs, () => {
@@ -51,11 +51,13 @@ export function relay(
   client.pipe(upstream);
   ctx.events.tunnel?.(1);
   const forget = ctx.tunnels.add({
-    refusal: rules.refusal,
-    cut(reason) {
+    recheck(policy, now) {
+      const reason = rules.refusal(policy, now);
+      if (reason === null) return false;
       client.destroy();
       upstream.destroy();
       rules.onCut(reason);
+      return true;
     },
   });
   let closed = false;

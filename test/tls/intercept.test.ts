@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProxyAgent, request } from 'undici';
 import { caFromPem, createCa, writeCa } from '../../src/tls/ca.js';
 import { issueServerCert, leafKeyPair } from '../../src/tls/leaf-certs.js';
-import { ALL_TERMS, curl, recordOf, startProxy, type TestProxy } from '../helpers/proxy.js';
+import { ALL_TERMS, auditRecords, curl, recordOf, startProxy, type TestProxy } from '../helpers/proxy.js';
 import { openTunnel } from '../helpers/raw.js';
 import { RecordingUpstream } from '../helpers/upstream.js';
 
@@ -175,6 +175,36 @@ describe('vendors with a BAA in force are never decrypted', () => {
     expect(tls.getPeerCertificate().issuer.CN).toBe('upstream test CA');
     tls.destroy();
     expect(proxy.running.proxy.context.leafCerts().minted).toBe(before);
+  });
+
+  it('an intercepted connection open when the vendor signs its BAA is closed (no record), so that the client reconnects undecrypted', async () => {
+    const { socket } = await openTunnel(proxy.port, `pixel.example:${up.port}`);
+    const tls = await new Promise<TLSSocket>((resolve, reject) => {
+      const t = tlsConnect({ socket, servername: 'pixel.example', ca: phiwallCa }, () => resolve(t));
+      t.on('error', reject);
+    });
+    expect(tls.getPeerCertificate().issuer.CN).toBe('phiwall clinic root CA');
+    const closed = new Promise<void>((resolve) => tls.once('close', () => resolve()));
+    const before = (await auditRecords(proxy)).length;
+    const signed = VENDORS.replace(/- id: pixel\n.*\n.*\n/, `- id: pixel\n    hosts: [pixel.example]\n    classification: business-associate\n    baa: { status: executed, effective: 2020-01-01, terms: ${ALL_TERMS} }\n`);
+    expect(signed).not.toBe(VENDORS);
+    writeFileSync(join(proxy.dir, 'vendors.yaml'), signed);
+    try {
+      expect(proxy.running.reload()).toEqual({ ok: true });
+      await closed;
+      expect(await auditRecords(proxy)).toHaveLength(before);
+      // Reconnected: now a tunnel with the vendor's own certificate.
+      const again = await openTunnel(proxy.port, `pixel.example:${up.port}`);
+      const direct = await new Promise<TLSSocket>((resolve, reject) => {
+        const t = tlsConnect({ socket: again.socket, servername: 'pixel.example', ca: upstreamCaPem }, () => resolve(t));
+        t.on('error', reject);
+      });
+      expect(direct.getPeerCertificate().issuer.CN).toBe('upstream test CA');
+      direct.destroy();
+    } finally {
+      writeFileSync(join(proxy.dir, 'vendors.yaml'), VENDORS);
+      proxy.running.reload();
+    }
   });
 
   it('curl trusting only the vendor CA succeeds through the proxy', async () => {
