@@ -12,6 +12,8 @@ import type { Finding, Format, ScanOptions, ScanResult, Unscannable } from './ty
 
 /** How deep decoding may nest (multipart part -> base64 value -> JSON ...). */
 const MAX_DEPTH = 3;
+/** How many times escapes are undone in a row (%25 -> % -> the character). */
+const MAX_NORMALIZE_LEVELS = 3;
 
 interface Walk {
   readonly scanner: Scanner;
@@ -103,17 +105,25 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
  * input offsets), and base64 runs that decode to text (reported as the run's span).
  */
 function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number): void {
-  if (needsNormalizing(buf)) {
-    const n = normalize(buf);
+  // Escapes inside escapes (a page URL carried, encoded again, in a tracking pixel's query:
+  // %2520) are undone level by level, up to MAX_NORMALIZE_LEVELS; each level is scanned.
+  let current = buf;
+  let toInput: Int32Array | null = null;
+  for (let level = 0; level < MAX_NORMALIZE_LEVELS && needsNormalizing(current); level++) {
+    const n = normalize(current);
+    if (n.buf.equals(current)) break;
+    const map: Int32Array = toInput === null ? n.map : n.map.map((at) => toInput![at]!);
     const found: Finding[] = [];
     const probes = walk.scanner.scanText(n.buf, found, 0);
     const ctx: FormatContext = { buf: n.buf, scanner: walk.scanner, out: found, base: 0, layer: undefined };
     if ((probes & PROBE_FORM_PAIRS) !== 0) formFields(ctx);
     if ((probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
     for (const f of found) {
-      const mapped: Finding = { ...f, start: n.map[f.start]! + base, end: n.map[f.end]! + base };
+      const mapped: Finding = { ...f, start: map[f.start]! + base, end: map[f.end]! + base };
       walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
     }
+    current = n.buf;
+    toInput = map;
   }
   if (depth >= MAX_DEPTH) return;
   for (const run of base64Texts(buf, walk.maxDecoded)) {

@@ -56,9 +56,18 @@ describe('escapes and look-alike characters are undone, offsets mapped back to t
     ['odd dashes', 'SSN 536\u201122\u20131845', '536\u201122\u20131845'],
     ['zero-width characters', 'SSN 536\u200b-22-18\u200c45', '536\u200b-22-18\u200c45'],
     ['HTML numeric entities', 'SSN &#53;36-22-1845', '&#53;36-22-1845'],
+    // A page URL carried, encoded again, in a tracking pixel's query: % itself becomes %25.
+    ['percent-encoding inside percent-encoding', `dl=${encodeURIComponent('https://portal.example/visit?q=SSN%3A%20536%2D22%2D1845')}`, '536%252D22%252D1845'],
+    ['three levels of percent-encoding', `d=${encodeURIComponent(encodeURIComponent('SSN: 536-22-1845'))}`, '536-22-1845'],
   ])('%s', (_name, input, expected) => {
     const r = scanText(input);
     expect(spans(input, r, 'us-ssn')).toContain(expected);
+  });
+
+  it('a name behind two levels of encoding is found, its span in the input', () => {
+    const input = `ev=PageView&dl=${encodeURIComponent('https://portal.example/chart?patient=Rosa%20Garcia&dob=1947-02-11')}`;
+    const r = scanText(input, { contentType: 'application/x-www-form-urlencoded' });
+    expect(spans(input, r)).toEqual(expect.arrayContaining(['Rosa%2520Garcia', '1947-02-11']));
   });
 
   it('normalize() maps every output byte back to the input', () => {
