@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { hasFileMagic } from './formats/sniff.js';
 import type { Unscannable } from './types.js';
 
 export const DEFAULT_MAX_DECODED_BYTES = 32 * 1024 * 1024;
@@ -282,12 +283,51 @@ const TEXT_JUDGED_BYTES = 4096;
 /** Base64 characters that decode to at least TEXT_JUDGED_BYTES (a multiple of four). */
 const JUDGED_CHARS = Math.ceil(TEXT_JUDGED_BYTES / 3) * 4;
 
+/** A base64 run that decodes to text (directly, or once decompressed), with that text. */
+export interface Base64Text {
+  readonly start: number;
+  readonly end: number;
+  readonly text: Buffer;
+}
+
 /**
- * Base64 runs long enough to hide an identifier, with the text they decode to (text only).
+ * What the base64 runs of a payload hold: the runs that decode to text, with the text; and
+ * whether some run holds a file that cannot be read as text — an image, PDF, office document,
+ * archive or media file (known by its magic number), or compressed data past the caps — so
+ * that the payload is unscannable ('binary', or the cap's reason) and the proxy can fail
+ * closed: a lab report sent as base64 in JSON is as much a PDF as one sent as the body.
+ * gzip and zlib data are decompressed within the caps and read like any run. Runs of random
+ * bytes (hashes, signatures, ciphertext, identifiers) are neither: they are passed over.
  */
-export function base64Texts(buf: Buffer, maxBytes: number): { start: number; end: number; text: Buffer }[] {
-  const out: { start: number; end: number; text: Buffer }[] = [];
+export interface Base64Values {
+  readonly texts: Base64Text[];
+  readonly opaque: Unscannable | null;
+}
+
+/** The first six bytes a run of at least eight base64 digits decodes to, in one reused array. */
+const HEAD = new Uint8Array(6);
+function headOf(buf: Buffer, start: number): Uint8Array {
+  for (let g = start, o = 0; o < 6; g += 4, o += 3) {
+    const v = (B64_VALUE[buf[g]!]! << 18) | (B64_VALUE[buf[g + 1]!]! << 12) | (B64_VALUE[buf[g + 2]!]! << 6) | B64_VALUE[buf[g + 3]!]!;
+    HEAD[o] = v >>> 16;
+    HEAD[o + 1] = (v >>> 8) & 0xff;
+    HEAD[o + 2] = v & 0xff;
+  }
+  return HEAD;
+}
+
+/** zlib's two-byte header: deflate (CM 8, window up to 32 KiB) and a check that makes it a multiple of 31. */
+const isZlibHeader = (a: number, b: number): boolean => a === 0x78 && ((a << 8) | b) % 31 === 0;
+
+/** Base64 runs long enough to hide an identifier: see Base64Values. */
+export function base64Values(buf: Buffer, maxBytes: number, maxRatio = DEFAULT_MAX_RATIO): Base64Values {
+  const texts: Base64Text[] = [];
+  let opaque: Unscannable | null = null;
   let budget = maxBytes;
+  const decodeRun = (start: number, end: number): Buffer => {
+    const text = buf.toString('latin1', start, end);
+    return Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
+  };
   for (const [start, end] of base64Runs(buf)) {
     let chars = end - start;
     while (chars > 0 && buf[start + chars - 1] === 0x3d) chars--;
@@ -296,20 +336,35 @@ export function base64Texts(buf: Buffer, maxBytes: number): { start: number; end
     budget -= length;
     if (budget < 0) break;
     if (length < 12) continue;
+    // A file is known by its first bytes; gzip and zlib data are opened within the caps.
+    const head = headOf(buf, start);
+    if (head[0] === 0x1f && head[1] === 0x8b || isZlibHeader(head[0]!, head[1]!)) {
+      const gzip = head[0] === 0x1f;
+      const inner = decodeContent(decodeRun(start, end), gzip ? undefined : 'deflate', Math.max(0, budget), maxRatio);
+      if ('buf' in inner) budget -= inner.buf.length;
+      if ('buf' in inner && isMostlyText(inner.buf)) texts.push({ start, end, text: inner.buf });
+      // A zlib header is two bytes that random data has now and then: only gzip that fails to open is a file.
+      else if ('buf' in inner || gzip || inner.unscannable !== 'decode_error') opaque ??= 'unscannable' in inner ? inner.unscannable : 'binary';
+      continue;
+    }
+    if (hasFileMagic(head) || ((head[0]! | head[1]! | head[2]! | head[3]! | head[4]! | head[5]!) === 0 && length > 132 && decodeRun(start, start + 176).toString('latin1', 128, 132) === 'DICM')) {
+      opaque ??= 'binary';
+      continue;
+    }
     // Most runs that are not text (URL paths, identifiers, binary) show it in their first six
     // bytes: where those alone make isMostlyText false, the run need not be decoded at all.
     const judged = Math.min(length, TEXT_JUDGED_BYTES);
-    const bad = controlBytesInFirstSix(buf, start, chars);
+    let bad = 0;
+    for (const b of head) bad += isControl(b);
     if (bad > 0 && !(bad / judged < 0.01)) continue;
     // isMostlyText looks at the first 4 KiB only: a long run is judged on the decoding of its
     // first 5,464 characters (4,098 bytes) and decoded whole only when that says text. (Node's
     // base64 decoder reads the URL-safe alphabet too: the head needs no choice of alphabet.)
     if (chars > JUDGED_CHARS && !mostlyText(Buffer.from(buf.toString('latin1', start, start + JUDGED_CHARS), 'base64'), judged)) continue;
-    const text = buf.toString('latin1', start, end);
-    const decoded = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
-    if (isMostlyText(decoded)) out.push({ start, end, text: decoded });
+    const decoded = decodeRun(start, end);
+    if (isMostlyText(decoded)) texts.push({ start, end, text: decoded });
   }
-  return out;
+  return { texts, opaque };
 }
 
 /** Base64 (and base64url) digit values; -1 for other bytes. */
@@ -317,17 +372,6 @@ const B64_VALUE = new Int8Array(256).fill(-1);
 for (let i = 0; i < 64; i++) B64_VALUE['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
 B64_VALUE[0x2d] = 62; // '-'
 B64_VALUE[0x5f] = 63; // '_'
-
-/** How many of the first six bytes that a run of at least eight base64 digits decodes to count as bad for isMostlyText. */
-function controlBytesInFirstSix(buf: Buffer, start: number, chars: number): number {
-  if (chars < 8) return 0;
-  let bad = 0;
-  for (let g = start; g < start + 8; g += 4) {
-    const v = (B64_VALUE[buf[g]!]! << 18) | (B64_VALUE[buf[g + 1]!]! << 12) | (B64_VALUE[buf[g + 2]!]! << 6) | B64_VALUE[buf[g + 3]!]!;
-    bad += isControl(v >>> 16) + isControl((v >>> 8) & 0xff) + isControl(v & 0xff);
-  }
-  return bad;
-}
 
 /** 1 for a byte isMostlyText counts against text (control bytes other than tab and line ends, DEL), else 0. */
 const isControl = (b: number): number => ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f ? 1 : 0);

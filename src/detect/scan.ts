@@ -1,5 +1,5 @@
 import { PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Scanner } from './compile.js';
-import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Texts, decodeContent, needsNormalizing, normalize } from './decode.js';
+import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, needsNormalizing, normalize } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { fhirResources } from './formats/fhir.js';
@@ -126,7 +126,10 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
     toInput = map;
   }
   if (depth >= MAX_DEPTH) return;
-  for (const run of base64Texts(buf, walk.maxDecoded)) {
+  const runs = base64Values(buf, walk.maxDecoded);
+  // A file inside a base64 value (an image, a PDF) cannot be read: fail closed, as for a body.
+  if (runs.opaque !== null) walk.unscannable ??= runs.opaque;
+  for (const run of runs.texts) {
     const inner: Walk = { scanner: walk.scanner, out: [], maxDecoded: walk.maxDecoded, unscannable: null };
     scanPayload(inner, run.text, undefined, 0, undefined, depth + 1);
     for (const f of inner.out) {

@@ -1,6 +1,9 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { base64Runs, base64Texts, isMostlyText, normalize } from '../../src/detect/decode.js';
+import { base64Runs, base64Values, decodeContent, isMostlyText, normalize } from '../../src/detect/decode.js';
+
+/** The runs that decode to text, as base64Values finds them. */
+const base64Texts = (buf: Buffer, maxBytes: number): { start: number; end: number; text: Buffer }[] => base64Values(buf, maxBytes).texts;
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { scanText, spans } from '../helpers/scanner.js';
 
@@ -163,6 +166,50 @@ describe('base64Runs: every 24th byte looked at, the same runs as a walk over ev
   });
 });
 
+describe('files and compressed data inside base64 values', () => {
+  const inJson = (bytes: Buffer): string => JSON.stringify({ filename: 'attachment', content: bytes.toString('base64') });
+  const DICOM = Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), Buffer.from([2, 0, 0, 0, 0x55, 0x4c, 4, 0])]);
+
+  it.each([
+    ['a PDF', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1')],
+    ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0])],
+    ['a JPEG photo', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0])],
+    ['a Word document (zip)', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0]), Buffer.from('word/document.xml')])],
+    ['a DICOM image', DICOM],
+  ])('%s is a file that cannot be read: the payload is unscannable (the proxy fails closed)', (_name, file) => {
+    const r = scanText(inJson(file), { contentType: 'application/json' });
+    expect(r.unscannable).toBe('binary');
+  });
+
+  it.each([
+    ['gzip', gzipSync],
+    ['zlib', deflateSync],
+  ] as const)('%s data that opens to text is read: PHI found, reported as the span of the run', (_name, compress) => {
+    const run = compress(Buffer.from(JSON.stringify({ note: NOTE }))).toString('base64');
+    const body = JSON.stringify({ event: 'session_replay', batch: run });
+    const r = scanText(body, { contentType: 'application/json' });
+    expect(r.phi).toBe(true);
+    expect(r.unscannable).toBeNull();
+    expect(spans(body, r)).toContain(run);
+    // The same data without PHI is clean and scannable.
+    const clean = scanText(JSON.stringify({ batch: compress(Buffer.from(JSON.stringify({ clicks: [1, 2, 3], page: '/flu-shots' }))).toString('base64') }));
+    expect(clean).toMatchObject({ phi: false, unscannable: null });
+  });
+
+  it('compressed data past the ratio cap is unscannable, not half-read', () => {
+    const bomb = gzipSync(Buffer.alloc(2 * 1024 * 1024, 'a')).toString('base64');
+    expect(scanText(JSON.stringify({ batch: bomb })).unscannable).toBe('ratio_exceeded');
+  });
+
+  it('random bytes (hashes, signatures, ciphertext) are neither text nor a file: passed over', () => {
+    let x = 7;
+    const random = Buffer.alloc(96);
+    for (let i = 0; i < random.length; i++) random[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    const body = JSON.stringify({ sig: random.toString('base64'), sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=', token: random.toString('base64url') });
+    expect(scanText(body, { contentType: 'application/json' })).toMatchObject({ phi: false, unscannable: null });
+  });
+});
+
 describe('base64Texts: runs that cannot be text are ruled out before decoding, with the same result', () => {
   /** Every run decoded, as before the look at its first bytes. */
   function reference(buf: Buffer, maxBytes: number): { start: number; end: number; text: Buffer }[] {
@@ -173,7 +220,13 @@ describe('base64Texts: runs that cannot be text are ruled out before decoding, w
       const decoded = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
       budget -= decoded.length;
       if (budget < 0) break;
-      if (decoded.length >= 12 && isMostlyText(decoded)) out.push({ start, end, text: decoded });
+      if (decoded.length < 12) continue;
+      // gzip and zlib data are opened (zlib: 0x78 and a header that is a multiple of 31).
+      const compressed = (decoded[0] === 0x1f && decoded[1] === 0x8b) || (decoded[0] === 0x78 && ((0x78 << 8) | decoded[1]!) % 31 === 0);
+      const inner = compressed ? decodeContent(decoded, decoded[0] === 0x1f ? undefined : 'deflate', Math.max(0, budget), 200) : { buf: decoded };
+      if (!('buf' in inner)) continue;
+      if (compressed) budget -= inner.buf.length;
+      if (isMostlyText(inner.buf)) out.push({ start, end, text: inner.buf });
     }
     return out;
   }

@@ -175,6 +175,14 @@ describe('fail closed', () => {
     expect(up.bytes).toBe(0);
   });
 
+  it('a PDF sent as base64 inside JSON is unscannable and refused, like a PDF body', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 7)]);
+    const r = await viaAgent(proxy, pixel(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'ocr-1', document: pdf.toString('base64') }) });
+    expect(r.status).toBe(403);
+    expect(r.headers['x-phiwall-reason']).toBe('unscannable_body');
+    expect(up.bytes).toBe(0);
+  });
+
   it('a corrupt gzip body is unscannable and refused', async () => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' }, body: Buffer.from('not gzip') });
     expect(r.headers['x-phiwall-reason']).toBe('unscannable_body');

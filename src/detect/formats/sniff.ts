@@ -27,10 +27,15 @@ const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(pdf|zip|x-zip|g
 const MAGIC_BY_FIRST = new Map<number, (readonly number[])[]>();
 for (const m of MAGIC) (MAGIC_BY_FIRST.get(m[0]!) ?? MAGIC_BY_FIRST.set(m[0]!, []).get(m[0]!)!).push(m);
 
+/** True when `head` (at least the first four bytes of something) starts with a file format's magic number: an image, PDF, archive, compressed or media file. */
+export function hasFileMagic(head: ArrayLike<number>): boolean {
+  const magic = MAGIC_BY_FIRST.get(head[0]!);
+  return magic !== undefined && magic.some((m) => m.every((b, i) => head[i] === b));
+}
+
 /** True for images, PDFs, archives, encrypted or otherwise opaque bytes. */
 export function isBinary(buf: Buffer, contentType: string | undefined): boolean {
-  const magic = MAGIC_BY_FIRST.get(buf[0]!);
-  if (magic !== undefined && magic.some((m) => m.every((b, i) => buf[i] === b))) return true;
+  if (hasFileMagic(buf)) return true;
   // 'DICM' after DICOM's 128-byte preamble.
   if (buf.length > 132 && buf[128] === 0x44 && buf[129] === 0x49 && buf[130] === 0x43 && buf[131] === 0x4d) return true;
   if (buf.includes(0)) return true;
