@@ -316,6 +316,10 @@ function headOf(buf: Buffer, start: number): Uint8Array {
   return HEAD;
 }
 
+/** Images (PNG, GIF, JPEG, RIFF/WebP) below this many bytes show nothing: passed over. */
+const TINY_IMAGE_BYTES = 128;
+const IMAGE_FIRST_BYTES = new Set([0x89, 0x47, 0xff, 0x52]);
+
 /** zlib's two-byte header: deflate (CM 8, window up to 32 KiB) and a check that makes it a multiple of 31. */
 const isZlibHeader = (a: number, b: number): boolean => a === 0x78 && ((a << 8) | b) % 31 === 0;
 
@@ -347,6 +351,8 @@ export function base64Values(buf: Buffer, maxBytes: number, maxRatio = DEFAULT_M
       else if ('buf' in inner || gzip || inner.unscannable !== 'decode_error') opaque ??= 'unscannable' in inner ? inner.unscannable : 'binary';
       continue;
     }
+    // An image too small to show anything (a tracking pixel, a spacer: a 1x1 GIF is 43 bytes) is not a file that matters.
+    if (length < TINY_IMAGE_BYTES && IMAGE_FIRST_BYTES.has(head[0]!) && hasFileMagic(head)) continue;
     if (hasFileMagic(head) || ((head[0]! | head[1]! | head[2]! | head[3]! | head[4]! | head[5]!) === 0 && length > 132 && decodeRun(start, start + 176).toString('latin1', 128, 132) === 'DICM')) {
       opaque ??= 'binary';
       continue;

@@ -172,8 +172,8 @@ describe('files and compressed data inside base64 values', () => {
 
   it.each([
     ['a PDF', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1')],
-    ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0])],
-    ['a JPEG photo', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0])],
+    ['a PNG image', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]), Buffer.alloc(400, 0x5a)])],
+    ['a JPEG photo', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]), Buffer.alloc(400, 0x5a)])],
     ['a Word document (zip)', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0]), Buffer.from('word/document.xml')])],
     ['a DICOM image', DICOM],
   ])('%s is a file that cannot be read: the payload is unscannable (the proxy fails closed)', (_name, file) => {
@@ -199,6 +199,11 @@ describe('files and compressed data inside base64 values', () => {
   it('compressed data past the ratio cap is unscannable, not half-read', () => {
     const bomb = gzipSync(Buffer.alloc(2 * 1024 * 1024, 'a')).toString('base64');
     expect(scanText(JSON.stringify({ batch: bomb })).unscannable).toBe('ratio_exceeded');
+  });
+
+  it('a tracking pixel (a 1x1 GIF) is too small to be a file that matters: passed over', () => {
+    const gif = 'R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
+    expect(scanText(JSON.stringify({ pixel: gif }), { contentType: 'application/json' })).toMatchObject({ phi: false, unscannable: null });
   });
 
   it('random bytes (hashes, signatures, ciphertext) are neither text nor a file: passed over', () => {
