@@ -201,6 +201,11 @@ describe('files and compressed data inside base64 values', () => {
     expect(scanText(JSON.stringify({ batch: bomb })).unscannable).toBe('ratio_exceeded');
   });
 
+  it('a gRPC-Web text body (base64 of protobuf frames) is binary within: unscannable', () => {
+    const frame = Buffer.concat([Buffer.from([0, 0, 0, 0, 30, 0x0a, 12]), Buffer.from('Rosa Garcia '), Buffer.from([0x12, 11]), Buffer.from('536-22-1845')]);
+    expect(scanText(frame.toString('base64'), { contentType: 'application/grpc-web-text+proto' }).unscannable).toBe('binary');
+  });
+
   it('a tracking pixel (a 1x1 GIF) is too small to be a file that matters: passed over', () => {
     const gif = 'R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
     expect(scanText(JSON.stringify({ pixel: gif }), { contentType: 'application/json' })).toMatchObject({ phi: false, unscannable: null });

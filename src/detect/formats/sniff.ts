@@ -46,6 +46,8 @@ export function isBinary(buf: Buffer, contentType: string | undefined): boolean 
     for (const b of sample) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x1c) || (b >= 0x80 && b < 0xa0)) control++;
     if (control / sample.length > 0.02) return true;
   }
+  // gRPC-Web's text mode is base64 of binary protobuf frames: text on the wire, binary within.
+  if (/^application\/grpc-web-text/i.test(contentType ?? '')) return true;
   // A declared binary type whose bytes are plain text (a CSV sent as octet-stream) is scanned as text.
   return BINARY_TYPES.test(contentType ?? '') && !isUtf8(sample);
 }
