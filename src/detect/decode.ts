@@ -278,6 +278,59 @@ export function base64Runs(buf: Buffer): [number, number][] {
   return runs;
 }
 
+/** Bytes of a file-name-like token: ASCII letters, digits, '.', '-' and '_'. */
+const TOKEN_BYTE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) TOKEN_BYTE[c] = /[A-Za-z0-9._-]/.test(String.fromCharCode(c)) ? 1 : 0;
+const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
+/** Digits a glued token must have to be read again (see gluedTokens). */
+const MIN_GLUED_DIGITS = 6;
+
+/**
+ * File names and slugs join words with underscores (`Garcia_Rosa_DOB_1947-02-11.pdf`,
+ * `patient_536-22-1845.txt`, `MRN_00482913`), and patterns read an underscore as a letter, so
+ * the digits in them never stand at a word boundary. This gathers every token of letters,
+ * digits, dots, dashes and underscores in which an underscore touches a digit, one per line
+ * with its underscores as spaces, and maps each byte back to the input. (Tokens whose
+ * underscores touch no digit, such as JSON keys like `first_name`, and tokens with fewer than
+ * six digits are left out: no identifier there needs the boundary.) Null when there is no
+ * such token, the usual case.
+ */
+export function gluedTokens(buf: Buffer): Normalized | null {
+  let i = buf.indexOf(0x5f);
+  if (i === -1) return null;
+  const spans: [number, number][] = [];
+  let covered = 0;
+  for (; i !== -1; i = buf.indexOf(0x5f, i + 1)) {
+    if (i < covered || !(isDigit(buf[i - 1]) || isDigit(buf[i + 1]))) continue;
+    let from = i;
+    let to = i + 1;
+    while (from > covered && TOKEN_BYTE[buf[from - 1]!] === 1) from--;
+    while (to < buf.length && TOKEN_BYTE[buf[to]!] === 1) to++;
+    covered = to;
+    // Every identifier such a token can hide has six digits or more (a date, an SSN, an MRN);
+    // version strings like x86_64 or 10_15_7 have fewer.
+    let digits = 0;
+    for (let k = from; k < to && digits < MIN_GLUED_DIGITS; k++) if (isDigit(buf[k])) digits++;
+    if (digits >= MIN_GLUED_DIGITS) spans.push([from, to]);
+  }
+  if (spans.length === 0) return null;
+  let size = 0;
+  for (const [from, to] of spans) size += to - from + 1;
+  const out = Buffer.allocUnsafe(size);
+  const map = new Int32Array(size + 1);
+  let o = 0;
+  for (const [from, to] of spans) {
+    for (let k = from; k < to; k++) {
+      out[o] = buf[k] === 0x5f ? 0x20 : buf[k]!;
+      map[o++] = k;
+    }
+    out[o] = 0x0a;
+    map[o++] = to;
+  }
+  map[o] = spans[spans.length - 1]![1];
+  return { buf: out, map };
+}
+
 /** How much of a decoded payload isMostlyText judges. */
 const TEXT_JUDGED_BYTES = 4096;
 /** Base64 characters that decode to at least TEXT_JUDGED_BYTES (a multiple of four). */

@@ -1,5 +1,5 @@
-import { PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Scanner } from './compile.js';
-import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, needsNormalizing, normalize } from './decode.js';
+import { PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Probes, type Scanner } from './compile.js';
+import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { fhirResources } from './formats/fhir.js';
@@ -96,7 +96,7 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
     default:
       break;
   }
-  scanDecodedLayers(walk, buf, base, layer, depth);
+  scanDecodedLayers(walk, buf, base, layer, depth, (probes & PROBE_GLUED) !== 0);
   return format;
 }
 
@@ -104,7 +104,27 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
  * PHI that appears only after decoding: escapes and look-alike characters (mapped back to
  * input offsets), and base64 runs that decode to text (reported as the run's span).
  */
-function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number): void {
+function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number, glued: boolean): void {
+  /** Scans a derived text whose bytes `map` to offsets in `buf`; form and JSON fields too when `fields`. Returns its probes. */
+  const scanMapped = (text: Buffer, map: Int32Array, fields: boolean): Probes => {
+    const found: Finding[] = [];
+    const probes = walk.scanner.scanText(text, found, 0);
+    const ctx: FormatContext = { buf: text, scanner: walk.scanner, out: found, base: 0, layer: undefined };
+    if (fields && (probes & PROBE_FORM_PAIRS) !== 0) formFields(ctx);
+    if (fields && (probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
+    for (const f of found) {
+      const mapped: Finding = { ...f, start: map[f.start]! + base, end: map[f.end]! + base };
+      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
+    }
+    return probes;
+  };
+  /** Tokens glued by underscores (file names), from `text` whose bytes `toInput` maps to `buf` (null: `text` is `buf`). */
+  const scanGlued = (text: Buffer, toInput: Int32Array | null): void => {
+    const g = gluedTokens(text);
+    if (g !== null) scanMapped(g.buf, toInput === null ? g.map : g.map.map((at) => toInput[at]!), false);
+  };
+  // Only where the pattern pass saw an underscore touch a digit.
+  if (glued) scanGlued(buf, null);
   // Escapes inside escapes (a page URL carried, encoded again, in a tracking pixel's query:
   // %2520) are undone level by level, up to MAX_NORMALIZE_LEVELS; each level is scanned.
   let current = buf;
@@ -113,15 +133,7 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
     const n = normalize(current);
     if (n.buf.equals(current)) break;
     const map: Int32Array = toInput === null ? n.map : n.map.map((at) => toInput![at]!);
-    const found: Finding[] = [];
-    const probes = walk.scanner.scanText(n.buf, found, 0);
-    const ctx: FormatContext = { buf: n.buf, scanner: walk.scanner, out: found, base: 0, layer: undefined };
-    if ((probes & PROBE_FORM_PAIRS) !== 0) formFields(ctx);
-    if ((probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
-    for (const f of found) {
-      const mapped: Finding = { ...f, start: map[f.start]! + base, end: map[f.end]! + base };
-      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
-    }
+    if ((scanMapped(n.buf, map, true) & PROBE_GLUED) !== 0) scanGlued(n.buf, map);
     current = n.buf;
     toInput = map;
   }
@@ -150,11 +162,7 @@ function scanMultipart(walk: Walk, ctx: FormatContext, contentType: string | und
     const body = ctx.buf.subarray(part.start, part.end);
     // The part's own header lines are text whatever the part holds: a file name such as
     // "Garcia_Rosa_DOB_1947-02-11.txt" names a patient even when the file is a binary scan.
-    // File names separate words with underscores, which patterns read as word characters:
-    // they are read as spaces (one byte for one, so offsets stand).
-    const head = Buffer.from(ctx.buf.subarray(part.headerStart, part.headerEnd));
-    for (let i = head.indexOf(0x5f); i !== -1; i = head.indexOf(0x5f, i + 1)) head[i] = 0x20;
-    scanPayload(walk, head, 'text/plain', ctx.base + part.headerStart, ctx.layer, depth + 1);
+    scanPayload(walk, ctx.buf.subarray(part.headerStart, part.headerEnd), 'text/plain', ctx.base + part.headerStart, ctx.layer, depth + 1);
     // A form field named like PHI ("dob", "member_id") is PHI by its name, whatever its value.
     if (part.filename === undefined && part.name !== undefined) {
       const id = walk.scanner.keys.identify(part.name);

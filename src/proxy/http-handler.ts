@@ -229,17 +229,9 @@ async function holdAndScan(ctx: ProxyContext, loaded: Loaded, req: IncomingMessa
   }
 }
 
-/**
- * Findings in a URL or header text, read as form-urlencoded fields (a fresh array). File names
- * and slugs join words with underscores, which patterns read as word characters
- * (`/uploads/patient_536-22-1845.txt`, `filename="Garcia_Rosa_DOB_1947-02-11.pdf"`): a text
- * with underscores is read a second time with spaces in their place.
- */
+/** Findings in a URL or header text, read as form-urlencoded fields (a fresh array). */
 function scanFields(loaded: Loaded, text: string): Finding[] {
-  const options = { contentType: 'application/x-www-form-urlencoded', minConfidence: loaded.policy.settings.scan.minConfidence };
-  const found = [...scan(loaded.scanner, Buffer.from(text), options).findings];
-  if (text.includes('_')) found.push(...scan(loaded.scanner, Buffer.from(text.replaceAll('_', ' ')), options).findings);
-  return found;
+  return [...scan(loaded.scanner, Buffer.from(text), { contentType: 'application/x-www-form-urlencoded', minConfidence: loaded.policy.settings.scan.minConfidence }).findings];
 }
 
 /** What a scan result means for a scan-required destination, in the policy's mode. */

@@ -217,6 +217,20 @@ describe('forms, query strings, XML and multipart', () => {
     expect(spans(body, r)).toContain(value);
   });
 
+  it.each([
+    ['a JSON value', '{"file":"Garcia_Rosa_DOB_1947-02-11.pdf","size":48213}', '1947-02-11'],
+    ['a storage path', '{"key":"uploads/patient_536-22-1845.txt"}', '536-22-1845'],
+    ['a percent-encoded query', 'file=chart%2FMRN_00482913_referral.pdf', '00482913'],
+  ])('a file name glued by underscores in %s: found, offsets into the input', (_name, input, value) => {
+    const r = scanText(input, { contentType: input.startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded' });
+    expect(spans(input, r)).toContain(value);
+  });
+
+  it('underscores that touch no three digits add no reading: version strings, snake_case keys', () => {
+    const body = '{"ua":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) x86_64","first_name_1":"x","IMG":"IMG_20261122_101500.jpg"}';
+    expect(scanText(body, { contentType: 'application/json' }).findings).toEqual([]);
+  });
+
   it.each(['IMG_20261122_101500.jpg', 'invoice_2026_11.pdf', 'Q3_report_final_v2.docx', 'scan0001.txt'])('a file name without PHI adds nothing: %s', (filename) => {
     const r = scanText(upload(filename, Buffer.from('hello'), 'text/plain'), { contentType: 'multipart/form-data; boundary=b1' });
     expect(r.findings).toEqual([]);
