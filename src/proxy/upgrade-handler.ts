@@ -107,6 +107,11 @@ export async function handleUpgrade(
   });
   upstream.once(to.tls ? 'secureConnect' : 'connect', () => {
     relaying = true;
+    // The client hung up while the upstream connected: nothing to relay (as for a tunnel).
+    if (socket.destroyed) {
+      upstream.destroy();
+      return;
+    }
     upstream.setTimeout(0);
     upstream.write(upgradeHead(req, to));
     if (head.length > 0) upstream.write(head);
