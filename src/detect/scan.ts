@@ -101,8 +101,10 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
 }
 
 /**
- * PHI that appears only after decoding: escapes and look-alike characters (mapped back to
- * input offsets), and base64 runs that decode to text (reported as the run's span).
+ * PHI that appears only after decoding: tokens glued by underscores, escapes and look-alike
+ * characters (each mapped back to input offsets), and base64 runs that decode to text,
+ * directly or once decompressed (reported as the run's span); a file inside a base64 run
+ * makes the payload unscannable.
  */
 function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number, glued: boolean): void {
   /** Scans a derived text whose bytes `map` to offsets in `buf`; form and JSON fields too when `fields`. Returns its probes. */
@@ -123,7 +125,7 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
     const g = gluedTokens(text);
     if (g !== null) scanMapped(g.buf, toInput === null ? g.map : g.map.map((at) => toInput[at]!), false);
   };
-  // Only where the pattern pass saw an underscore touch a digit.
+  // Only where the pattern pass saw three digits follow an underscore.
   if (glued) scanGlued(buf, null);
   // Escapes inside escapes (a page URL carried, encoded again, in a tracking pixel's query:
   // %2520) are undone level by level, up to MAX_NORMALIZE_LEVELS; each level is scanned.
@@ -143,7 +145,11 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
   if (runs.opaque !== null) walk.unscannable ??= runs.opaque;
   for (const run of runs.texts) {
     const inner: Walk = { scanner: walk.scanner, out: [], maxDecoded: walk.maxDecoded, unscannable: null };
-    scanPayload(inner, run.text, undefined, 0, undefined, depth + 1);
+    const format = scanPayload(inner, run.text, undefined, 0, undefined, depth + 1);
+    // A file inside what the run decodes to is as unreadable as one in the payload itself.
+    // (Decoded text that reads as binary as a whole — a stray NUL in a run judged text — was
+    // passed over before and still is.)
+    if (format !== 'binary') walk.unscannable ??= inner.unscannable;
     for (const f of inner.out) {
       const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: run.start + base, end: run.end + base, confidence: f.confidence };
       walk.out.push(layer === undefined ? mapped : { ...mapped, layer });

@@ -181,6 +181,12 @@ describe('files and compressed data inside base64 values', () => {
     expect(r.unscannable).toBe('binary');
   });
 
+  it('a file inside a base64 value inside a base64 value is unscannable too', () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 7)]);
+    const inner = Buffer.from(JSON.stringify({ name: 'report', data: pdf.toString('base64') }));
+    expect(scanText(JSON.stringify({ envelope: inner.toString('base64') }), { contentType: 'application/json' }).unscannable).toBe('binary');
+  });
+
   it.each([
     ['gzip', gzipSync],
     ['zlib', deflateSync],
