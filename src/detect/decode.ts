@@ -373,6 +373,13 @@ function headOf(buf: Buffer, start: number): Uint8Array {
 const TINY_IMAGE_BYTES = 128;
 const IMAGE_FIRST_BYTES = new Set([0x89, 0x47, 0xff, 0x52]);
 
+/**
+ * gzip's header: magic 1f 8b, compression method 8 (deflate), reserved flag bits clear. Four
+ * conditions, so that a random token (a session id, a signature) looks like gzip once in
+ * about 134 million rather than once in 65,536 — a false "file that does not open" is a block.
+ */
+const isGzipHeader = (head: Uint8Array): boolean => head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08 && (head[3]! & 0xe0) === 0;
+
 /** zlib's two-byte header: deflate (CM 8, window up to 32 KiB) and a check that makes it a multiple of 31. */
 const isZlibHeader = (a: number, b: number): boolean => a === 0x78 && ((a << 8) | b) % 31 === 0;
 
@@ -395,7 +402,7 @@ export function base64Values(buf: Buffer, maxBytes: number, maxRatio = DEFAULT_M
     if (length < 12) continue;
     // A file is known by its first bytes; gzip and zlib data are opened within the caps.
     const head = headOf(buf, start);
-    if (head[0] === 0x1f && head[1] === 0x8b || isZlibHeader(head[0]!, head[1]!)) {
+    if (isGzipHeader(head) || isZlibHeader(head[0]!, head[1]!)) {
       const gzip = head[0] === 0x1f;
       const inner = decodeContent(decodeRun(start, end), gzip ? undefined : 'deflate', Math.max(0, budget), maxRatio);
       if ('buf' in inner) budget -= inner.buf.length;
@@ -406,7 +413,8 @@ export function base64Values(buf: Buffer, maxBytes: number, maxRatio = DEFAULT_M
     }
     // An image too small to show anything (a tracking pixel, a spacer: a 1x1 GIF is 43 bytes) is not a file that matters.
     if (length < TINY_IMAGE_BYTES && IMAGE_FIRST_BYTES.has(head[0]!) && hasFileMagic(head)) continue;
-    if (hasFileMagic(head) || ((head[0]! | head[1]! | head[2]! | head[3]! | head[4]! | head[5]!) === 0 && length > 132 && decodeRun(start, start + 176).toString('latin1', 128, 132) === 'DICM')) {
+    // (gzip's two magic bytes alone are no file: a real gzip header was looked at above.)
+    if ((head[0] !== 0x1f && hasFileMagic(head)) || ((head[0]! | head[1]! | head[2]! | head[3]! | head[4]! | head[5]!) === 0 && length > 132 && decodeRun(start, start + 176).toString('latin1', 128, 132) === 'DICM')) {
       opaque ??= 'binary';
       continue;
     }

@@ -217,6 +217,11 @@ describe('files and compressed data inside base64 values', () => {
     expect(scanText(JSON.stringify({ pixel: gif }), { contentType: 'application/json' })).toMatchObject({ phi: false, unscannable: null });
   });
 
+  it('a random token that happens to begin with gzip\'s two magic bytes is not taken for a broken file', () => {
+    const token = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x5c, 0xf1]), Buffer.from('a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8', 'hex')]);
+    expect(scanText(JSON.stringify({ session: token.toString('base64url') }), { contentType: 'application/json' })).toMatchObject({ phi: false, unscannable: null });
+  });
+
   it('random bytes (hashes, signatures, ciphertext) are neither text nor a file: passed over', () => {
     let x = 7;
     const random = Buffer.alloc(96);
