@@ -11,8 +11,9 @@ export type Decoded = { readonly buf: Buffer; readonly layer: string | undefined
 /**
  * Undoes Content-Encoding (a list, applied in order, so undone in reverse) and a gzip body
  * sent without one. Past the size or ratio cap the payload is unscannable, never half-scanned.
+ * `deflate` that is not zlib is tried as raw deflate (some clients send that) unless `rawDeflate` is false.
  */
-export function decodeContent(input: Buffer, encoding: string | undefined, maxBytes: number, maxRatio: number): Decoded {
+export function decodeContent(input: Buffer, encoding: string | undefined, maxBytes: number, maxRatio: number, rawDeflate = true): Decoded {
   const gzipMagic = input[0] === 0x1f && input[1] === 0x8b;
   // Most bodies: no Content-Encoding and no gzip magic.
   if ((encoding === undefined || encoding === '') && !gzipMagic) return { buf: input, layer: undefined };
@@ -31,7 +32,7 @@ export function decodeContent(input: Buffer, encoding: string | undefined, maxBy
           try {
             buf = inflateSync(buf, options);
           } catch (e) {
-            if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw e;
+            if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || !rawDeflate) throw e;
             buf = inflateRawSync(buf, options); // some clients send raw deflate
           }
           break;
@@ -404,7 +405,9 @@ export function base64Values(buf: Buffer, maxBytes: number, maxRatio = DEFAULT_M
     const head = headOf(buf, start);
     if (isGzipHeader(head) || isZlibHeader(head[0]!, head[1]!)) {
       const gzip = head[0] === 0x1f;
-      const inner = decodeContent(decodeRun(start, end), gzip ? undefined : 'deflate', Math.max(0, budget), maxRatio);
+      // zlib only, not raw deflate: raw deflate has no checksum, and random bytes behind a
+      // chance zlib header could then "open" to garbage and read as a file.
+      const inner = decodeContent(decodeRun(start, end), gzip ? undefined : 'deflate', Math.max(0, budget), maxRatio, false);
       if ('buf' in inner) budget -= inner.buf.length;
       if ('buf' in inner && isMostlyText(inner.buf)) texts.push({ start, end, text: inner.buf });
       // A zlib header is two bytes that random data has now and then: only gzip that fails to open is a file.

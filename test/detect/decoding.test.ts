@@ -242,9 +242,9 @@ describe('base64Texts: runs that cannot be text are ruled out before decoding, w
       budget -= decoded.length;
       if (budget < 0) break;
       if (decoded.length < 12) continue;
-      // gzip and zlib data are opened (zlib: 0x78 and a header that is a multiple of 31).
-      const compressed = (decoded[0] === 0x1f && decoded[1] === 0x8b) || (decoded[0] === 0x78 && ((0x78 << 8) | decoded[1]!) % 31 === 0);
-      const inner = compressed ? decodeContent(decoded, decoded[0] === 0x1f ? undefined : 'deflate', Math.max(0, budget), 200) : { buf: decoded };
+      // gzip and zlib data are opened (gzip: magic, method 8, reserved flags clear; zlib: 0x78 and a header that is a multiple of 31).
+      const compressed = (decoded[0] === 0x1f && decoded[1] === 0x8b && decoded[2] === 8 && (decoded[3]! & 0xe0) === 0) || (decoded[0] === 0x78 && ((0x78 << 8) | decoded[1]!) % 31 === 0);
+      const inner = compressed ? decodeContent(decoded, decoded[0] === 0x1f ? undefined : 'deflate', Math.max(0, budget), 200, false) : { buf: decoded };
       if (!('buf' in inner)) continue;
       if (compressed) budget -= inner.buf.length;
       if (isMostlyText(inner.buf)) out.push({ start, end, text: inner.buf });
