@@ -8,7 +8,8 @@ export const REVIEW_MAX_AGE_DAYS = 365;
 
 /**
  * What a compliance officer should look at in a valid policy: BAAs about to expire or
- * expired, stale reviews, executed BAAs without every required term, unjustified conduits.
+ * expired, stale reviews, executed BAAs without every required term, unjustified conduits,
+ * and vendors without a BAA in force that may receive what cannot be scanned.
  */
 export function policyWarnings(policy: Policy, now: Date): Problem[] {
   const today = dayIn(now, policy.settings.timezone);
@@ -33,6 +34,9 @@ export function policyWarnings(policy: Policy, now: Date): Problem[] {
       warn(v.at, `${who}: never reviewed (no last_reviewed date)`);
     } else if (v.lastReviewed < addDays(today, -REVIEW_MAX_AGE_DAYS)) {
       warn(v.at, `${who}: last reviewed ${v.lastReviewed}, ${daysBetween(v.lastReviewed, today)} days ago (review yearly)`);
+    }
+    if (v.unscannable === 'allow' && v.classification !== 'conduit' && !(v.baa !== null && baaState(v, today).inForce)) {
+      warn(v.at, `${who}: payloads phiwall cannot scan (files, images, encrypted data) reach it unscanned (unscannable: allow)`);
     }
     if (v.classification === 'conduit' && (v.dataFlows === null || v.dataFlows.trim() === '')) {
       warn(v.at, `${who}: conduit without a data_flows justification (the conduit exception covers transmission only)`);

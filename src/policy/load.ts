@@ -234,7 +234,7 @@ function readSettings(src: YamlSource): Settings | undefined {
 }
 
 const VENDOR_KEYS = [
-  'id', 'name', 'hosts', 'classification', 'data_flows', 'baa', 'last_reviewed', 'on_baa_gap', 'subcontractor_of', 'intercept', 'notes', 'contact',
+  'id', 'name', 'hosts', 'classification', 'data_flows', 'baa', 'last_reviewed', 'on_baa_gap', 'subcontractor_of', 'intercept', 'unscannable', 'notes', 'contact',
 ] as const;
 const BAA_KEYS = ['status', 'effective', 'expires', 'terms', 'document', 'notes'] as const;
 
@@ -373,6 +373,7 @@ function readVendor(
     onBaaGap: onGapNode === undefined ? 'block-all' : (src.oneOf(onGapNode, 'on_baa_gap', BAA_GAP_ACTIONS) ?? 'block-all'),
     subcontractorOf,
     intercept: f.has('intercept') ? (src.boolean(v(f.get('intercept')), 'intercept') ?? null) : null,
+    unscannable: f.has('unscannable') ? (src.oneOf(v(f.get('unscannable')), 'unscannable', ['block', 'allow'] as const) ?? null) : null,
     at: src.position(node),
     node,
     subNode,

@@ -48,6 +48,8 @@ export interface Vendor {
   readonly subcontractorOf: string | null;
   /** TLS interception for this vendor (issue 6); null means the global setting. */
   readonly intercept: boolean | null;
+  /** What a payload that cannot be scanned (a file, an image) gets at this vendor; null means scan.unscannable. */
+  readonly unscannable: 'block' | 'allow' | null;
   /** Where the vendor is defined, for warnings. */
   readonly at: Position;
 }

@@ -105,7 +105,7 @@ export async function handleRequest(
     const scanned = await holdAndScan(ctx, loaded, req, res, target, options.expectContinue === true);
     if ('refusal' in scanned) return reject(scanned.refusal, vendor, { request_bytes: scanned.bytes });
     held = scanned.body;
-    verdict = judge(loaded, decision.reason, scanned.result);
+    verdict = judge(loaded, decision.vendor?.unscannable ?? loaded.policy.settings.scan.unscannable, decision.reason, scanned.result);
     if (verdict.action === 'block') return reject(verdict.reason, vendor, { request_bytes: held.length }, verdict.findings);
   } else if (options.expectContinue === true) {
     res.writeContinue();
@@ -234,14 +234,14 @@ function scanFields(loaded: Loaded, text: string): Finding[] {
   return [...scan(loaded.scanner, Buffer.from(text), { contentType: 'application/x-www-form-urlencoded', minConfidence: loaded.policy.settings.scan.minConfidence }).findings];
 }
 
-/** What a scan result means for a scan-required destination, in the policy's mode. */
-function judge(loaded: Loaded, decisionReason: Reason, result: ScanResult): Verdict {
+/** What a scan result means for a scan-required destination, in the policy's mode; `unscannable`: the vendor's setting, else scan.unscannable. */
+function judge(loaded: Loaded, unscannable: 'block' | 'allow', decisionReason: Reason, result: ScanResult): Verdict {
   const { settings } = loaded.policy;
   let action: Action = 'allow';
   let reason: Reason = 'no_phi_found';
   if (result.phi) [action, reason] = ['block', 'phi_detected'];
   else if (result.unscannable === 'too_large') [action, reason] = ['block', 'body_too_large'];
-  else if (result.unscannable !== null) [action, reason] = settings.scan.unscannable === 'allow' ? ['allow', decisionReason] : ['block', 'unscannable_body'];
+  else if (result.unscannable !== null) [action, reason] = unscannable === 'allow' ? ['allow', decisionReason] : ['block', 'unscannable_body'];
   const moded = applyMode(action, settings.mode);
   return { action: moded.action, reason, enforced: moded.enforced, findings: result.findings };
 }

@@ -36,6 +36,11 @@ vendors:
     hosts: [pipe.example]
     classification: conduit
     last_reviewed: 2026-10-01
+  - id: ocr
+    hosts: [ocr.example]
+    classification: not-business-associate
+    unscannable: allow
+    last_reviewed: 2026-10-01
 `);
 
 describe('policyWarnings()', () => {
@@ -48,6 +53,7 @@ describe('policyWarnings()', () => {
     ['a vendor never reviewed', 'vendor "never": never reviewed'],
     ['an executed BAA missing terms, naming them', 'vendor "partial": executed BAA is missing required terms: subcontractors, individual-rights, hhs-access, return-or-destroy'],
     ['a conduit without data_flows', 'vendor "pipe": conduit without a data_flows justification'],
+    ['a vendor without a BAA that may receive what cannot be scanned', 'vendor "ocr": payloads phiwall cannot scan (files, images, encrypted data) reach it unscanned (unscannable: allow)'],
   ])('warns about %s', (_what, text) => {
     expect(warnings).toContainEqual(expect.stringContaining(text));
   });

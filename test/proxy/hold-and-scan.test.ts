@@ -183,6 +183,21 @@ describe('fail closed', () => {
     expect(up.bytes).toBe(0);
   });
 
+  it('a vendor marked unscannable: allow receives such a file (recorded with its decision reason); others still do not', async () => {
+    const allowing = await startProxy(`${VENDORS}  - id: ocr\n    hosts: [ocr.example]\n    classification: not-business-associate\n    unscannable: allow\n`, settings().replace('  hosts:\n', '  hosts:\n    ocr.example: 127.0.0.1\n'));
+    try {
+      const body = JSON.stringify({ document: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 7)]).toString('base64') });
+      const rec = await recordOf(allowing, async () => expect((await viaAgent(allowing, `http://ocr.example:${up.port}/v1/ocr`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(200));
+      expect(rec).toMatchObject({ vendor: 'ocr', action: 'allow', reason: 'not_business_associate' });
+      expect(up.requests[0]!.body.toString()).toBe(body);
+      expect((await viaAgent(allowing, pixel(), { method: 'POST', headers: { 'content-type': 'application/json' }, body })).headers['x-phiwall-reason']).toBe('unscannable_body');
+      // PHI is still PHI: the setting covers only what cannot be scanned.
+      expect((await viaAgent(allowing, `http://ocr.example:${up.port}/v1/ocr`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: NOTE })).headers['x-phiwall-reason']).toBe('phi_detected');
+    } finally {
+      await allowing.stop();
+    }
+  });
+
   it('a corrupt gzip body is unscannable and refused', async () => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' }, body: Buffer.from('not gzip') });
     expect(r.headers['x-phiwall-reason']).toBe('unscannable_body');
