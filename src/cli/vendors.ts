@@ -14,6 +14,9 @@ export interface VendorRow {
   readonly on_baa_gap: Vendor['onBaaGap'];
   readonly last_reviewed: string | null;
   readonly review_due: string | null;
+  /** The vendor's own exceptions to the global settings (null: the global setting applies). */
+  readonly intercept: boolean | null;
+  readonly unscannable: Vendor['unscannable'];
 }
 
 /** The inventory with each BAA's state on a given day; shared by `vendors` and the admin API. */
@@ -31,13 +34,15 @@ export function vendorRows(policy: Policy, now: Date): VendorRow[] {
       on_baa_gap: v.onBaaGap,
       last_reviewed: v.lastReviewed,
       review_due: v.lastReviewed === null ? today : addDays(v.lastReviewed, REVIEW_MAX_AGE_DAYS),
+      intercept: v.intercept,
+      unscannable: v.unscannable,
     };
   });
 }
 
 export function vendorTable(rows: readonly VendorRow[]): string {
   return formatTable(
-    ['VENDOR', 'CLASSIFICATION', 'BAA', 'IN FORCE', 'EXPIRES', 'DAYS LEFT', 'REVIEW DUE'],
+    ['VENDOR', 'CLASSIFICATION', 'BAA', 'IN FORCE', 'EXPIRES', 'DAYS LEFT', 'REVIEW DUE', 'EXCEPTIONS'],
     rows.map((r) => [
       r.subcontractor_of === null ? r.id : `${r.id} (sub of ${r.subcontractor_of})`,
       r.classification,
@@ -46,6 +51,15 @@ export function vendorTable(rows: readonly VendorRow[]): string {
       r.baa?.expires ?? '-',
       r.baa?.days_remaining === null || r.baa === null ? '-' : String(r.baa.days_remaining),
       r.review_due ?? '-',
+      exceptions(r),
     ]),
   );
+}
+
+/** What the vendor is exempted from, for the compliance officer's eye: '-' for nothing. */
+function exceptions(r: VendorRow): string {
+  const out: string[] = [];
+  if (r.intercept === false) out.push('not intercepted');
+  if (r.unscannable === 'allow') out.push('unscannable allowed');
+  return out.length === 0 ? '-' : out.join(', ');
 }

@@ -106,6 +106,17 @@ describe('phiwall vendors', () => {
     expect(out).toMatch(/old-it-msp\s+business-associate\s+refused\s+no \(baa_refused\)/);
   });
 
+  it('shows each vendor\'s exceptions to the global settings (no interception, unscannable allowed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phiwall-vendors-'));
+    writeFileSync(join(dir, 'vendors.yaml'), 'vendors:\n  - id: pinned\n    hosts: [pinned.example]\n    classification: not-business-associate\n    intercept: false\n  - id: ocr\n    hosts: [ocr.example]\n    classification: not-business-associate\n    unscannable: allow\n  - id: plain\n    hosts: [plain.example]\n    classification: not-business-associate\n');
+    const { out } = await cli(['vendors', '--policy', dir]);
+    expect(out).toMatch(/pinned\s.*not intercepted/);
+    expect(out).toMatch(/ocr\s.*unscannable allowed/);
+    expect(out).toMatch(/plain\s.*-\s*$/m);
+    const doc = JSON.parse((await cli(['vendors', '--policy', dir, '--json'])).out) as { vendors: { id: string; intercept: boolean | null; unscannable: string | null }[] };
+    expect(doc.vendors.map((v) => [v.id, v.intercept, v.unscannable])).toEqual([['pinned', false, null], ['ocr', null, 'allow'], ['plain', null, null]]);
+  });
+
   it('--json lists every vendor', async () => {
     const { out } = await cli(['vendors', '--policy', join(ROOT, 'policies'), '--json']);
     const doc = JSON.parse(out) as { vendors: { id: string }[] };
