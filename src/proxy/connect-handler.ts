@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import type { DecisionRecord } from '../audit/record.js';
 import { applyMode, decide } from '../policy/decide.js';
 import { normalizeName, stripPort } from '../policy/hosts.js';
 import type { Reason } from '../policy/reasons.js';
 import type { Policy, Vendor } from '../policy/types.js';
-import { clientAllowed, cutRecord, newRecord, record, type ProxyContext } from './context.js';
+import { clientAllowed, cutRecord, newRecord, socketDecision, type ProxyContext } from './context.js';
 import { intercept } from './intercept.js';
 import { resolveDestination } from './resolve.js';
-import { refuseOnSocket } from './responses.js';
 import { readHello, relay } from './tunnel-io.js';
 
 /** Reads `host:port` (IPv6 in brackets) from a CONNECT request line; null when malformed. */
@@ -64,14 +62,7 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
   const { settings } = policy;
   const authority = parseAuthority(req.url);
   const base = newRecord({ incident, client: client.remoteAddress ?? '', channel: 'tunnel', method: 'CONNECT', host: authority?.host ?? '', port: authority?.port ?? 0 });
-  const finish = (r: Partial<DecisionRecord>): void => {
-    const ms = Math.round((performance.now() - started) * 100) / 100;
-    record(ctx, { ...base, ...r, duration_ms: ms, added_ms: ms });
-  };
-  const reject = (reason: Reason, vendor: string | null): void => {
-    refuseOnSocket(client, { reason, vendor, incident });
-    finish({ vendor, reason });
-  };
+  const { finish, reject } = socketDecision(ctx, client, base, started);
   /** After 200 has been sent a refusal can only close the connection; the record says why. */
   const cut = (reason: Reason, vendor: string | null): void => {
     client.destroy();

@@ -14,6 +14,8 @@ import type { PolicyState } from './state.js';
 import type { Upstreams } from './upstream.js';
 import type { OpenTunnels } from './open-tunnels.js';
 import type { Reason } from '../policy/reasons.js';
+import type { Socket } from 'node:net';
+import { refuseOnSocket } from './responses.js';
 
 /** Everything the request path needs, built once per process. */
 export interface ProxyContext {
@@ -108,6 +110,28 @@ export function cutRecord(ctx: ProxyContext, opened: DecisionRecord, vendor: str
   r.reason = reason;
   r.duration_ms = Math.round((performance.now() - started) * 100) / 100;
   record(ctx, r);
+}
+
+/**
+ * The record and refusal of a handler that answers on the bare socket node:http handed over
+ * (a CONNECT, a protocol upgrade): `finish` completes and writes the request's record, timed
+ * from `started`; `reject` answers with the refusal and records it.
+ */
+export function socketDecision(ctx: ProxyContext, socket: Socket, base: DecisionRecord, started: number): {
+  finish(r: Partial<DecisionRecord>): void;
+  reject(reason: Reason, vendor: string | null): void;
+} {
+  const finish = (r: Partial<DecisionRecord>): void => {
+    const ms = Math.round((performance.now() - started) * 100) / 100;
+    record(ctx, { ...base, ...r, duration_ms: ms, added_ms: ms });
+  };
+  return {
+    finish,
+    reject(reason, vendor) {
+      refuseOnSocket(socket, { reason, vendor, incident: base.incident });
+      finish({ vendor, reason });
+    },
+  };
 }
 
 /** Writes the audit record, the stdout summary line and the events, in that order. */

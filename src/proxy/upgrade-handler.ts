@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import type { Channel, DecisionRecord } from '../audit/record.js';
+import type { Channel } from '../audit/record.js';
 import { applyMode, decide } from '../policy/decide.js';
 import type { Reason } from '../policy/reasons.js';
 import type { Policy, Vendor } from '../policy/types.js';
-import { clientAllowed, cutRecord, newRecord, record, type ProxyContext } from './context.js';
+import { clientAllowed, cutRecord, newRecord, socketDecision, type ProxyContext } from './context.js';
 import { upstreamHeaders } from './headers.js';
 import { parseTarget, type Target } from './http-handler.js';
 import { resolveDestination } from './resolve.js';
-import { refuseOnSocket } from './responses.js';
 import { upstreamReason } from './upstream.js';
 import { relay } from './tunnel-io.js';
 
@@ -70,14 +69,7 @@ export async function handleUpgrade(
   const target = options.target ?? parseTarget(req.url);
   const channel = options.channel ?? 'http';
   const base = newRecord({ incident, client: options.client ?? socket.remoteAddress ?? '', channel, method: req.method ?? '', host: target?.host ?? '', port: target?.port ?? 0 });
-  const finish = (r: Partial<DecisionRecord>): void => {
-    const ms = Math.round((performance.now() - started) * 100) / 100;
-    record(ctx, { ...base, ...r, duration_ms: ms, added_ms: ms });
-  };
-  const reject = (reason: Reason, vendor: string | null): void => {
-    refuseOnSocket(socket, { reason, vendor, incident });
-    finish({ vendor, reason });
-  };
+  const { finish, reject } = socketDecision(ctx, socket, base, started);
   socket.on('error', () => socket.destroy());
 
   if (options.refuseWith !== undefined) return reject(options.refuseWith, null);
