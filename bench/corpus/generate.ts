@@ -156,6 +156,28 @@ const encodedNote: Gen = (f, n) => {
   return { ...note, id: `pct-${n}`, kind: 'encoded-query', contentType: 'application/x-www-form-urlencoded', body: Buffer.from(`msg=${encodeURIComponent(note.body.toString())}&src=portal`), spans: [] };
 };
 
+/**
+ * Appointment reminders as messaging APIs take them: the patient's number in E.164, in a
+ * form (Twilio-style) or JSON body. The sender is a messaging-service id, not a number.
+ */
+const reminder: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  // person() may draw an N11 area code or exchange (211, 911), which no real number has.
+  const real = (three: string): string => three.replace(/^(\d)11$/, '$121');
+  const digits = p.phone.replace(/\D/g, '');
+  const e164 = `+1${real(digits.slice(0, 3))}${real(digits.slice(3, 6))}${digits.slice(6)}`;
+  const when = `${f.helpers.arrayElement(['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])} at ${f.number.int({ min: 8, max: 16 })}:${f.helpers.arrayElement(['00', '15', '30', '45'])}`;
+  const text = `Riverbend Family Medicine: reminder of your appointment ${when}. Reply C to confirm or call the office to reschedule.`;
+  const service = `MG${f.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' })}`;
+  if (n % 2 === 0) {
+    d.text('To=').phi(encodeURIComponent(e164), 'phone').text(`&MessagingServiceSid=${service}&Body=`).text(encodeURIComponent(text).replace(/%20/g, '+'));
+    return { id: `sms-form-${n}`, kind: 'sms-reminder', contentType: 'application/x-www-form-urlencoded', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+  d.text('{"to":"').phi(e164, 'phone').text(`","messaging_service_id":"${service}","text":${JSON.stringify(text)}}`);
+  return { id: `sms-json-${n}`, kind: 'sms-reminder', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+};
+
 // ---- PHI-free traffic ----------------------------------------------------------------
 
 const clean = (kind: string, contentType: string, body: string, n: number): LabelledDoc => ({
@@ -225,12 +247,18 @@ const hl7Ack: Gen = (f, n) =>
 export const PHI_GENERATORS: Record<string, Gen> = { fhirPatient, hl7Adt, x12Claim, csvExport, intakeForm, clinicalNote, encodedNote };
 export const CLEAN_GENERATORS: Record<string, Gen> = { analyticsEvent, apiCall, terminology, telemetry, logLine, prose, inventoryCsv, hl7Ack };
 
+/**
+ * Kinds added after the corpus was first recorded: generated after all the others, so that
+ * every earlier kind keeps its documents for a seed (benchmark corpora stay comparable).
+ */
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder };
+
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {
   const f = new Faker({ locale: [en, base] });
   f.seed(seed);
   const docs: LabelledDoc[] = [];
-  for (const gen of [...Object.values(PHI_GENERATORS), ...Object.values(CLEAN_GENERATORS)]) {
+  for (const gen of [...Object.values(PHI_GENERATORS), ...Object.values(CLEAN_GENERATORS), ...Object.values(ADDED_GENERATORS)]) {
     for (let i = 0; i < perKind; i++) docs.push(gen(f, i));
   }
   return docs;
