@@ -1,6 +1,7 @@
 /**
  * A labelled corpus, generated deterministically from a seed: realistic payloads that carry
- * PHI (FHIR, HL7 v2, X12, CSV, forms, clinical notes, and encoded variants of them), each
+ * PHI (FHIR, HL7 v2, X12, CSV, forms, clinical notes, encoded variants of them, SMS reminders,
+ * messages wrapped in JSON), each
  * with the byte spans of every identifier it contains, and PHI-free payloads of the kinds a
  * clinic sends to vendors without a BAA (analytics events, API calls, FHIR terminology,
  * telemetry, logs, prose). Used by `npm run eval`, the scan benchmark and a test.
@@ -178,6 +179,21 @@ const reminder: Gen = (f, n) => {
   return { id: `sms-json-${n}`, kind: 'sms-reminder', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
 };
 
+/**
+ * A message inside a string: an X12 claim in a clearinghouse API's JSON body, or an HL7 v2
+ * message in an integration engine's JSON log line (judged per document).
+ */
+const wrappedMessage: Gen = (f, n) => {
+  if (n % 2 === 0) {
+    const claim = x12Claim(f, n);
+    const body = JSON.stringify({ x12: claim.body.toString(), mode: 'production', submitter: 'RIVERBEND' });
+    return { ...claim, id: `wrapped-x12-${n}`, kind: 'wrapped-message', contentType: 'application/json', body: Buffer.from(body), spans: [], structured: false };
+  }
+  const adt = hl7Adt(f, n);
+  const line = JSON.stringify({ time: '2026-11-22T08:30:00Z', level: 'info', msg: 'inbound message', channel: 'ADT', payload: adt.body.toString() });
+  return { ...adt, id: `wrapped-hl7-${n}`, kind: 'wrapped-message', contentType: 'application/x-ndjson', body: Buffer.from(line + '\n'), spans: [], structured: false };
+};
+
 // ---- PHI-free traffic ----------------------------------------------------------------
 
 const clean = (kind: string, contentType: string, body: string, n: number): LabelledDoc => ({
@@ -251,7 +267,7 @@ export const CLEAN_GENERATORS: Record<string, Gen> = { analyticsEvent, apiCall, 
  * Kinds added after the corpus was first recorded: generated after all the others, so that
  * every earlier kind keeps its documents for a seed (benchmark corpora stay comparable).
  */
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder };
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

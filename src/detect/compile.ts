@@ -52,6 +52,18 @@ export const PROBE_RESOURCE_TYPE = 16;
 /** Three digits follow an underscore: a token glued by underscores may hide an identifier (see gluedTokens). */
 export const PROBE_GLUED = 32;
 /**
+ * An HL7 v2 message (MSH, or a batch's FHS/BHS), an X12 interchange (ISA) or a JSON object
+ * begins inside a string: a message logged or wrapped in JSON, a form field, an XML element.
+ * See scanEmbedded in scan.ts.
+ */
+export const PROBE_EMBEDDED = 64;
+/**
+ * `ISA*00` (ISA, its element separator, ISA01's 00/03 qualifier; the separator may be
+ * percent-encoded in a form), `MSH|` (or `MSH%7C`), `FHS|`, `BHS|`, and `"{\"`: a JSON string
+ * that holds JSON.
+ */
+const EMBEDDED_SOURCE = '\\bISA(?:[^A-Za-z0-9\\s]|%[0-9A-Fa-f]{2})0[0-9]|\\b(?:MSH|FHS|BHS)(?:\\||%7[Cc])|"\\{\\\\"';
+/**
  * `DOB_1947`, `patient_536`; not `x86_64` or `10_15_7` (version strings in every user agent).
  * It begins with the underscore, a byte most text lacks, so the set's pass costs no more
  * (measured: the log batch's set pass 356 µs with it, 403 without, within the noise); digits
@@ -201,8 +213,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
   const pairs = pairProbes(keys.alternation);
-  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED.
-  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE];
+  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED.
+  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE];
   const probesAt = free.length + gatedList.length;
   const gatedAt = probesAt + probeSources.length;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));

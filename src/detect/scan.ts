@@ -1,4 +1,4 @@
-import { PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Probes, type Scanner } from './compile.js';
+import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Probes, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
@@ -14,12 +14,19 @@ import type { Finding, Format, ScanOptions, ScanResult, Unscannable } from './ty
 const MAX_DEPTH = 3;
 /** How many times escapes are undone in a row (%25 -> % -> the character). */
 const MAX_NORMALIZE_LEVELS = 3;
+/**
+ * Documents inside strings read per payload (see scanEmbedded); past this many the payload is
+ * unscannable ('too_large'), not half-read: each costs a scan of its own.
+ */
+export const MAX_EMBEDDED = 1000;
 
 interface Walk {
   readonly scanner: Scanner;
   readonly out: Finding[];
   readonly maxDecoded: number;
   unscannable: Unscannable | null;
+  /** Documents inside strings read so far (MAX_EMBEDDED). */
+  embedded: number;
 }
 
 /**
@@ -32,7 +39,7 @@ export function scan(scanner: Scanner, input: Buffer, options: ScanOptions = {})
   if ('unscannable' in decoded) {
     return { phi: false, format: 'binary', bytes: input.length, findings: [], unscannable: decoded.unscannable };
   }
-  const walk: Walk = { scanner, out: [], maxDecoded, unscannable: null };
+  const walk: Walk = { scanner, out: [], maxDecoded, unscannable: null, embedded: 0 };
   const format = scanPayload(walk, decoded.buf, options.contentType, 0, decoded.layer, 0);
   const findings = finish(walk.out, options.minConfidence ?? scanner.minConfidence);
   return { phi: findings.length > 0, format, bytes: input.length, findings, unscannable: walk.unscannable };
@@ -96,8 +103,90 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
     default:
       break;
   }
+  // A message whose own start the sniff saw is read whole by its parser above.
+  if ((probes & PROBE_EMBEDDED) !== 0 && format !== 'hl7v2' && format !== 'x12') scanEmbedded(walk, buf, format, base, layer, depth);
   scanDecodedLayers(walk, buf, base, layer, depth, (probes & PROBE_GLUED) !== 0);
   return format;
+}
+
+const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
+const isAlnum = (b: number): boolean => isDigit(b) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+const isWordByte = (b: number | undefined): boolean => b !== undefined && (isAlnum(b) || b === 0x5f);
+const isHex = (b: number | undefined): boolean => isDigit(b) || (b !== undefined && ((b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66)));
+/** RE2's \s: tab, line feed, form feed, carriage return, space. */
+const SPACE = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+
+/**
+ * Where documents begin inside the payload, by the markers of PROBE_EMBEDDED: `ISA` with a
+ * separator (or a percent-encoded one) and ISA01's qualifier; `MSH`, `FHS` or `BHS` with `|`
+ * (or `%7C`); a JSON string that holds a JSON object (its position is the `{`). Each with
+ * whether it is that JSON. The probe's RE2 entry says whether there is any; this says where
+ * (tested to find none where the probe is silent).
+ */
+export function embeddedStarts(buf: Buffer): { at: number; json: boolean }[] {
+  const starts: { at: number; json: boolean }[] = [];
+  for (const marker of ['ISA', 'MSH', 'FHS', 'BHS']) {
+    for (let at = buf.indexOf(marker); at !== -1; at = buf.indexOf(marker, at + 3)) {
+      if (isWordByte(buf[at - 1])) continue;
+      const sep = buf[at + 3];
+      const encoded = sep === 0x25 && isHex(buf[at + 4]) && isHex(buf[at + 5]); // %XX
+      let fits: boolean;
+      if (marker !== 'ISA') fits = encoded ? buf[at + 4] === 0x37 && (buf[at + 5] === 0x43 || buf[at + 5] === 0x63) : sep === 0x7c;
+      else {
+        const after = at + (encoded ? 6 : 4);
+        const separator = encoded || (sep !== undefined && !isAlnum(sep) && !SPACE.has(sep));
+        fits = separator && buf[after] === 0x30 && isDigit(buf[after + 1]);
+      }
+      if (fits) starts.push({ at, json: false });
+    }
+  }
+  for (let at = buf.indexOf('"{\\"'); at !== -1; at = buf.indexOf('"{\\"', at + 1)) starts.push({ at: at + 1, json: true });
+  return starts.sort((a, b) => a.at - b.at);
+}
+
+/** The end of the JSON string that `from` is inside: its closing quote (or the payload's end). */
+function jsonStringEnd(buf: Buffer, from: number): number {
+  for (let i = from; i < buf.length; i++) {
+    if (buf[i] === 0x5c) i++;
+    else if (buf[i] === 0x22) return i;
+  }
+  return buf.length;
+}
+
+/**
+ * Documents inside strings: an HL7 v2 message or X12 interchange logged or wrapped in JSON
+ * (`{"x12": "ISA*00*..."}`, an integration engine's log line), carried in a form field or an
+ * XML element, or JSON stringified inside JSON (`{"Message": "{\"patient\": ...}"}`). The
+ * pattern pass reads their text, but only their parser knows that `GARCIA^ROSA` in PID-5 is a
+ * name. Each is cut out (to the end of its JSON string, its form value, or the next
+ * document), its escapes undone, and scanned as a payload of its own; findings are mapped
+ * back to the input's offsets.
+ */
+function scanEmbedded(walk: Walk, buf: Buffer, format: Format, base: number, layer: string | undefined, depth: number): void {
+  if (depth >= MAX_DEPTH) return;
+  const starts = embeddedStarts(buf);
+  let done = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const { at, json } = starts[k]!;
+    if (at < done) continue;
+    let end: number;
+    if (json || format === 'json' || format === 'fhir-json') end = jsonStringEnd(buf, at);
+    else if (format === 'form') end = buf.indexOf(0x26, at) === -1 ? buf.length : buf.indexOf(0x26, at);
+    else end = k + 1 < starts.length ? starts[k + 1]!.at : buf.length;
+    done = end;
+    if (++walk.embedded > MAX_EMBEDDED) {
+      walk.unscannable ??= 'too_large';
+      return;
+    }
+    const text = normalize(buf.subarray(at, end));
+    const inner: Walk = { scanner: walk.scanner, out: [], maxDecoded: walk.maxDecoded, unscannable: null, embedded: walk.embedded };
+    if (scanPayload(inner, text.buf, json ? 'application/json' : undefined, 0, undefined, depth + 1) !== 'binary') walk.unscannable ??= inner.unscannable;
+    walk.embedded = inner.embedded;
+    for (const f of inner.out) {
+      const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: text.map[f.start]! + at + base, end: text.map[f.end]! + at + base, confidence: f.confidence };
+      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
+    }
+  }
 }
 
 /**
@@ -144,12 +233,13 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
   // A file inside a base64 value (an image, a PDF) cannot be read: fail closed, as for a body.
   if (runs.opaque !== null) walk.unscannable ??= runs.opaque;
   for (const run of runs.texts) {
-    const inner: Walk = { scanner: walk.scanner, out: [], maxDecoded: walk.maxDecoded, unscannable: null };
+    const inner: Walk = { scanner: walk.scanner, out: [], maxDecoded: walk.maxDecoded, unscannable: null, embedded: walk.embedded };
     const format = scanPayload(inner, run.text, undefined, 0, undefined, depth + 1);
     // A file inside what the run decodes to is as unreadable as one in the payload itself.
     // (Decoded text that reads as binary as a whole — a stray NUL in a run judged text — was
     // passed over before and still is.)
     if (format !== 'binary') walk.unscannable ??= inner.unscannable;
+    walk.embedded = inner.embedded;
     for (const f of inner.out) {
       const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: run.start + base, end: run.end + base, confidence: f.confidence };
       walk.out.push(layer === undefined ? mapped : { ...mapped, layer });

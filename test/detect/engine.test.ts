@@ -2,7 +2,8 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { embeddedStarts } from '../../src/detect/scan.js';
 import { needsNormalizing } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
@@ -224,6 +225,17 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '<ns:dob type="x">1962-03-14</ns:dob>',
     `<dob>${'1'.repeat(600)}</dob>`,
     '<dob></dob>',
+    'ISA*00*          *00*',
+    '{"x12":"ISA|03|x"}',
+    'claim=ISA%2A00%2A',
+    'VISA*01',
+    'ISA* 00',
+    '{"m":"MSH|^~\\\\&|A"}',
+    'log MSH%7C%5E',
+    'FHS|^~\\&|\rBHS|^~\\&|',
+    'PREMSH|x',
+    '_MSH|x',
+    '{"Message":"{\\"a\\":1}"}',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -236,8 +248,10 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       // The form and XML probes may say yes where the extractor finds nothing, never the reverse.
       if (form.test(buf)) expect(p & PROBE_FORM_PAIRS, buf.toString()).not.toBe(0);
       if (xml.test(buf)) expect(p & PROBE_XML_PAIRS, buf.toString()).not.toBe(0);
+      if (embeddedStarts(buf).length > 0) expect(p & PROBE_EMBEDDED, buf.toString()).not.toBe(0);
     }
     expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);
+    expect(payloads.filter((b) => embeddedStarts(b).length > 0).length).toBe(7);
     expect(payloads.filter((b) => xml.test(b)).length).toBeGreaterThan(1);
   });
 
@@ -256,6 +270,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (body.includes('"resourceType"')) resources++;
       if (form.test(body)) expect(p & PROBE_FORM_PAIRS).not.toBe(0);
       if (xml.test(body)) expect(p & PROBE_XML_PAIRS).not.toBe(0);
+      if (embeddedStarts(body).length > 0) expect(p & PROBE_EMBEDDED).not.toBe(0);
       if (hasPair) pairs++;
       if (hasPerson) persons++;
     }

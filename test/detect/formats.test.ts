@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { csvDelimiter, looksLikeCsv } from '../../src/detect/formats/csv.js';
+import { MAX_EMBEDDED } from '../../src/detect/scan.js';
 import { scanText, spans } from '../helpers/scanner.js';
 
 const FHIR_BUNDLE = JSON.stringify({
@@ -122,6 +123,73 @@ describe('X12', () => {
   it('works with other separators', () => {
     const alt = X12_837.replace(/\*/g, '|').replace(/~\n/g, '\n').replace(/~$/, '\n');
     expect(spans(alt, scanText(alt), 'x12-phi-element')).toContain('XGH48291033');
+  });
+});
+
+describe('a byte order mark, HL7 batch files', () => {
+  const BOM = '\ufeff';
+  it('reads X12, HL7, JSON and CSV after a UTF-8 byte order mark (Windows tools write one)', () => {
+    // Before: the sniff saw no ISA at byte 0 and scanned the interchange as text: no PHI found.
+    const x12 = scanText(BOM + X12_837);
+    expect(x12.format).toBe('x12');
+    expect(spans(BOM + X12_837, x12, 'x12-phi-element')).toEqual(expect.arrayContaining(['GARCIA', 'ROSA', '19470211']));
+    const hl7 = scanText(BOM + HL7_ADT);
+    expect(hl7.format).toBe('hl7v2');
+    expect(spans(BOM + HL7_ADT, hl7, 'hl7v2-phi-field')).toContain('GARCIA^ROSA^M');
+    expect(scanText(BOM + '{"memberId": "ZQ99120"}').format).toBe('json');
+    const csv = BOM + 'SSN,plan\n536-22-1845,gold\n';
+    expect(spans(csv, scanText(csv, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['536-22-1845']);
+  });
+  it('reads an HL7 batch file (FHS / BHS before the messages)', () => {
+    const batch = `FHS|^~\\&|CEDAR|RIVERBEND\rBHS|^~\\&|CEDAR|RIVERBEND\r${HL7_ADT}\rBTS|1\rFTS|1\r`;
+    const r = scanText(batch);
+    expect(r.format).toBe('hl7v2');
+    expect(spans(batch, r, 'hl7v2-phi-field')).toEqual(expect.arrayContaining(['GARCIA^ROSA^M', '19470211', 'GARCIA^LUIS']));
+  });
+});
+
+describe('messages inside strings', () => {
+  const hl7Names = (input: string, r: ReturnType<typeof scanText>) => spans(input, r, 'hl7v2-phi-field');
+  it('reads X12 wrapped in JSON (a clearinghouse API body), with offsets into the JSON', () => {
+    // Before: format json, no PHI at all — the names and dates are only PHI by their X12 element.
+    const body = JSON.stringify({ x12: X12_837.replace(/\n/g, ''), mode: 'production' });
+    const r = scanText(body, { contentType: 'application/json' });
+    expect(r.phi).toBe(true);
+    expect(spans(body, r, 'x12-phi-element')).toEqual(expect.arrayContaining(['GARCIA', 'ROSA', 'XGH48291033', '19470211', '536221845']));
+  });
+  it('reads an HL7 message logged in a JSON line (escaped \\r, \\\\&), mapping spans back through the escapes', () => {
+    const body = JSON.stringify({ level: 'info', msg: 'inbound ADT', payload: HL7_ADT }) + '\n';
+    const r = scanText(body, { contentType: 'application/x-ndjson' });
+    expect(hl7Names(body, r)).toEqual(expect.arrayContaining(['RB-0012345^^^RB^MR', 'GARCIA^ROSA^M', '19470211', '(217)555-0188', 'GARCIA^LUIS']));
+  });
+  it('reads HL7 in a plain log line, X12 in a form field and in an XML element', () => {
+    const log = `2026-11-22T08:30:00Z INFO engine: received ${HL7_ADT.replace(/\r/g, '\\r')} (ack AA)\n2026-11-22T08:30:01Z INFO next\n`;
+    expect(hl7Names(log, scanText(log, { contentType: 'text/plain' }))).toEqual(expect.arrayContaining(['GARCIA^ROSA^M', '19470211']));
+    const form = `claim=${encodeURIComponent(X12_837)}&submitter=riverbend`;
+    const f = scanText(form, { contentType: 'application/x-www-form-urlencoded' });
+    expect(spans(form, f, 'x12-phi-element')).toEqual(expect.arrayContaining(['GARCIA', 'ROSA', '19470211']));
+    const xml = `<Envelope><Body><Payload>${X12_837}</Payload></Body></Envelope>`;
+    expect(spans(xml, scanText(xml, { contentType: 'application/xml' }), 'x12-phi-element')).toEqual(expect.arrayContaining(['GARCIA', '19470211']));
+  });
+  it('reads JSON stringified inside JSON (a queue or webhook envelope)', () => {
+    const body = JSON.stringify({ Type: 'Notification', Message: JSON.stringify({ patient: { firstName: 'Xiomara', lastName: 'Quackenbush', memberId: 'ZQ99120' } }) });
+    const r = scanText(body, { contentType: 'application/json' });
+    expect(spans(body, r, 'json-phi-field')).toEqual(expect.arrayContaining(['Xiomara', 'Quackenbush', 'ZQ99120']));
+  });
+  it('reads at most MAX_EMBEDDED of them; past that the payload is unscannable, not half-read', () => {
+    const ack = (i: number) => `MSH|^~\\&|LAB|LAKESIDE|CEDAR|RIVERBEND|20261122083001||ACK^A01|ACK${i}|P|2.5.1\rMSA|AA|MSG${i}\r`;
+    const body = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ack(i)));
+    expect(scanText(body(MAX_EMBEDDED), { contentType: 'application/json' })).toMatchObject({ phi: false, unscannable: null });
+    expect(scanText(body(MAX_EMBEDDED + 1), { contentType: 'application/json' })).toMatchObject({ phi: false, unscannable: 'too_large' });
+  });
+  it('keeps quiet on look-alikes and PHI-free wrapped content', () => {
+    for (const body of [
+      JSON.stringify({ card: 'VISA*01 ending 4242', note: 'PREMSH|x' }),
+      JSON.stringify({ Message: JSON.stringify({ event: 'order.created', sku: 'A-100', qty: 2 }) }),
+      JSON.stringify({ ack: 'MSH|^~\\&|LAB|LAKESIDE|CEDAR|RIVERBEND|20261122083001||ACK^A01|ACK00042|P|2.5.1\rMSA|AA|MSG00042\r' }),
+    ]) {
+      expect(scanText(body, { contentType: 'application/json' }).phi).toBe(false);
+    }
   });
 });
 

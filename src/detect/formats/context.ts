@@ -57,6 +57,11 @@ export function structural(ctx: FormatContext, structure: Structure, identifier:
   ctx.out.push(ctx.layer === undefined ? f : { ...f, layer: ctx.layer });
 }
 
+/** Where the content starts at `from`: past a UTF-8 byte order mark, if there is one. */
+export function skipBom(buf: Buffer, from: number): number {
+  return buf[from] === 0xef && buf[from + 1] === 0xbb && buf[from + 2] === 0xbf ? from + 3 : from;
+}
+
 /** Trims ASCII whitespace from [start, end) of buf. */
 export function trimSpan(buf: Buffer, start: number, end: number): [number, number] {
   while (start < end && buf[start]! <= 0x20) start++;

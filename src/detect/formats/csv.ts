@@ -1,5 +1,5 @@
 import type { Identifier } from '../types.js';
-import { plausible, structural, type FormatContext } from './context.js';
+import { plausible, skipBom, structural, type FormatContext } from './context.js';
 
 const QUOTE = 0x22;
 
@@ -80,7 +80,8 @@ export function csvColumns(ctx: FormatContext): void {
   const columns = new Map<number, Identifier>();
   forEachCell(buf, delimiter, (row, col, start, end) => {
     if (row === 0) {
-      const id = ctx.scanner.keys.identify(buf.toString('utf8', start, end));
+      // Excel's "CSV UTF-8" begins with a byte order mark, before the first header.
+      const id = ctx.scanner.keys.identify(buf.toString('utf8', col === 0 ? skipBom(buf, start) : start, end));
       if (id !== null) columns.set(col, id);
       return true;
     }

@@ -1,5 +1,5 @@
 import type { Identifier } from '../types.js';
-import { plausible, structural, trimSpan, type FormatContext } from './context.js';
+import { plausible, skipBom, structural, trimSpan, type FormatContext } from './context.js';
 
 /** HL7 v2 fields that hold PHI: segment -> field number -> identifier. */
 const PHI_FIELDS: Record<string, Record<number, Identifier>> = {
@@ -12,12 +12,18 @@ const PHI_FIELDS: Record<string, Record<number, Identifier>> = {
   MRG: { 1: 'mrn', 3: 'account' },
 };
 
-/** True when the payload starts like an HL7 v2 message (MSH and its delimiters). */
-export function looksLikeHl7(buf: Buffer): boolean {
-  let i = 0;
-  while (i < buf.length && (buf[i] === 0x0b || buf[i]! <= 0x20)) i++; // MLLP start block, whitespace
-  // 'MSH' read as bytes: this runs on every payload's sniff, a string per call would cost more than the test.
-  return buf.length - i >= 8 && buf[i] === 0x4d && buf[i + 1] === 0x53 && buf[i + 2] === 0x48 && buf[i + 3] !== buf[i + 4];
+/**
+ * True when the payload starts like an HL7 v2 message: MSH and its delimiters, or a batch
+ * file's FHS / BHS header (which declare the same delimiters), after an optional UTF-8 byte
+ * order mark, whitespace and MLLP's start block.
+ */
+export function looksLikeHl7(buf: Buffer, from = 0): boolean {
+  let i = skipBom(buf, from);
+  while (i < buf.length && (buf[i] === 0x0b || buf[i]! <= 0x20)) i++;
+  if (buf.length - i < 8 || buf[i + 3] === buf[i + 4]) return false;
+  // Read as bytes: this runs on every payload's sniff, a string per call would cost more than the test.
+  const [a, b, c] = [buf[i], buf[i + 1], buf[i + 2]];
+  return (a === 0x4d && b === 0x53 && c === 0x48) || (b === 0x48 && c === 0x53 && (a === 0x46 || a === 0x42)); // MSH, FHS, BHS
 }
 
 /**

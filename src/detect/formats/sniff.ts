@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { Format } from '../types.js';
+import { skipBom } from './context.js';
 import { looksLikeCsv } from './csv.js';
 import { looksLikeHl7 } from './hl7.js';
 import { looksLikeX12 } from './x12.js';
@@ -63,7 +64,8 @@ export function sniffFormat(buf: Buffer, contentType: string | undefined): Forma
   if (ct.startsWith('multipart/')) return 'multipart';
   if (looksLikeHl7(buf)) return 'hl7v2';
   if (looksLikeX12(buf)) return 'x12';
-  let i = 0;
+  // A byte order mark (Windows tools write one) is not content.
+  let i = skipBom(buf, 0);
   while (i < buf.length && buf[i]! <= 0x20) i++;
   const first = buf[i];
   if (ct.includes('json') || first === 0x7b || first === 0x5b) {

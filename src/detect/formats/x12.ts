@@ -1,5 +1,5 @@
 import type { Identifier } from '../types.js';
-import { plausible, structural, trimSpan, type FormatContext } from './context.js';
+import { plausible, skipBom, structural, trimSpan, type FormatContext } from './context.js';
 
 /** NM1 entity codes of people whose data is PHI: subscriber/insured, patient, dependent. */
 const PERSON_ENTITIES = new Set(['IL', 'QC', '03']);
@@ -13,8 +13,9 @@ const NM1_ID_QUALIFIERS: Record<string, Identifier> = { MI: 'health-plan', '34':
 /** DTP qualifiers for dates about the patient: service, admission, discharge, onset, death. */
 const PATIENT_DATES = new Set(['472', '434', '435', '096', '431', '454', '304', '573', '150', '151']);
 
-export function looksLikeX12(buf: Buffer): boolean {
-  let i = 0;
+/** True when the payload starts like an X12 interchange (ISA), after an optional UTF-8 byte order mark and whitespace. */
+export function looksLikeX12(buf: Buffer, from = 0): boolean {
+  let i = skipBom(buf, from);
   while (i < buf.length && buf[i]! <= 0x20) i++;
   // 'ISA' read as bytes (this runs on every payload's sniff).
   return buf.length - i >= 106 && buf[i] === 0x49 && buf[i + 1] === 0x53 && buf[i + 2] === 0x41;
