@@ -53,6 +53,87 @@ export function decodeContent(input: Buffer, encoding: string | undefined, maxBy
   return { buf, layer: codings.length === 0 ? undefined : codings.map((c) => (c === 'x-gzip' ? 'gzip' : c)).join('+') };
 }
 
+const UTF16_CHARSET = /;\s*charset\s*=\s*"?(utf-?16(?:le|be)?|unicode)"?\s*(?=;|$)/i;
+
+/**
+ * UTF-16 text as UTF-8, for the scan: payloads that begin with a UTF-16 byte order mark, or
+ * whose type says charset=utf-16 (-le, -be) — what Windows software sends as "Unicode". Each
+ * output byte maps to the input offset of the code unit it came from (map[length] is the
+ * input's length). Null for anything else, and for bytes that do not read as mostly Latin
+ * text. Without a byte order mark, utf-16 is read in the byte order whose high bytes are more
+ * often zero. A trailing odd byte is not a character.
+ */
+export function utf16Text(buf: Buffer, contentType: string | undefined): Normalized | null {
+  const bom = buf.length >= 2 ? (buf[0] === 0xff && buf[1] === 0xfe ? 'le' : buf[0] === 0xfe && buf[1] === 0xff ? 'be' : null) : null;
+  let order = bom;
+  if (order === null) {
+    if (contentType === undefined || !(contentType.includes('16') || contentType.includes('nicode') || contentType.includes('NICODE'))) return null;
+    const declared = UTF16_CHARSET.exec(contentType);
+    if (declared === null) return null;
+    const name = declared[1]!.toLowerCase();
+    if (name.endsWith('le')) order = 'le';
+    else if (name.endsWith('be')) order = 'be';
+    else {
+      let zeroEven = 0;
+      let zeroOdd = 0;
+      for (let i = 0; i + 1 < Math.min(buf.length, 2048); i += 2) {
+        if (buf[i] === 0) zeroEven++;
+        if (buf[i + 1] === 0) zeroOdd++;
+      }
+      order = zeroOdd >= zeroEven ? 'le' : 'be';
+    }
+  }
+  const unitAt = order === 'le' ? (i: number) => buf[i]! | (buf[i + 1]! << 8) : (i: number) => (buf[i]! << 8) | buf[i + 1]!;
+  // Text a clinic sends is mostly Latin: at least half its first 2,048 code units below
+  // U+0100. Random bytes behind FF FE (an audio frame can begin so) are not; they stay binary.
+  let latin = 0;
+  let units = 0;
+  for (let i = bom === null ? 0 : 2; i + 1 < buf.length && units < 2048; i += 2, units++) if (unitAt(i) < 0x100) latin++;
+  if (latin * 2 < units) return null;
+  const out = Buffer.allocUnsafe(buf.length * 2);
+  const map = new Int32Array(buf.length * 2 + 1);
+  let o = 0;
+  const put = (byte: number, from: number): void => {
+    out[o] = byte;
+    map[o++] = from;
+  };
+  const end = buf.length - (buf.length % 2);
+  for (let i = bom === null ? 0 : 2; i < end; i += 2) {
+    let cp = unitAt(i);
+    let units = 1;
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 3 < end) {
+      const low = unitAt(i + 2);
+      if (low >= 0xdc00 && low < 0xe000) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        units = 2;
+      }
+    }
+    if (cp >= 0xd800 && cp < 0xe000) cp = 0xfffd; // a lone surrogate
+    if (cp < 0x80) put(cp, i);
+    else if (cp < 0x800) {
+      put(0xc0 | (cp >> 6), i);
+      put(0x80 | (cp & 0x3f), i);
+    } else if (cp < 0x10000) {
+      put(0xe0 | (cp >> 12), i);
+      put(0x80 | ((cp >> 6) & 0x3f), i);
+      put(0x80 | (cp & 0x3f), i);
+    } else {
+      put(0xf0 | (cp >> 18), i);
+      put(0x80 | ((cp >> 12) & 0x3f), i);
+      put(0x80 | ((cp >> 6) & 0x3f), i);
+      put(0x80 | (cp & 0x3f), i);
+    }
+    i += (units - 1) * 2;
+  }
+  map[o] = buf.length;
+  return { buf: out.subarray(0, o), map: map.subarray(0, o + 1) };
+}
+
+/** The content type without its charset parameter (the text has been decoded to UTF-8). */
+export function withoutCharset(contentType: string | undefined): string | undefined {
+  return contentType?.replace(/;\s*charset\s*=[^;]*/i, '');
+}
+
 /**
  * Text with escapes undone and look-alike characters folded, plus a map from each byte of
  * it back to the input: map[i] is the input offset where output byte i came from, and

@@ -1,5 +1,5 @@
 import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Probes, type Scanner } from './compile.js';
-import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize } from './decode.js';
+import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize, utf16Text, withoutCharset } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { fhirResources } from './formats/fhir.js';
@@ -63,6 +63,9 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
   if (buf.length === 0) return 'empty';
   // A multipart body is judged part by part: one binary attachment must not hide text parts.
   if (!(contentType ?? '').toLowerCase().startsWith('multipart/') && isBinary(buf, contentType)) {
+    // UTF-16 text reads as binary (the high byte of every ASCII character is zero): its UTF-8 is scanned.
+    const utf16 = utf16Text(buf, contentType);
+    if (utf16 !== null) return scanUtf16(walk, utf16, withoutCharset(contentType), base, layer, depth);
     walk.unscannable ??= 'binary';
     return 'binary';
   }
@@ -106,6 +109,19 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
   // A message whose own start the sniff saw is read whole by its parser above.
   if ((probes & PROBE_EMBEDDED) !== 0 && format !== 'hl7v2' && format !== 'x12') scanEmbedded(walk, buf, format, base, layer, depth);
   scanDecodedLayers(walk, buf, base, layer, depth, (probes & PROBE_GLUED) !== 0);
+  return format;
+}
+
+/** A payload in UTF-16, scanned as its UTF-8 (`text`), findings mapped back to its bytes. */
+function scanUtf16(walk: Walk, text: { buf: Buffer; map: Int32Array }, contentType: string | undefined, base: number, layer: string | undefined, depth: number): Format {
+  const inner: Walk = { scanner: walk.scanner, out: [], maxDecoded: walk.maxDecoded, unscannable: null, embedded: walk.embedded };
+  const format = scanPayload(inner, text.buf, contentType, 0, undefined, depth);
+  walk.unscannable ??= inner.unscannable;
+  walk.embedded = inner.embedded;
+  for (const f of inner.out) {
+    const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: text.map[f.start]! + base, end: text.map[f.end]! + base, confidence: f.confidence };
+    walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
+  }
   return format;
 }
 

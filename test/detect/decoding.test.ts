@@ -113,6 +113,48 @@ describe('binary payloads are unscannable', () => {
   });
 });
 
+describe('UTF-16 text is scanned as text', () => {
+  const json = JSON.stringify({ patientName: 'Rosa Garcia', ssn: '536-22-1845', note: 'follow-up' });
+  const le = (text: string, bom = true) => Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), Buffer.from(text, 'utf16le')]);
+  const be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  /** The UTF-16 text at each finding's span: offsets are the input's bytes. */
+  const values = (buf: Buffer, r: ReturnType<typeof scanText>, decode: (b: Buffer) => string) => r.findings.filter((f) => f.detector === 'json-phi-field').map((f) => decode(Buffer.from(buf.subarray(f.start, f.end))));
+  it('with a byte order mark, little- or big-endian, offsets in the UTF-16 bytes', () => {
+    // Before: every other byte zero read as binary — unscannable, so blocked, or passed unread
+    // to a vendor with unscannable: allow.
+    const a = le(json);
+    const ra = scanText(a, { contentType: 'application/json' });
+    expect(ra).toMatchObject({ phi: true, format: 'json', unscannable: null });
+    expect(values(a, ra, (b) => b.toString('utf16le'))).toEqual(['Rosa Garcia', '536-22-1845']);
+    const b = be(json);
+    const rb = scanText(b, { contentType: 'application/json' });
+    expect(values(b, rb, (x) => x.swap16().toString('utf16le'))).toEqual(['Rosa Garcia', '536-22-1845']);
+  });
+  it('without one, when the type says charset=utf-16 (-le, -be)', () => {
+    for (const ct of ['application/json; charset=utf-16', 'application/json; charset=UTF-16LE', 'application/json;charset="utf-16"']) {
+      expect(scanText(le(json, false), { contentType: ct }).phi, ct).toBe(true);
+    }
+    expect(scanText(Buffer.from(json, 'utf16le').swap16(), { contentType: 'application/json; charset=utf-16be' }).phi).toBe(true);
+  });
+  it('PHI-free UTF-16 passes as clean text; a part of a multipart body in UTF-16 is read', () => {
+    expect(scanText(le('{"event": "page_view", "page": "/services"}'), { contentType: 'application/json' })).toMatchObject({ phi: false, unscannable: null });
+    const boundary = 'xyz';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="notes"\r\nContent-Type: text/plain; charset=utf-16\r\n\r\n`),
+      le('Patient Rosa Garcia, SSN 536-22-1845'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    expect(scanText(body, { contentType: `multipart/form-data; boundary=${boundary}` }).phi).toBe(true);
+  });
+  it('UTF-16 with neither a byte order mark nor a charset, and random bytes behind FF FE, stay unscannable', () => {
+    expect(scanText(le(json, false), { contentType: 'application/json' }).unscannable).toBe('binary');
+    const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 251));
+    random[0] = 0xff;
+    random[1] = 0xfe;
+    expect(scanText(random).unscannable).toBe('binary');
+  });
+});
+
 describe('base64Runs: every 24th byte looked at, the same runs as a walk over every byte', () => {
   /** The plain walk: maximal runs of [A-Za-z0-9+/_-], 24 bytes or more, up to two '=' after, not letters-only nor hex-only. */
   function reference(buf: Buffer): [number, number][] {
