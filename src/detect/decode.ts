@@ -169,18 +169,34 @@ const hexRun = (buf: Buffer, from: number, n: number): boolean => {
   return true;
 };
 
+/** The HTML named entities text is written with: what each stands for (&nbsp; folds to a space). */
+const NAMED_ENTITIES: Readonly<Record<string, number>> = { nbsp: 0x20, amp: 0x26, lt: 0x3c, gt: 0x3e, quot: 0x22, apos: 0x27 };
+
+/** `&name;` at i: the byte it stands for and the entity's length; null when there is none. */
+function namedEntityAt(buf: Buffer, i: number): [number, number] | null {
+  const c = buf[i + 1];
+  // n(bsp) a(mp, pos) l(t) g(t) q(uot): most & in text and forms start none of them.
+  if (c !== 0x6e && c !== 0x61 && c !== 0x6c && c !== 0x67 && c !== 0x71) return null;
+  // The longest is &nbsp; / &quot; / &apos;: the ';' within five bytes of the '&' (no search further).
+  let semi = i + 2;
+  while (semi <= i + 5 && buf[semi] !== 0x3b) semi++;
+  if (semi > i + 5) return null;
+  const byte = NAMED_ENTITIES[buf.toString('latin1', i + 1, semi)];
+  return byte === undefined ? null : [byte, semi - i + 1];
+}
+
 /**
  * Cheap test (memchr-speed searches) for anything normalize() would change. On ASCII bytes
- * (most payloads; isAscii is a vector scan) only %XX, \uXXXX, \/ and &# can be: three
- * single-byte searches instead of a dozen multi-byte ones, and a lone % ("unit": "%", 100 %)
- * does not send the whole payload through a second scan.
+ * (most payloads; isAscii is a vector scan) only %XX, \uXXXX, \/, &# and the named entities
+ * of NAMED_ENTITIES can be: three single-byte searches instead of a dozen multi-byte ones,
+ * and a lone % ("unit": "%", 100 %) does not send the whole payload through a second scan.
  */
 export function needsNormalizing(buf: Buffer): boolean {
-  if (!isAscii(buf)) return TRIGGERS.some((t) => buf.includes(t));
+  if (!isAscii(buf)) return TRIGGERS.some((t) => buf.includes(t)) || anyAt(buf, 0x26, (i) => namedEntityAt(buf, i - 1) !== null);
   return (
     anyAt(buf, 0x25, (i) => hexRun(buf, i, 2)) ||
     anyAt(buf, 0x5c, (i) => buf[i] === 0x2f || (buf[i] === 0x75 && hexRun(buf, i + 1, 4))) ||
-    anyAt(buf, 0x26, (i) => buf[i] === 0x23)
+    anyAt(buf, 0x26, (i) => buf[i] === 0x23 || namedEntityAt(buf, i - 1) !== null)
   );
 }
 
@@ -252,6 +268,13 @@ export function normalize(input: Buffer): Normalized {
       if (s !== undefined) {
         put(s, i);
         i += 2;
+        continue;
+      }
+    } else if (b === 0x26 && input[i + 1] !== 0x23) {
+      const named = namedEntityAt(input, i);
+      if (named !== null) {
+        put(named[0], i);
+        i += named[1];
         continue;
       }
     } else if (b === 0x26 && input[i + 1] === 0x23) {

@@ -73,6 +73,14 @@ describe('escapes and look-alike characters are undone, offsets mapped back to t
     expect(spans(input, r)).toEqual(expect.arrayContaining(['Rosa%2520Garcia', '1947-02-11']));
   });
 
+  it('HTML named entities: a name behind &nbsp; is found, its span in the input', () => {
+    // Before: "Rosa&nbsp;Garcia" was no name (&# entities only were undone).
+    const input = '<p>Patient:&nbsp;Rosa&nbsp;Garcia &amp; family</p>';
+    const r = scanText(input, { contentType: 'text/html' });
+    expect(spans(input, r, 'person-name-context')).toEqual(['Rosa&nbsp;Garcia']);
+    expect(normalize(Buffer.from('a&lt;b&gt;&quot;c&apos;&amp;&nbsp;d&bogus;&amp')).buf.toString()).toBe('a<b>"c\'& d&bogus;&amp');
+  });
+
   it('normalize() maps every output byte back to the input', () => {
     const input = Buffer.from('a%41\\u0042ｃ\u200bd');
     const n = normalize(input);

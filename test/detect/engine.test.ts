@@ -4,7 +4,7 @@ import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
-import { needsNormalizing } from '../../src/detect/decode.js';
+import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
 import { captureGroups } from '../../src/detect/regex-source.js';
@@ -298,8 +298,21 @@ describe('one set pass: the probes say exactly what the skipped extractors would
 
 describe('needsNormalizing: only what normalize() would change', () => {
   it('says yes to escapes and look-alikes, no to a lone % or &', () => {
-    for (const yes of ['a%41b', 'x\\u0041', 'http:\\/\\/h', '&#65;', '１２３', 'a\u200bb']) expect(needsNormalizing(Buffer.from(yes)), yes).toBe(true);
-    for (const no of ['{"unit":"%"}', '100 % done', 'x\\u00', '%4', 'AT&T', 'plain text']) expect(needsNormalizing(Buffer.from(no)), no).toBe(false);
+    for (const yes of ['a%41b', 'x\\u0041', 'http:\\/\\/h', '&#65;', '１２３', 'a\u200bb', 'Patient:&nbsp;Rosa', 'A &amp; B', 'é &lt;b&gt;']) expect(needsNormalizing(Buffer.from(yes)), yes).toBe(true);
+    for (const no of ['{"unit":"%"}', '100 % done', 'x\\u00', '%4', 'AT&T', 'plain text', 'a=1&amount=2&nbsp', 'é & ñ', '&nbspx;']) expect(needsNormalizing(Buffer.from(no)), no).toBe(false);
+  });
+  it('agrees with normalize() on random text with entities, escapes and ampersands', () => {
+    // 'é' makes some of these texts non-ASCII.
+    const pieces = ['&nbsp;', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&nbsp', '&am;', '&', ';', 'a', ' ', 'é', '%4', '%41', '\\u00e9', '&#65;', 'n', 'amp'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let k = 0; k < 2000; k++) {
+      const text = Array.from({ length: 1 + (next() % 6) }, () => pieces[next() % pieces.length]).join('');
+      const buf = Buffer.from(text);
+      const changes = !normalize(buf).buf.equals(buf);
+      // Never silent where normalize() would change something; on ASCII, exact (non-ASCII takes a coarser test).
+      if (changes || isAscii(buf)) expect(needsNormalizing(buf), text).toBe(changes);
+    }
   });
 });
 
