@@ -57,6 +57,9 @@ export const PROBE_GLUED = 32;
  * See scanEmbedded in scan.ts.
  */
 export const PROBE_EMBEDDED = 64;
+/** A MIME part header says quoted-printable: the text is read again decoded (see quotedPrintable). */
+export const PROBE_QUOTED_PRINTABLE = 128;
+const QUOTED_PRINTABLE_SOURCE = '(?i)content-transfer-encoding:[ \\t]*"?quoted-printable';
 /**
  * `ISA*00` (ISA, its element separator, ISA01's 00/03 qualifier; the separator may be
  * percent-encoded in a form), `MSH|` (or `MSH%7C`), `FHS|`, `BHS|`, and `"{\"`: a JSON string
@@ -213,8 +216,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
   const pairs = pairProbes(keys.alternation);
-  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED.
-  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE];
+  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE.
+  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE];
   const probesAt = free.length + gatedList.length;
   const gatedAt = probesAt + probeSources.length;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));

@@ -388,6 +388,43 @@ const TOKEN_BYTE = new Uint8Array(256);
 for (let c = 0; c < 256; c++) TOKEN_BYTE[c] = /[A-Za-z0-9._-]/.test(String.fromCharCode(c)) ? 1 : 0;
 const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
 /** Digits a glued token must have to be read again (see gluedTokens). */
+/**
+ * Quoted-printable (MIME's Content-Transfer-Encoding for mostly-ASCII text: e-mail bodies sent
+ * raw to an e-mail API, or inside a base64 raw message): soft line breaks (`=` at a line's
+ * end) joined, `=XX` undone, each output byte mapped to the input. A soft break may fall in
+ * the middle of an SSN (`536-22-=\r\n1845`), so values are only whole in this text.
+ */
+export function quotedPrintable(input: Buffer): Normalized {
+  const out = Buffer.allocUnsafe(input.length);
+  const map = new Int32Array(input.length + 1);
+  let o = 0;
+  let i = 0;
+  while (i < input.length) {
+    const b = input[i]!;
+    if (b === 0x3d) {
+      let j = i + 1;
+      while (input[j] === 0x20 || input[j] === 0x09) j++; // whitespace before a soft break
+      if (input[j] === 0x0a || (input[j] === 0x0d && input[j + 1] === 0x0a)) {
+        i = j + (input[j] === 0x0d ? 2 : 1);
+        continue;
+      }
+      const h = hex(input[i + 1]);
+      const l = hex(input[i + 2]);
+      if (h >= 0 && l >= 0) {
+        out[o] = h * 16 + l;
+        map[o++] = i;
+        i += 3;
+        continue;
+      }
+    }
+    out[o] = b;
+    map[o++] = i;
+    i++;
+  }
+  map[o] = input.length;
+  return { buf: out.subarray(0, o), map: map.subarray(0, o + 1) };
+}
+
 const MIN_GLUED_DIGITS = 6;
 
 /**

@@ -1,5 +1,5 @@
-import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Probes, type Scanner } from './compile.js';
-import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize, utf16Text, withoutCharset } from './decode.js';
+import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Probes, type Scanner } from './compile.js';
+import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { fhirResources } from './formats/fhir.js';
@@ -108,7 +108,7 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
   }
   // A message whose own start the sniff saw is read whole by its parser above.
   if ((probes & PROBE_EMBEDDED) !== 0 && format !== 'hl7v2' && format !== 'x12') scanEmbedded(walk, buf, format, base, layer, depth);
-  scanDecodedLayers(walk, buf, base, layer, depth, (probes & PROBE_GLUED) !== 0);
+  scanDecodedLayers(walk, buf, base, layer, depth, probes);
   return format;
 }
 
@@ -211,7 +211,7 @@ function scanEmbedded(walk: Walk, buf: Buffer, format: Format, base: number, lay
  * directly or once decompressed (reported as the run's span); a file inside a base64 run
  * makes the payload unscannable.
  */
-function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number, glued: boolean): void {
+function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number, probes: Probes): void {
   /** Scans a derived text whose bytes `map` to offsets in `buf`; form and JSON fields too when `fields`. Returns its probes. */
   const scanMapped = (text: Buffer, map: Int32Array, fields: boolean): Probes => {
     const found: Finding[] = [];
@@ -231,7 +231,12 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
     if (g !== null) scanMapped(g.buf, toInput === null ? g.map : g.map.map((at) => toInput[at]!), false);
   };
   // Only where the pattern pass saw three digits follow an underscore.
-  if (glued) scanGlued(buf, null);
+  if ((probes & PROBE_GLUED) !== 0) scanGlued(buf, null);
+  // MIME text in quoted-printable: soft line breaks joined, =XX undone.
+  if ((probes & PROBE_QUOTED_PRINTABLE) !== 0) {
+    const qp = quotedPrintable(buf);
+    if (!qp.buf.equals(buf)) scanMapped(qp.buf, qp.map, false);
+  }
   // Escapes inside escapes (a page URL carried, encoded again, in a tracking pixel's query:
   // %2520) are undone level by level, up to MAX_NORMALIZE_LEVELS; each level is scanned.
   let current = buf;

@@ -1,6 +1,6 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { base64Runs, base64Values, decodeContent, isMostlyText, normalize } from '../../src/detect/decode.js';
+import { base64Runs, base64Values, decodeContent, isMostlyText, normalize, quotedPrintable } from '../../src/detect/decode.js';
 
 /** The runs that decode to text, as base64Values finds them. */
 const base64Texts = (buf: Buffer, maxBytes: number): { start: number; end: number; text: Buffer }[] => base64Values(buf, maxBytes).texts;
@@ -86,6 +86,38 @@ describe('escapes and look-alike characters are undone, offsets mapped back to t
     const n = normalize(input);
     expect(n.buf.toString()).toBe('aABcd');
     expect([...n.map]).toEqual([0, 1, 4, 10, 16, input.length]);
+  });
+});
+
+describe('MIME quoted-printable text is read decoded', () => {
+  // An e-mail sent raw to an e-mail API: soft line breaks (= at a line's end) may cut a value in two.
+  const mime = [
+    'MIME-Version: 1.0',
+    'Subject: Lab results',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    'Hello,',
+    'The results for your patient are attached. SSN 536-22-=',
+    '1845, member number XJH482=',
+    '13977, DOB 02/11/19=',
+    '47 =E2=80=94 please file.',
+    '',
+  ].join('\r\n');
+  it('finds values cut by soft line breaks, their spans in the input', () => {
+    // Before: no PHI found at all.
+    const r = scanText(mime, { contentType: 'message/rfc822' });
+    expect(spans(mime, r, 'us-ssn')).toEqual(['536-22-=\r\n1845']);
+    expect(spans(mime, r, 'date')).toContain('02/11/19=\r\n47');
+  });
+  it('inside a base64 raw message (an e-mail API that takes the whole message base64-encoded)', () => {
+    const body = JSON.stringify({ RawMessage: { Data: Buffer.from(mime).toString('base64') } });
+    expect(scanText(body, { contentType: 'application/json' }).phi).toBe(true);
+  });
+  it('quotedPrintable() maps every output byte back to the input; = not before a line end or hex stays', () => {
+    const q = quotedPrintable(Buffer.from('a=\r\nb=3Dc= \nd=ZZ=4'));
+    expect(q.buf.toString()).toBe('ab=cd=ZZ=4');
+    expect([...q.map]).toEqual([0, 4, 5, 8, 12, 13, 14, 15, 16, 17, 18]);
   });
 });
 

@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
 import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
@@ -236,6 +236,10 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     'PREMSH|x',
     '_MSH|x',
     '{"Message":"{\\"a\\":1}"}',
+    'Content-Transfer-Encoding: quoted-printable\r\n\r\nx=3D1',
+    'content-transfer-encoding:"Quoted-Printable"',
+    'Content-Transfer-Encoding: base64',
+    'quoted-printable',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -249,6 +253,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (form.test(buf)) expect(p & PROBE_FORM_PAIRS, buf.toString()).not.toBe(0);
       if (xml.test(buf)) expect(p & PROBE_XML_PAIRS, buf.toString()).not.toBe(0);
       if (embeddedStarts(buf).length > 0) expect(p & PROBE_EMBEDDED, buf.toString()).not.toBe(0);
+      expect((p & PROBE_QUOTED_PRINTABLE) !== 0, buf.toString()).toBe(/content-transfer-encoding:[ \t]*"?quoted-printable/i.test(buf.toString()));
     }
     expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);
     expect(payloads.filter((b) => embeddedStarts(b).length > 0).length).toBe(7);
