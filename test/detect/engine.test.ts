@@ -2,8 +2,9 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_EMBEDDED, PROBE_LABELLED_FIELD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
+import { labelledFields } from '../../src/detect/formats/labelled.js';
 import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
@@ -11,7 +12,7 @@ import { captureGroups } from '../../src/detect/regex-source.js';
 import { WordFinder } from '../../src/detect/words.js';
 import { scan } from '../../src/detect/index.js';
 import { scanText, scanner, spans } from '../helpers/scanner.js';
-import type { ScanResult } from '../../src/detect/index.js';
+import type { Finding, ScanResult } from '../../src/detect/index.js';
 
 /** The reference: every match by RE2's own exec() with indices, one call per match. */
 function reference(source: string, names: readonly string[], buf: Buffer): unknown[] {
@@ -200,6 +201,12 @@ describe('one set pass: the probes say exactly what the skipped extractors would
   const xml = new RE2(xmlPairSource(scanner().keys.alternation), 'u');
   const person = ['"Patient"', '"RelatedPerson"', '"Person"'];
   const probes = (buf: Buffer): number => scanner().scanText(buf, [], 0);
+  /** True when labelledFields, run unconditionally, finds something. */
+  const labelled = (buf: Buffer): boolean => {
+    const out: Finding[] = [];
+    labelledFields({ buf, scanner: scanner(), out, base: 0, layer: undefined });
+    return out.length > 0;
+  };
   const payloads = [
     '{"resourceType": "Observation"}',
     '{"resourcetype": "Patient"}',
@@ -240,6 +247,11 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     'content-transfer-encoding:"Quoted-Printable"',
     'Content-Transfer-Encoding: base64',
     'quoted-printable',
+    '{"name": "date_of_birth", "value": "1947-02-11"}',
+    '{"Label":"SSN","Value":536221845}',
+    '{"field":{"ref":"patient_name"},"text":"Rosa Garcia"}',
+    '{"name": "color", "value": "blue"}',
+    '{"title": "Patient DOB"}',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -254,7 +266,9 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (xml.test(buf)) expect(p & PROBE_XML_PAIRS, buf.toString()).not.toBe(0);
       if (embeddedStarts(buf).length > 0) expect(p & PROBE_EMBEDDED, buf.toString()).not.toBe(0);
       expect((p & PROBE_QUOTED_PRINTABLE) !== 0, buf.toString()).toBe(/content-transfer-encoding:[ \t]*"?quoted-printable/i.test(buf.toString()));
+      if (labelled(buf)) expect(p & PROBE_LABELLED_FIELD, buf.toString()).not.toBe(0);
     }
+    expect(payloads.filter(labelled).length).toBe(3);
     expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);
     expect(payloads.filter((b) => embeddedStarts(b).length > 0).length).toBe(7);
     expect(payloads.filter((b) => xml.test(b)).length).toBeGreaterThan(1);
@@ -276,6 +290,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (form.test(body)) expect(p & PROBE_FORM_PAIRS).not.toBe(0);
       if (xml.test(body)) expect(p & PROBE_XML_PAIRS).not.toBe(0);
       if (embeddedStarts(body).length > 0) expect(p & PROBE_EMBEDDED).not.toBe(0);
+      if (labelled(body)) expect(p & PROBE_LABELLED_FIELD).not.toBe(0);
       if (hasPair) pairs++;
       if (hasPerson) persons++;
     }

@@ -193,6 +193,28 @@ describe('messages inside strings', () => {
   });
 });
 
+describe('JSON objects that name their field in a value (form builders, CRMs, surveys)', () => {
+  const found = (body: string) => {
+    const r = scanText(body, { contentType: 'application/json' });
+    return r.findings.filter((f) => f.detector === 'json-phi-field').map((f) => `${f.identifier}:${body.slice(f.start, f.end)}`);
+  };
+  it('name / value (HubSpot forms), name / answer with a nested answer (JotForm), a number value', () => {
+    // Before: none of these values was found by structure; the JotForm one was clean.
+    expect(found(JSON.stringify({ fields: [{ objectTypeId: '0-1', name: 'firstname', value: 'Xiomara' }, { name: 'date_of_birth', value: '1947-02-11' }, { name: 'reason', value: 'knee pain' }] }))).toEqual(['names:Xiomara', 'dates:1947-02-11']);
+    expect(found(JSON.stringify({ answers: { '3': { name: 'patientName', answer: { first: 'Xiomara', last: 'Quackenbush' } } } }))).toEqual(['names:Xiomara', 'names:Quackenbush']);
+    expect(found(JSON.stringify([{ Label: 'SSN', Value: 536221845 }, { Label: 'Plan', Value: 'Gold' }]))).toEqual(['ssn:536221845']);
+  });
+  it('the field name one level down, beside the value (Typeform)', () => {
+    const body = JSON.stringify({ answers: [{ type: 'text', text: 'Xiomara Quackenbush', field: { ref: 'full_name' } }, { type: 'text', text: 'blue', field: { ref: 'fav_color' } }] });
+    expect(found(body)).toEqual(['names:Xiomara Quackenbush']);
+  });
+  it('keeps quiet on a form definition (empty values), placeholders, and members that hold no value', () => {
+    const schema = JSON.stringify({ fields: [{ name: 'date_of_birth', label: 'Date of birth', type: 'date', value: '', placeholder: 'MM/DD/1990' }, { name: 'ssn', value: null, help: 'Needed for billing 123' }] });
+    expect(scanText(schema, { contentType: 'application/json' }).phi).toBe(false);
+    expect(found(JSON.stringify({ name: 'phone', value: 'iPhone', id: 12 }))).toEqual([]);
+  });
+});
+
 describe('CSV and TSV', () => {
   const csv = 'patient_first_name,Patient Last Name,DOB,visit_reason,copay\r\nAna,"Ruiz, Jr.",1980-05-17,follow-up,25\r\nBen,Okoye,1975-12-02,"flu, mild",0\r\n';
   it('reports every cell under a PHI-named header', () => {

@@ -50,7 +50,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /** End of the JSON string whose opening quote is at `i`: the index of its closing quote. */
-function stringEnd(buf: Buffer, i: number): number {
+export function stringEnd(buf: Buffer, i: number): number {
   let j = i + 1;
   for (;;) {
     const q = buf.indexOf(QUOTE, j);

@@ -37,3 +37,18 @@ export function pairProbes(keys: string): { json: string; form: string; xml: str
     xml: `<(?:[A-Za-z0-9_]+:)?(?:${keys})(?:\\s[^>]*)?>[^<]`,
   };
 }
+
+/**
+ * Members that name a field in an object that also holds its value: form builders, CRMs and
+ * survey tools write `{"name": "date_of_birth", "value": "1947-02-11"}` (HubSpot),
+ * `{"name": "patientName", "answer": {...}}` (JotForm), `{"field": {"ref": "ssn"}, "text": ...}`.
+ */
+export const LABEL_KEYS = ['name', 'key', 'field', 'fieldname', 'field_name', 'label', 'ref', 'question', 'title', 'attribute', 'property', 'id'];
+
+/** The members that hold such a field's value (and everything nested in them). */
+export const VALUE_KEYS = ['value', 'values', 'val', 'answer', 'answers', 'text', 'response', 'data', 'date', 'number', 'phone_number', 'email', 'input', 'content', 'fieldvalue', 'field_value', 'stringvalue', 'string_value'];
+
+/** `"name": "date_of_birth"`: a label member whose value is a PHI field name. No capturing groups. */
+export function labelledFieldSource(keys: string): string {
+  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"`;
+}
