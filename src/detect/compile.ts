@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import RE2 from 're2';
 import { FindAll } from './find-all.js';
-import { labelledFieldSource, pairProbes } from './formats/pairs.js';
+import { jsonObjectsSource, pairProbes } from './formats/pairs.js';
 import { WordFinder, WordPositions } from './words.js';
 import type { DetectorSpec, KeySpec, Pack, Structure } from './pack.js';
 import type { Finding, Identifier } from './types.js';
@@ -59,8 +59,12 @@ export const PROBE_GLUED = 32;
 export const PROBE_EMBEDDED = 64;
 /** A MIME part header says quoted-printable: the text is read again decoded (see quotedPrintable). */
 export const PROBE_QUOTED_PRINTABLE = 128;
-/** An object names its field in a member (`"name": "date_of_birth"`) and holds the value in another: see labelledFields. */
-export const PROBE_LABELLED_FIELD = 256;
+/**
+ * JSON objects whose members are named by something else: a member names the field
+ * (`"name": "date_of_birth"`, the value in another member), or a parent names the person
+ * (`"patient": {"last": ...}`). See jsonObjectFields.
+ */
+export const PROBE_JSON_OBJECTS = 256;
 const QUOTED_PRINTABLE_SOURCE = '(?i)content-transfer-encoding:[ \\t]*"?quoted-printable';
 /**
  * `ISA*00` (ISA, its element separator, ISA01's 00/03 qualifier; the separator may be
@@ -218,8 +222,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
   const pairs = pairProbes(keys.alternation);
-  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_LABELLED_FIELD.
-  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, labelledFieldSource(keys.alternation)];
+  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS.
+  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation)];
   const probesAt = free.length + gatedList.length;
   const gatedAt = probesAt + probeSources.length;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));

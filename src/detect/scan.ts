@@ -1,10 +1,10 @@
-import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_LABELLED_FIELD, PROBE_QUOTED_PRINTABLE, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Probes, type Scanner } from './compile.js';
+import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, type Probes, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { fhirResources } from './formats/fhir.js';
 import { formFields, jsonFields, xmlFields } from './formats/fields.js';
-import { labelledFields } from './formats/labelled.js';
+import { jsonObjectFields } from './formats/json-objects.js';
 import { hl7Fields } from './formats/hl7.js';
 import { boundaryOf, splitMultipart } from './formats/multipart.js';
 import { isBinary, sniffFormat } from './formats/sniff.js';
@@ -84,11 +84,11 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
     case 'fhir-json':
       if ((probes & PROBE_PERSON) !== 0) fhirResources(ctx);
       if ((probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
-      if ((probes & PROBE_LABELLED_FIELD) !== 0) labelledFields(ctx);
+      if ((probes & PROBE_JSON_OBJECTS) !== 0) jsonObjectFields(ctx);
       break;
     case 'json':
       if ((probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
-      if ((probes & PROBE_LABELLED_FIELD) !== 0) labelledFields(ctx);
+      if ((probes & PROBE_JSON_OBJECTS) !== 0) jsonObjectFields(ctx);
       break;
     case 'hl7v2':
       hl7Fields(ctx);

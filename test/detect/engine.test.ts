@@ -2,9 +2,9 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_EMBEDDED, PROBE_LABELLED_FIELD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_EMBEDDED, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
-import { labelledFields } from '../../src/detect/formats/labelled.js';
+import { jsonObjectFields } from '../../src/detect/formats/json-objects.js';
 import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
@@ -201,10 +201,10 @@ describe('one set pass: the probes say exactly what the skipped extractors would
   const xml = new RE2(xmlPairSource(scanner().keys.alternation), 'u');
   const person = ['"Patient"', '"RelatedPerson"', '"Person"'];
   const probes = (buf: Buffer): number => scanner().scanText(buf, [], 0);
-  /** True when labelledFields, run unconditionally, finds something. */
+  /** True when jsonObjectFields, run unconditionally, finds something. */
   const labelled = (buf: Buffer): boolean => {
     const out: Finding[] = [];
-    labelledFields({ buf, scanner: scanner(), out, base: 0, layer: undefined });
+    jsonObjectFields({ buf, scanner: scanner(), out, base: 0, layer: undefined });
     return out.length > 0;
   };
   const payloads = [
@@ -252,6 +252,9 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '{"field":{"ref":"patient_name"},"text":"Rosa Garcia"}',
     '{"name": "color", "value": "blue"}',
     '{"title": "Patient DOB"}',
+    '{"patient": {"last": "Garcia"}}',
+    '{"Emergency_Contact":[{"name":"Ana Ruiz"}]}',
+    '{"parent": {"name": "Category A"}}',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -266,9 +269,9 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (xml.test(buf)) expect(p & PROBE_XML_PAIRS, buf.toString()).not.toBe(0);
       if (embeddedStarts(buf).length > 0) expect(p & PROBE_EMBEDDED, buf.toString()).not.toBe(0);
       expect((p & PROBE_QUOTED_PRINTABLE) !== 0, buf.toString()).toBe(/content-transfer-encoding:[ \t]*"?quoted-printable/i.test(buf.toString()));
-      if (labelled(buf)) expect(p & PROBE_LABELLED_FIELD, buf.toString()).not.toBe(0);
+      if (labelled(buf)) expect(p & PROBE_JSON_OBJECTS, buf.toString()).not.toBe(0);
     }
-    expect(payloads.filter(labelled).length).toBe(3);
+    expect(payloads.filter(labelled).length).toBe(5);
     expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);
     expect(payloads.filter((b) => embeddedStarts(b).length > 0).length).toBe(7);
     expect(payloads.filter((b) => xml.test(b)).length).toBeGreaterThan(1);
@@ -290,7 +293,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (form.test(body)) expect(p & PROBE_FORM_PAIRS).not.toBe(0);
       if (xml.test(body)) expect(p & PROBE_XML_PAIRS).not.toBe(0);
       if (embeddedStarts(body).length > 0) expect(p & PROBE_EMBEDDED).not.toBe(0);
-      if (labelled(body)) expect(p & PROBE_LABELLED_FIELD).not.toBe(0);
+      if (labelled(body)) expect(p & PROBE_JSON_OBJECTS).not.toBe(0);
       if (hasPair) pairs++;
       if (hasPerson) persons++;
     }

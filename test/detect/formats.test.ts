@@ -193,7 +193,7 @@ describe('messages inside strings', () => {
   });
 });
 
-describe('JSON objects that name their field in a value (form builders, CRMs, surveys)', () => {
+describe('JSON objects named by something other than their keys', () => {
   const found = (body: string) => {
     const r = scanText(body, { contentType: 'application/json' });
     return r.findings.filter((f) => f.detector === 'json-phi-field').map((f) => `${f.identifier}:${body.slice(f.start, f.end)}`);
@@ -207,6 +207,15 @@ describe('JSON objects that name their field in a value (form builders, CRMs, su
   it('the field name one level down, beside the value (Typeform)', () => {
     const body = JSON.stringify({ answers: [{ type: 'text', text: 'Xiomara Quackenbush', field: { ref: 'full_name' } }, { type: 'text', text: 'blue', field: { ref: 'fav_color' } }] });
     expect(found(body)).toEqual(['names:Xiomara Quackenbush']);
+  });
+  it('members of an object named for a person, as if prefixed ("patient": {"last": ...} as patientLast)', () => {
+    // Before: clean — "last", "first" and "name" alone are no PHI field names.
+    expect(found(JSON.stringify({ patient: { last: 'Quackenbush', first: 'Xiomara', id: 'P-4471' }, visit: { reason: 'knee' } }))).toEqual(['names:Quackenbush', 'names:Xiomara', 'mrn:P-4471']);
+    expect(found(JSON.stringify({ claim: { subscriber: { name: { first: 'Xiomara', last: 'Quackenbush' } }, emergencyContact: { name: 'Ana Ruiz' } } }))).toEqual(['names:Xiomara', 'names:Quackenbush', 'names:Ana Ruiz']);
+    // Generic names that are person prefixes in flat keys are not taken for persons as objects.
+    for (const body of [{ parent: { name: 'Category A', id: 7 } }, { member: { name: 'Team Alpha' } }, { pt: { name: 'Português' } }]) {
+      expect(scanText(JSON.stringify(body), { contentType: 'application/json' }).phi, JSON.stringify(body)).toBe(false);
+    }
   });
   it('keeps quiet on a form definition (empty values), placeholders, and members that hold no value', () => {
     const schema = JSON.stringify({ fields: [{ name: 'date_of_birth', label: 'Date of birth', type: 'date', value: '', placeholder: 'MM/DD/1990' }, { name: 'ssn', value: null, help: 'Needed for billing 123' }] });

@@ -48,7 +48,20 @@ export const LABEL_KEYS = ['name', 'key', 'field', 'fieldname', 'field_name', 'l
 /** The members that hold such a field's value (and everything nested in them). */
 export const VALUE_KEYS = ['value', 'values', 'val', 'answer', 'answers', 'text', 'response', 'data', 'date', 'number', 'phone_number', 'email', 'input', 'content', 'fieldvalue', 'field_value', 'stringvalue', 'string_value'];
 
-/** `"name": "date_of_birth"`: a label member whose value is a PHI field name. No capturing groups. */
-export function labelledFieldSource(keys: string): string {
-  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"`;
+/**
+ * Member names that stand for a person when their value is an object (`"patient": {"last":
+ * ...}`): its members are read as if prefixed (`patient last`). The person prefixes of
+ * data/phi-keys.yaml that are also common generic names are left out: member (team members),
+ * parent (trees), dependent, resident, pt (the Portuguese locale), nok.
+ */
+export const PERSON_OBJECTS = ['patient', 'subscriber', 'insured', 'guarantor', 'beneficiary', 'guardian', 'spouse', 'emergency contact', 'next of kin', 'responsible party', 'policy holder', 'policyholder', 'mother', 'father'];
+
+/**
+ * The probe of jsonObjectFields: `"name": "date_of_birth"` (a label member whose value is a
+ * PHI field name), or `"patient": {` / `"subscriber": [` (a person prefix alone, opening an
+ * object or array). No capturing groups.
+ */
+export function jsonObjectsSource(keys: string): string {
+  const persons = PERSON_OBJECTS.map((p) => p.split(' ').join('[ _-]?')).join('|');
+  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"(?i:${persons})"\\s*:\\s*[\\[{]`;
 }

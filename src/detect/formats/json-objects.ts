@@ -1,17 +1,19 @@
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { stringEnd } from './fhir.js';
-import { LABEL_KEYS, VALUE_KEYS } from './pairs.js';
+import { LABEL_KEYS, PERSON_OBJECTS, VALUE_KEYS } from './pairs.js';
 
 const LABEL = new Set(LABEL_KEYS);
 const VALUE = new Set(VALUE_KEYS);
+const PERSON = new Set(PERSON_OBJECTS.map((p) => p.replace(/ /g, '')));
+/** `emergency_contact`, `nextOfKin`, `Policy-Holder`: compared without case and separators. */
+const isPerson = (key: string): boolean => PERSON.has(key.toLowerCase().replace(/[^a-z]/g, ''));
 
 /** A string or number, and the member of the current object it sits under. */
 interface Scalar {
   member: string | null;
   readonly start: number;
   readonly end: number;
-  /** Set for strings under a label member: the field name they may be. */
   readonly isString: boolean;
 }
 
@@ -19,6 +21,8 @@ interface Frame {
   readonly isObject: boolean;
   /** The member name this object or array is the value of, in its parent object. */
   readonly key: string | null;
+  /** The nearest enclosing member named for a person alone (`"patient": {...}`), this one's included. */
+  readonly person: string | null;
   /** A field name found in a nested object that held no value of its own ({"field": {"ref": "ssn"}}). */
   childLabel: Identifier | null;
   readonly scalars: Scalar[];
@@ -27,18 +31,35 @@ interface Frame {
 const QUOTE = 0x22;
 
 /**
- * JSON objects that name their field in a member and hold its value in another: each value
- * (a string or number under a VALUE_KEYS member, nested ones included) of an object whose
- * LABEL_KEYS member names a PHI field is a finding of that field's identifier, as a
- * `"date_of_birth": ...` pair would be. Run only where the set pass's probe saw a label
- * member with a PHI field name. Offsets are exact byte positions.
+ * JSON objects whose members are named by something other than their own key, read by one
+ * walk over the document (run only where the set pass's probe saw either shape):
+ *
+ * - An object that names its field in a LABEL_KEYS member and holds the value under a
+ *   VALUE_KEYS member (`{"name": "date_of_birth", "value": "1947-02-11"}`: form builders, CRMs,
+ *   surveys): each value, nested ones included, is a finding of that field's identifier.
+ * - Members inside an object named for a person (PERSON_OBJECTS: `"patient": {"last":
+ *   "Garcia"}`, `"subscriber": {"name": {"first": ...}}`): each is identified as if prefixed
+ *   with it (`patient last`), as the flat key `patientLast` would be.
+ *
+ * Offsets are exact byte positions.
  */
-export function labelledFields(ctx: FormatContext): void {
+export function jsonObjectFields(ctx: FormatContext): void {
   const { buf } = ctx;
   const keys = ctx.scanner.keys;
   const stack: Frame[] = [];
   let expectKey = false;
   let lastKey: string | null = null;
+
+  const scalar = (start: number, end: number, isString: boolean): void => {
+    const top = stack[stack.length - 1];
+    if (top === undefined) return;
+    const member = top.isObject ? lastKey : null;
+    top.scalars.push({ member, start, end, isString });
+    if (top.person !== null && member !== null && member !== top.person) {
+      const identifier = keys.identify(`${top.person} ${member}`);
+      if (identifier !== null && plausible(identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);
+    }
+  };
 
   const close = (): void => {
     const f = stack.pop();
@@ -72,7 +93,9 @@ export function labelledFields(ctx: FormatContext): void {
     const c = buf[i]!;
     if (c === 0x7b || c === 0x5b) {
       const top = stack[stack.length - 1];
-      stack.push({ isObject: c === 0x7b, key: top?.isObject === true ? lastKey : null, childLabel: null, scalars: [] });
+      const key = top?.isObject === true ? lastKey : null;
+      const person = key !== null && isPerson(key) ? key : (top?.person ?? null);
+      stack.push({ isObject: c === 0x7b, key, person, childLabel: null, scalars: [] });
       expectKey = c === 0x7b;
       lastKey = null;
     } else if (c === 0x7d || c === 0x5d) {
@@ -85,15 +108,13 @@ export function labelledFields(ctx: FormatContext): void {
         lastKey = buf.toString('utf8', i + 1, end);
         expectKey = false;
       } else {
-        const top = stack[stack.length - 1];
-        top?.scalars.push({ member: top.isObject ? lastKey : null, start: i + 1, end, isString: true });
+        scalar(i + 1, end, true);
       }
       i = end;
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
       let end = i + 1;
       while (end < buf.length && ((buf[end]! >= 0x30 && buf[end]! <= 0x39) || buf[end] === 0x2e || buf[end] === 0x65 || buf[end] === 0x45 || buf[end] === 0x2b || buf[end] === 0x2d)) end++;
-      const top = stack[stack.length - 1];
-      top?.scalars.push({ member: top.isObject ? lastKey : null, start: i, end, isString: false });
+      scalar(i, end, false);
       i = end - 1;
     }
   }
