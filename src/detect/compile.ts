@@ -95,6 +95,8 @@ export interface Scanner {
 }
 
 const SEP = '[_\\-. ]?';
+/** Between a person prefix and a field name: also `[`, as forms nest fields (`patient[last]=`). */
+const PREFIX_SEP = '[_\\-. []?';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -118,8 +120,8 @@ export function compileKeys(spec: KeySpec): KeyTable {
   const prefixAlt = spec.prefixes.map(phrase).join('|');
   const directAlt = [...spec.keys.values()].flat().map(phrase).join('|');
   const prefixedAlt = [...spec.prefixedOnly.values()].flat().map(phrase).join('|');
-  const parts = [`(?:(?:${prefixAlt})${SEP})?(?:${directAlt})`];
-  if (prefixedAlt !== '') parts.push(`(?:${prefixAlt})${SEP}(?:${prefixedAlt})`);
+  const parts = [`(?:(?:${prefixAlt})${PREFIX_SEP})?(?:${directAlt})`];
+  if (prefixedAlt !== '') parts.push(`(?:${prefixAlt})${PREFIX_SEP}(?:${prefixedAlt})`);
   return {
     alternation: `(?i:${parts.join('|')})`,
     identify(rawKey) {

@@ -255,6 +255,9 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '{"patient": {"last": "Garcia"}}',
     '{"Emergency_Contact":[{"name":"Ana Ruiz"}]}',
     '{"parent": {"name": "Category A"}}',
+    'patient[last]=Garcia&x=1',
+    'a=1&user[patient_attributes][dob]=1947',
+    'q[items][0][name]=widget',
     '',
   ].map((s) => Buffer.from(s));
 

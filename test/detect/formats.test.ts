@@ -274,6 +274,14 @@ describe('CSV and TSV', () => {
 });
 
 describe('forms, query strings, XML and multipart', () => {
+  it('reads nested form field names as Rails and PHP write them (patient[last_name]=, user[patient_attributes][dob]=)', () => {
+    // Before: only the date was found (by its pattern); the names' fields were not read.
+    const form = 'patient[last_name]=Quackenbush&patient[first]=Xiomara&user[patient_attributes][dob]=1947-02-11&visit[reason]=knee&q[items][0][name]=widget';
+    const r = scanText(form, { contentType: 'application/x-www-form-urlencoded' });
+    expect(spans(form, r, 'form-phi-field')).toEqual(['Quackenbush', 'Xiomara', '1947-02-11']);
+    const encoded = 'patient%5Blast_name%5D=Quackenbush';
+    expect(spans(encoded, scanText(encoded, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Quackenbush']);
+  });
   it('reads url-encoded form fields by name', () => {
     const form = 'first_name=Ana&last_name=Ruiz&dob=05%2F17%2F1980&plan=gold';
     const r = scanText(form, { contentType: 'application/x-www-form-urlencoded' });

@@ -19,9 +19,16 @@ export function xmlPairSource(keys: string): string {
   return `<(?:[A-Za-z0-9_]+:)?(?P<k>${keys})(?:\\s[^>]*)?>(?P<v>[^<]{1,512})</`;
 }
 
-/** `key=value` in a form body or a query string; groups k and v. */
+/**
+ * Nested form field names, as Rails and PHP write them: `user[patient_attributes][dob]=`,
+ * `fields[0][ssn]=`. The PHI name is the last part (or `patient[last`: a prefix, a bracket,
+ * a name), its closing brackets follow.
+ */
+const FORM_NESTING = '(?:[A-Za-z0-9_.\\]-]*\\[)*';
+
+/** `key=value` in a form body or a query string (`patient[dob]=` too); groups k and v. */
 export function formPairSource(keys: string): string {
-  return `(?:^|[&?;])(?P<k>${keys})=(?P<v>[^&#\\s]+)`;
+  return `(?:^|[&?;])${FORM_NESTING}(?P<k>${keys})\\]*=(?P<v>[^&#\\s]+)`;
 }
 
 /**
@@ -33,7 +40,7 @@ export function formPairSource(keys: string): string {
 export function pairProbes(keys: string): { json: string; form: string; xml: string } {
   return {
     json: jsonPairSource(keys),
-    form: `(?:^|[&?;])(?:${keys})=[^&#\\s]`,
+    form: `(?:^|[&?;])${FORM_NESTING}(?:${keys})\\]*=[^&#\\s]`,
     xml: `<(?:[A-Za-z0-9_]+:)?(?:${keys})(?:\\s[^>]*)?>[^<]`,
   };
 }
