@@ -1,7 +1,7 @@
 /**
  * A labelled corpus, generated deterministically from a seed: realistic payloads that carry
  * PHI (FHIR, HL7 v2, X12, CSV, forms, clinical notes, encoded variants of them, SMS reminders,
- * messages wrapped in JSON), each
+ * messages wrapped in JSON, web intake forms), each
  * with the byte spans of every identifier it contains, and PHI-free payloads of the kinds a
  * clinic sends to vendors without a BAA (analytics events, API calls, FHIR terminology,
  * telemetry, logs, prose). Used by `npm run eval`, the scan benchmark and a test.
@@ -194,6 +194,36 @@ const wrappedMessage: Gen = (f, n) => {
   return { ...adt, id: `wrapped-hl7-${n}`, kind: 'wrapped-message', contentType: 'application/x-ndjson', body: Buffer.from(line + '\n'), spans: [], structured: false };
 };
 
+/**
+ * A web intake or contact form as form builders, CRMs and web frameworks send it: field names
+ * written as values (HubSpot-style name/value), a person object (`"patient": {"last": ...}`),
+ * nested form names (`patient[last_name]=`), and a survey answer whose field is named one
+ * level down (Typeform-style). Names and a reason only: no dates or numbers to find by pattern.
+ */
+const webIntake: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const reason = f.helpers.arrayElement(['knee pain', 'new patient visit', 'medication refill', 'billing question']);
+  switch (n % 4) {
+    case 0:
+      d.text('{"fields":[{"objectTypeId":"0-1","name":"firstname","value":"').phi(p.first, 'names').text('"},{"objectTypeId":"0-1","name":"lastname","value":"').phi(p.last, 'names');
+      d.text(`"},{"objectTypeId":"0-1","name":"reason_for_visit","value":"${reason}"}],"context":{"pageUri":"https://clinic.example/contact","pageName":"Contact us"}}`);
+      return { id: `intake-hubspot-${n}`, kind: 'web-intake', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
+    case 1:
+      d.text('{"appointment":{"type":"new","reason":"').text(reason).text('"},"patient":{"first":"').phi(p.first, 'names').text('","last":"').phi(p.last, 'names').text('"}}');
+      return { id: `intake-nested-${n}`, kind: 'web-intake', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
+    case 2: {
+      const enc = (v: string) => encodeURIComponent(v).replace(/%20/g, '+');
+      d.text('utf8=%E2%9C%93&patient[first_name]=').phi(enc(p.first), 'names').text('&patient[last_name]=').phi(enc(p.last), 'names').text(`&visit[reason]=${enc(reason)}&commit=Send`);
+      return { id: `intake-rails-${n}`, kind: 'web-intake', contentType: 'application/x-www-form-urlencoded', body: d.build(), spans: d.spans, phi: true, structured: true };
+    }
+    default:
+      d.text('{"event_type":"form_response","form_response":{"answers":[{"type":"text","text":"').phi(`${p.first} ${p.last}`, 'names').text('","field":{"id":"x1","type":"short_text","ref":"full_name"}},');
+      d.text(`{"type":"text","text":"${reason}","field":{"id":"x2","type":"long_text","ref":"reason"}}]}}`);
+      return { id: `intake-survey-${n}`, kind: 'web-intake', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
+  }
+};
+
 // ---- PHI-free traffic ----------------------------------------------------------------
 
 const clean = (kind: string, contentType: string, body: string, n: number): LabelledDoc => ({
@@ -267,7 +297,7 @@ export const CLEAN_GENERATORS: Record<string, Gen> = { analyticsEvent, apiCall, 
  * Kinds added after the corpus was first recorded: generated after all the others, so that
  * every earlier kind keeps its documents for a seed (benchmark corpora stay comparable).
  */
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage };
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {
