@@ -297,7 +297,22 @@ export const CLEAN_GENERATORS: Record<string, Gen> = { analyticsEvent, apiCall, 
  * Kinds added after the corpus was first recorded: generated after all the others, so that
  * every earlier kind keeps its documents for a seed (benchmark corpora stay comparable).
  */
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake };
+/** PHI-free forms in the same shapes as webIntake: a newsletter signup, a product tree, a shop order, a survey answer, a form's definition. */
+const cleanForms: Gen = (f, n) => {
+  const product = f.helpers.arrayElement(['Knee brace', 'Wrist splint', 'Blood pressure cuff', 'Pulse oximeter']);
+  const sku = `${f.string.alpha({ length: 2, casing: 'upper' })}-${f.string.numeric(3)}`;
+  const bodies: [string, string][] = [
+    ['application/json', JSON.stringify({ fields: [{ objectTypeId: '0-2', name: 'company', value: f.company.name() }, { objectTypeId: '0-2', name: 'interest', value: f.helpers.arrayElement(['webinars', 'pricing', 'newsletter']) }], context: { pageUri: 'https://clinic.example/newsletter' } })],
+    ['application/json', JSON.stringify({ category: { name: product, id: f.number.int({ min: 1, max: 999 }), parent: { name: 'Orthopedics', id: 12 } }, member: { name: 'Supplies team', role: 'buyer' } })],
+    ['application/x-www-form-urlencoded', `product[name]=${encodeURIComponent(product).replace(/%20/g, '+')}&product[sku]=${sku}&order[qty]=${f.number.int({ min: 1, max: 9 })}&commit=Order`],
+    ['application/json', JSON.stringify({ event_type: 'form_response', form_response: { answers: [{ type: 'choice', choice: { label: f.helpers.arrayElement(['Very satisfied', 'Satisfied', 'Neutral']) }, field: { ref: 'satisfaction' } }] } })],
+    ['application/json', JSON.stringify({ form: 'intake-v3', fields: [{ name: 'date_of_birth', label: 'Date of birth', type: 'date', value: '', required: true }, { name: 'last_name', label: 'Last name', type: 'text', value: null }] })],
+  ];
+  const [contentType, body] = bodies[n % bodies.length]!;
+  return clean('clean-forms', contentType, body, n);
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {
