@@ -1,11 +1,12 @@
 /**
  * A labelled corpus, generated deterministically from a seed: realistic payloads that carry
  * PHI (FHIR, HL7 v2, X12, CSV, forms, clinical notes, encoded variants of them, SMS reminders,
- * messages wrapped in JSON, web intake forms), each
+ * messages wrapped in JSON, web intake forms, ad platforms' hashed customer matching), each
  * with the byte spans of every identifier it contains, and PHI-free payloads of the kinds a
  * clinic sends to vendors without a BAA (analytics events, API calls, FHIR terminology,
  * telemetry, logs, prose). Used by `npm run eval`, the scan benchmark and a test.
  */
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Faker, base, en } from '@faker-js/faker';
 import { DocBuilder, type Span } from './locate.js';
@@ -297,6 +298,27 @@ export const CLEAN_GENERATORS: Record<string, Gen> = { analyticsEvent, apiCall, 
  * Kinds added after the corpus was first recorded: generated after all the others, so that
  * every earlier kind keeps its documents for a seed (benchmark corpora stay comparable).
  */
+/**
+ * An ad platform's customer matching from a patient portal page: Meta Pixel advanced matching
+ * (`ud[em]=` in the pixel's query) or its Conversions API (`"user_data": {"em": [...]}`), with
+ * the patient's e-mail address and phone number hashed (SHA-256), as the platforms require.
+ */
+const pixelMatching: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const hash = (v: string) => createHash('sha256').update(v.trim().toLowerCase()).digest('hex');
+  const phone = `1${p.phone.replace(/\D/g, '')}`;
+  const page = f.helpers.arrayElement(['book-appointment', 'bill-pay', 'patient-portal/messages', 'find-a-doctor']);
+  if (n % 2 === 0) {
+    d.text(`id=${f.string.numeric(15)}&ev=PageView&dl=https%3A%2F%2Fportal.clinic.example%2F${encodeURIComponent(page)}&rl=&if=false&ts=${1763800000000 + n}`);
+    d.text('&ud[em]=').phi(hash(p.email), 'email').text('&ud[ph]=').phi(hash(phone), 'phone').text('&v=2.9.176&r=stable');
+    return { id: `pixel-${n}`, kind: 'pixel-matching', contentType: 'application/x-www-form-urlencoded', body: d.build(), spans: d.spans, phi: true, structured: true };
+  }
+  d.text(`{"data":[{"event_name":"Schedule","event_time":${1763800000 + n},"action_source":"website","event_source_url":"https://portal.clinic.example/${page}","user_data":{"em":["`);
+  d.phi(hash(p.email), 'email').text('"],"ph":["').phi(hash(phone), 'phone').text(`"],"fbp":"fb.1.1763800000.${f.string.numeric(9)}"}}]}`);
+  return { id: `capi-${n}`, kind: 'pixel-matching', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
+};
+
 /** PHI-free forms in the same shapes as webIntake: a newsletter signup, a product tree, a shop order, a survey answer, a form's definition. */
 const cleanForms: Gen = (f, n) => {
   const product = f.helpers.arrayElement(['Knee brace', 'Wrist splint', 'Blood pressure cuff', 'Pulse oximeter']);
@@ -312,7 +334,7 @@ const cleanForms: Gen = (f, n) => {
   return clean('clean-forms', contentType, body, n);
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms };
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

@@ -94,9 +94,8 @@ export interface Scanner {
   readonly minConfidence: number;
 }
 
-const SEP = '[_\\-. ]?';
-/** Between a person prefix and a field name: also `[`, as forms nest fields (`patient[last]=`). */
-const PREFIX_SEP = '[_\\-. []?';
+/** Between the words of a field name, and after a person prefix: also `[`, as forms nest fields (`patient[last]=`, `ud[em]=`). */
+const SEP = '[_\\-. []?';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -120,8 +119,8 @@ export function compileKeys(spec: KeySpec): KeyTable {
   const prefixAlt = spec.prefixes.map(phrase).join('|');
   const directAlt = [...spec.keys.values()].flat().map(phrase).join('|');
   const prefixedAlt = [...spec.prefixedOnly.values()].flat().map(phrase).join('|');
-  const parts = [`(?:(?:${prefixAlt})${PREFIX_SEP})?(?:${directAlt})`];
-  if (prefixedAlt !== '') parts.push(`(?:${prefixAlt})${PREFIX_SEP}(?:${prefixedAlt})`);
+  const parts = [`(?:(?:${prefixAlt})${SEP})?(?:${directAlt})`];
+  if (prefixedAlt !== '') parts.push(`(?:${prefixAlt})${SEP}(?:${prefixedAlt})`);
   return {
     alternation: `(?i:${parts.join('|')})`,
     identify(rawKey) {

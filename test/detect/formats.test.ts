@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { csvDelimiter, looksLikeCsv } from '../../src/detect/formats/csv.js';
@@ -270,6 +271,27 @@ describe('CSV and TSV', () => {
     // Both answers occur often enough for the comparison to mean something.
     expect(csv).toBeGreaterThan(100);
     expect(cases.length - csv).toBeGreaterThan(100);
+  });
+});
+
+describe("ad platforms' customer matching: hashed identifiers", () => {
+  const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+  const identifiers = (body: string, contentType: string) => scanText(body, { contentType }).findings.map((f) => f.identifier);
+  it('Meta Pixel advanced matching (ud[em]=, also percent-encoded) and its Conversions API (user_data)', () => {
+    // Before: the pixel's query and the Conversions API body were clean.
+    const pixel = `id=1234&ev=Schedule&dl=https%3A%2F%2Fportal.example%2Fbook&ud[em]=${sha256('rosa@mail.example')}&ud[ph]=${sha256('15035550142')}&ud[ge]=f`;
+    expect(identifiers(pixel, 'application/x-www-form-urlencoded')).toEqual(['email', 'phone']);
+    expect(identifiers(`id=1&ud%5Bfn%5D=${sha256('rosa')}`, 'application/x-www-form-urlencoded')).toEqual(['names']);
+    const capi = JSON.stringify({ data: [{ event_name: 'Schedule', user_data: { em: [sha256('rosa@mail.example')], ph: [sha256('15035550142')], fbp: 'fb.1.1700000000.123' } }] });
+    expect(identifiers(capi, 'application/json')).toEqual(['email', 'phone']);
+  });
+  it('a hashed value under an e-mail or phone key (TikTok Events API, Google enhanced conversions)', () => {
+    const body = JSON.stringify({ context: { user: { email: sha256('rosa@mail.example'), phone_number: sha256('+15035550142') } }, user_data: { sha256_email_address: sha256('rosa@mail.example') } });
+    expect(identifiers(body, 'application/json')).toEqual(['email', 'phone', 'email']);
+  });
+  it('keeps quiet on hashes under other names and on user_data without identifiers', () => {
+    const body = JSON.stringify({ etag: sha256('x'), sha256: sha256('file'), commit: { id: 'a'.repeat(40) }, user_data: { theme: 'dark', fbp: 'fb.1.2' } });
+    expect(scanText(body, { contentType: 'application/json' }).phi).toBe(false);
   });
 });
 

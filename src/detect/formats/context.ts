@@ -12,6 +12,7 @@ export interface FormatContext {
   readonly layer: string | undefined;
 }
 
+const HEX_ONLY = /^[0-9a-f]+$/i;
 const PLACEHOLDERS = new Set(['null', 'none', 'n/a', 'na', 'unknown', 'redacted', '[redacted]', 'true', 'false', 'test', 'xxx', 'tbd', '-', '0']);
 
 function digitCount(v: string): number {
@@ -32,6 +33,9 @@ export function plausible(identifier: Identifier, value: string): boolean {
   if (v.length < 2 || !/[A-Za-z0-9]/.test(v) || PLACEHOLDERS.has(v.toLowerCase())) return false;
   // Masks such as ***-**-1234 or XXXX; a lone initial ("X.") is a name, not a mask.
   if (/^[*xX#•.\-\s]+$/.test(v) && (v.length >= 3 || /[*#•]/.test(v))) return false;
+  // An identifier hashed (MD5, SHA-1, SHA-256, as ad platforms' customer matching sends it)
+  // is still an identifier of its kind: a code derived from it.
+  if ((v.length === 32 || v.length === 40 || v.length === 64) && HEX_ONLY.test(v)) return true;
   switch (identifier) {
     case 'dates':
       return digitCount(v) >= 2;

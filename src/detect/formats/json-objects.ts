@@ -55,8 +55,10 @@ export function jsonObjectFields(ctx: FormatContext): void {
     if (top === undefined) return;
     const member = top.isObject ? lastKey : null;
     top.scalars.push({ member, start, end, isString });
-    if (top.person !== null && member !== null && member !== top.person) {
-      const identifier = keys.identify(`${top.person} ${member}`);
+    // In an array, the member is the array's own: "user_data": {"em": ["<hash>", ...]}.
+    const named = member ?? top.key;
+    if (top.person !== null && named !== null && named !== top.person) {
+      const identifier = keys.identify(`${top.person} ${named}`);
       if (identifier !== null && plausible(identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);
     }
   };

@@ -57,11 +57,12 @@ export const VALUE_KEYS = ['value', 'values', 'val', 'answer', 'answers', 'text'
 
 /**
  * Member names that stand for a person when their value is an object (`"patient": {"last":
- * ...}`): its members are read as if prefixed (`patient last`). The person prefixes of
+ * ...}`): its members are read as if prefixed (`patient last`). `user_data` is the ad
+ * platforms' (its `em`, `ph`, ... are keys only as `user data em`). The person prefixes of
  * data/phi-keys.yaml that are also common generic names are left out: member (team members),
  * parent (trees), dependent, resident, pt (the Portuguese locale), nok.
  */
-export const PERSON_OBJECTS = ['patient', 'subscriber', 'insured', 'guarantor', 'beneficiary', 'guardian', 'spouse', 'emergency contact', 'next of kin', 'responsible party', 'policy holder', 'policyholder', 'mother', 'father'];
+export const PERSON_OBJECTS = ['patient', 'subscriber', 'insured', 'guarantor', 'beneficiary', 'guardian', 'spouse', 'emergency contact', 'next of kin', 'responsible party', 'policy holder', 'policyholder', 'mother', 'father', 'user data'];
 
 /**
  * The probe of jsonObjectFields: `"name": "date_of_birth"` (a label member whose value is a
