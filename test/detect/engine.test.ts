@@ -2,9 +2,10 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_EMBEDDED, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_EMBEDDED, PROBE_JSON_OBJECTS, PROBE_XML_PERSON, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
 import { jsonObjectFields } from '../../src/detect/formats/json-objects.js';
+import { xmlPersons } from '../../src/detect/formats/xml-persons.js';
 import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
@@ -207,6 +208,12 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     jsonObjectFields({ buf, scanner: scanner(), out, base: 0, layer: undefined });
     return out.length > 0;
   };
+  /** True when xmlPersons, run unconditionally, finds something. */
+  const xmlPersonFound = (buf: Buffer): boolean => {
+    const out: Finding[] = [];
+    xmlPersons({ buf, scanner: scanner(), out, base: 0, layer: undefined });
+    return out.length > 0;
+  };
   const payloads = [
     '{"resourceType": "Observation"}',
     '{"resourcetype": "Patient"}',
@@ -258,6 +265,10 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     'patient[last]=Garcia&x=1',
     'a=1&user[patient_attributes][dob]=1947',
     'q[items][0][name]=widget',
+    '<Patient xmlns="http://hl7.org/fhir"><name><family value="Garcia"/></name></Patient>',
+    '<hl7:patientRole><hl7:id extension="123"/></hl7:patientRole>',
+    '<patient\n><name>Rosa Garcia</name></patient>',
+    '<Patients><name>x</name></Patients>',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -273,8 +284,10 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (embeddedStarts(buf).length > 0) expect(p & PROBE_EMBEDDED, buf.toString()).not.toBe(0);
       expect((p & PROBE_QUOTED_PRINTABLE) !== 0, buf.toString()).toBe(/content-transfer-encoding:[ \t]*"?quoted-printable/i.test(buf.toString()));
       if (labelled(buf)) expect(p & PROBE_JSON_OBJECTS, buf.toString()).not.toBe(0);
+      if (xmlPersonFound(buf)) expect(p & PROBE_XML_PERSON, buf.toString()).not.toBe(0);
     }
     expect(payloads.filter(labelled).length).toBe(5);
+    expect(payloads.filter(xmlPersonFound).length).toBe(3);
     expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);
     expect(payloads.filter((b) => embeddedStarts(b).length > 0).length).toBe(7);
     expect(payloads.filter((b) => xml.test(b)).length).toBeGreaterThan(1);
@@ -297,6 +310,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (xml.test(body)) expect(p & PROBE_XML_PAIRS).not.toBe(0);
       if (embeddedStarts(body).length > 0) expect(p & PROBE_EMBEDDED).not.toBe(0);
       if (labelled(body)) expect(p & PROBE_JSON_OBJECTS).not.toBe(0);
+      if (xmlPersonFound(body)) expect(p & PROBE_XML_PERSON).not.toBe(0);
       if (hasPair) pairs++;
       if (hasPerson) persons++;
     }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { csvDelimiter, looksLikeCsv } from '../../src/detect/formats/csv.js';
 import { MAX_EMBEDDED } from '../../src/detect/scan.js';
-import { scanText, spans } from '../helpers/scanner.js';
+import { scanText, scanner, spans } from '../helpers/scanner.js';
+import { xmlPersons } from '../../src/detect/formats/xml-persons.js';
+import type { Finding } from '../../src/detect/index.js';
 
 const FHIR_BUNDLE = JSON.stringify({
   resourceType: 'Bundle',
@@ -79,6 +81,45 @@ describe('FHIR JSON', () => {
   });
   it('keeps quiet on a terminology resource', () => {
     expect(scanText(FHIR_TERMINOLOGY)).toMatchObject({ phi: false, format: 'fhir-json' });
+  });
+});
+
+describe('FHIR XML and C-CDA', () => {
+  const FHIR_XML = '<Bundle xmlns="http://hl7.org/fhir"><entry><resource><Patient><id value="p1"/><identifier><system value="urn:mrn"/><value value="RB-0012345"/></identifier><name><family value="Quackenbush"/><given value="Xiomara"/></name><telecom><system value="phone"/><value value="312-555-0142"/></telecom><birthDate value="1947-02-11"/><address><line value="77 Lakeview Terrace"/><city value="Evanston"/></address></Patient></resource></entry></Bundle>';
+  const CCDA = [
+    '<?xml version="1.0"?><!-- CCD --><ClinicalDocument xmlns="urn:hl7-org:v3">',
+    '<recordTarget><patientRole><id extension="00482913" root="2.16.840.1.113883.19.5"/>',
+    '<addr use="HP"><streetAddressLine>1428 Elm Street</streetAddressLine><city>Springfield</city><postalCode>97477</postalCode></addr>',
+    '<telecom value="tel:+1(503)555-0142" use="HP"/><patient><name use="L"><given>Xiomara</given><family>Quackenbush</family></name>',
+    '<birthTime value="19470211"/></patient></patientRole></recordTarget>',
+    '<author><assignedAuthor><assignedPerson><name><given>Tam</given><family>Nguyen</family></name></assignedPerson></assignedAuthor></author>',
+    '</ClinicalDocument>',
+  ].join('\n');
+  it('reads a FHIR Patient in XML by its element paths, values in value attributes', () => {
+    // Before: the names, the identifier and the city were not found.
+    const r = scanText(FHIR_XML, { contentType: 'application/fhir+xml' });
+    expect(spans(FHIR_XML, r, 'fhir-person-resource')).toEqual(['RB-0012345', 'Quackenbush', 'Xiomara', '312-555-0142', '1947-02-11', '77 Lakeview Terrace', 'Evanston']);
+  });
+  it("reads a C-CDA document's patient (id, address, telecom, names, birth time), not its author", () => {
+    const r = scanText(CCDA, { contentType: 'application/xml' });
+    expect(spans(CCDA, r, 'xml-phi-element')).toEqual(['00482913', '1428 Elm Street', 'Springfield', '97477', 'tel:+1(503)555-0142', 'Xiomara', 'Quackenbush', '19470211']);
+    expect(spans(CCDA, r)).not.toContain('Nguyen');
+  });
+  it('keeps quiet on FHIR XML without a person and on a Patient without PHI; survives broken XML', () => {
+    expect(scanText('<ValueSet xmlns="http://hl7.org/fhir"><name value="DiabetesCodes"/><status value="active"/></ValueSet>').phi).toBe(false);
+    expect(scanText('<Patient xmlns="http://hl7.org/fhir"><active value="true"/><gender value="female"/></Patient>').phi).toBe(false);
+    for (const cut of [20, 60, 200, 333]) expect(() => scanText(FHIR_XML.slice(0, cut))).not.toThrow();
+  });
+  it('ends on any bytes: random tag soup around person elements (a first version looped on a control byte inside a tag)', () => {
+    const alphabet = ['<', '>', '/', '=', '"', "'", ' ', '\f', '\v', '\0', '!', '?', '-', '[', ']', 'a', 'Patient', 'patientRole', 'name', 'value', 'extension', 'x:', '\u00e9'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let k = 0; k < 3000; k++) {
+      const text = Array.from({ length: 5 + (next() % 60) }, () => alphabet[next() % alphabet.length]).join('');
+      const out: Finding[] = [];
+      xmlPersons({ buf: Buffer.from(`<Patient>${text}`), scanner: scanner(), out, base: 0, layer: undefined });
+      xmlPersons({ buf: Buffer.from(text), scanner: scanner(), out, base: 0, layer: undefined });
+    }
   });
 });
 

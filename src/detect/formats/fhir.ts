@@ -2,13 +2,13 @@ import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 
 /** FHIR resources about a person: any of these with PHI-bearing elements is PHI by structure. */
-const PERSON_RESOURCES = new Set(['Patient', 'RelatedPerson', 'Person']);
+export const PERSON_RESOURCES = new Set(['Patient', 'RelatedPerson', 'Person']);
 
 /**
  * Where PHI lives inside a person resource, by path relative to the resource (array
  * indexes dropped). The identifier of each path's values.
  */
-const PHI_PATHS = new Map<string, Identifier>([
+export const PHI_PATHS = new Map<string, Identifier>([
   ['name.family', 'names'],
   ['name.given', 'names'],
   ['name.text', 'names'],
