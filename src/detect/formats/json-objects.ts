@@ -1,6 +1,6 @@
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
-import { stringEnd } from './fhir.js';
+import { walkJson } from './json-walk.js';
 import { LABEL_KEYS, PERSON_OBJECTS, VALUE_KEYS } from './pairs.js';
 
 const LABEL = new Set(LABEL_KEYS);
@@ -28,7 +28,6 @@ interface Frame {
   readonly scalars: Scalar[];
 }
 
-const QUOTE = 0x22;
 
 /**
  * JSON objects whose members are named by something other than their own key, read by one
@@ -47,78 +46,47 @@ export function jsonObjectFields(ctx: FormatContext): void {
   const { buf } = ctx;
   const keys = ctx.scanner.keys;
   const stack: Frame[] = [];
-  let expectKey = false;
-  let lastKey: string | null = null;
-
-  const scalar = (start: number, end: number, isString: boolean): void => {
-    const top = stack[stack.length - 1];
-    if (top === undefined) return;
-    const member = top.isObject ? lastKey : null;
-    top.scalars.push({ member, start, end, isString });
-    // In an array, the member is the array's own: "user_data": {"em": ["<hash>", ...]}.
-    const named = member ?? top.key;
-    if (top.person !== null && named !== null && named !== top.person) {
-      const identifier = keys.identify(`${top.person} ${named}`);
-      if (identifier !== null && plausible(identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);
-    }
-  };
-
-  const close = (): void => {
-    const f = stack.pop();
-    if (f === undefined) return;
-    const parent = stack[stack.length - 1];
-    let label: Identifier | null = f.childLabel;
-    if (f.isObject) {
-      for (const s of f.scalars) {
-        if (s.isString && s.member !== null && LABEL.has(s.member.toLowerCase())) label ??= keys.identify(buf.toString('utf8', s.start, s.end));
-      }
-    }
-    if (f.isObject && label !== null) {
-      let values = 0;
-      for (const s of f.scalars) {
-        if (s.member === null || !VALUE.has(s.member.toLowerCase())) continue;
-        values++;
-        if (plausible(label, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', label, s.start, s.end);
-      }
-      // {"field": {"ref": "date_of_birth"}, "date": "1947-02-11"}: the name is one level down.
-      if (values === 0 && parent !== undefined) parent.childLabel ??= label;
-    } else if (parent !== undefined) {
-      for (const s of f.scalars) {
-        s.member = parent.isObject ? f.key : null;
-        parent.scalars.push(s);
-      }
-    }
-    expectKey = parent?.isObject ?? false;
-  };
-
-  for (let i = 0; i < buf.length; i++) {
-    const c = buf[i]!;
-    if (c === 0x7b || c === 0x5b) {
+  walkJson(buf, {
+    open(isObject, key) {
       const top = stack[stack.length - 1];
-      const key = top?.isObject === true ? lastKey : null;
       const person = key !== null && isPerson(key) ? key : (top?.person ?? null);
-      stack.push({ isObject: c === 0x7b, key, person, childLabel: null, scalars: [] });
-      expectKey = c === 0x7b;
-      lastKey = null;
-    } else if (c === 0x7d || c === 0x5d) {
-      close();
-    } else if (c === 0x2c) {
-      expectKey = stack[stack.length - 1]?.isObject ?? false;
-    } else if (c === QUOTE) {
-      const end = stringEnd(buf, i);
-      if (expectKey) {
-        lastKey = buf.toString('utf8', i + 1, end);
-        expectKey = false;
-      } else {
-        scalar(i + 1, end, true);
+      stack.push({ isObject, key, person, childLabel: null, scalars: [] });
+    },
+    close() {
+      const f = stack.pop()!;
+      const parent = stack[stack.length - 1];
+      let label: Identifier | null = f.childLabel;
+      if (f.isObject) {
+        for (const s of f.scalars) {
+          if (s.isString && s.member !== null && LABEL.has(s.member.toLowerCase())) label ??= keys.identify(buf.toString('utf8', s.start, s.end));
+        }
       }
-      i = end;
-    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-      let end = i + 1;
-      while (end < buf.length && ((buf[end]! >= 0x30 && buf[end]! <= 0x39) || buf[end] === 0x2e || buf[end] === 0x65 || buf[end] === 0x45 || buf[end] === 0x2b || buf[end] === 0x2d)) end++;
-      scalar(i, end, false);
-      i = end - 1;
-    }
-  }
-  while (stack.length > 0) close();
+      if (f.isObject && label !== null) {
+        let values = 0;
+        for (const s of f.scalars) {
+          if (s.member === null || !VALUE.has(s.member.toLowerCase())) continue;
+          values++;
+          if (plausible(label, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', label, s.start, s.end);
+        }
+        // {"field": {"ref": "date_of_birth"}, "date": "1947-02-11"}: the name is one level down.
+        if (values === 0 && parent !== undefined) parent.childLabel ??= label;
+      } else if (parent !== undefined) {
+        for (const s of f.scalars) {
+          s.member = parent.isObject ? f.key : null;
+          parent.scalars.push(s);
+        }
+      }
+    },
+    scalar(member, start, end, isString) {
+      const top = stack[stack.length - 1];
+      if (top === undefined) return;
+      top.scalars.push({ member, start, end, isString });
+      // In an array, the member is the array's own: "user_data": {"em": ["<hash>", ...]}.
+      const named = member ?? top.key;
+      if (top.person !== null && named !== null && named !== top.person) {
+        const identifier = keys.identify(`${top.person} ${named}`);
+        if (identifier !== null && plausible(identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);
+      }
+    },
+  });
 }
