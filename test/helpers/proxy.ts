@@ -24,6 +24,17 @@ export interface TestProxy {
 }
 
 /**
+ * phiwall for a whole test file: started before its tests (after the hooks registered before
+ * this call, such as the recording upstream's, so `policy` may read their ports), stopped after.
+ */
+export function useProxy(hooks: { beforeAll: (fn: () => Promise<unknown>) => void; afterAll: (fn: () => Promise<unknown>) => void }, policy: () => [vendorsYaml: string, settingsYaml?: string]): TestProxy {
+  const proxy = {} as TestProxy;
+  hooks.beforeAll(async () => Object.assign(proxy, await startProxy(...policy())));
+  hooks.afterAll(() => proxy.stop());
+  return proxy;
+}
+
+/**
  * Starts phiwall in this process on 127.0.0.1:0 with a policy written to a temp folder.
  * `dns.hosts` maps the vendors' names to 127.0.0.1, where the test upstreams listen.
  */

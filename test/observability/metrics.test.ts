@@ -2,20 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Agent, request } from 'undici';
 import { createMetrics } from '../../src/metrics/metrics.js';
 import { PolicyState, loadAll } from '../../src/proxy/state.js';
-import { curl, startProxy, viaAgent, type TestProxy } from '../helpers/proxy.js';
+import { curl, startProxy, useProxy, viaAgent } from '../helpers/proxy.js';
 import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from '../proxy/policy-fixture.js';
 import { ROOT } from '../helpers/cli.js';
 import { join } from 'node:path';
 
 const up = useRecordingUpstream({ beforeAll, afterAll, beforeEach });
-let proxy: TestProxy;
-beforeAll(async () => {
-  proxy = await startProxy(VENDORS, settings());
-});
-afterAll(async () => {
-  await proxy.stop();
-});
+const proxy = useProxy({ beforeAll, afterAll }, () => [VENDORS, settings()]);
 
 async function scrape(): Promise<string> {
   const r = await request(`${proxy.adminUrl}/metrics`);

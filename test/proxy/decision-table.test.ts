@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/audit/chain.js';
-import { curl, recordOf, startProxy, viaAgent, type TestProxy } from '../helpers/proxy.js';
+import { curl, recordOf, useProxy, viaAgent } from '../helpers/proxy.js';
 import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from './policy-fixture.js';
 import { readFileSync } from 'node:fs';
 
 const up = useRecordingUpstream({ beforeAll, afterAll, beforeEach });
-let proxy: TestProxy;
-beforeAll(async () => {
-  proxy = await startProxy(VENDORS, settings());
-});
-afterAll(async () => {
-  await proxy.stop();
-});
+const proxy = useProxy({ beforeAll, afterAll }, () => [VENDORS, settings()]);
 
 const BODY = JSON.stringify({ claim: 'A-100', lines: [{ cpt: '99213', units: 1 }], note: 'routine' });
 

@@ -2,18 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditRecords, recordOf, startProxy, type TestProxy } from '../helpers/proxy.js';
+import { auditRecords, recordOf, startProxy, useProxy } from '../helpers/proxy.js';
 import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from './policy-fixture.js';
 
 const up = useRecordingUpstream({ beforeAll, afterAll, beforeEach });
-let proxy: TestProxy;
-beforeAll(async () => {
-  proxy = await startProxy(VENDORS, settings());
-});
-afterAll(async () => {
-  await proxy.stop();
-});
+const proxy = useProxy({ beforeAll, afterAll }, () => [VENDORS, settings()]);
 
 /** A WebSocket handshake as an HTTP proxy client sends it for ws://: absolute-form GET with Upgrade. */
 const handshake = (host: string, port: number): string =>
