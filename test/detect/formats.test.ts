@@ -267,6 +267,11 @@ describe('JSON objects named by something other than their keys', () => {
 });
 
 describe('CSV and TSV', () => {
+  it('reads a column named just "Patient" (an EHR appointment export, "Last, First")', () => {
+    // Before: clean — "Patient" alone was no PHI field name.
+    const csv = 'Patient,Visit Date,Provider,Reason\n"Quackenbush, Xiomara",11/20/2026,Dr. Lee,Follow-up\n';
+    expect(spans(csv, scanText(csv, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['Quackenbush, Xiomara']);
+  });
   const csv = 'patient_first_name,Patient Last Name,DOB,visit_reason,copay\r\nAna,"Ruiz, Jr.",1980-05-17,follow-up,25\r\nBen,Okoye,1975-12-02,"flu, mild",0\r\n';
   it('reports every cell under a PHI-named header', () => {
     const r = scanText(csv, { contentType: 'text/csv' });
