@@ -160,7 +160,10 @@ export function ipv4(text: string): boolean {
 
 /** A personal name: at least two capitalized words, the first a known given name, or the last a known family name. */
 export function personName(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => /^[A-Z]/.test(w) && w.length > 1);
+  // "Last, First" (and "LAST, FIRST M"): the given name follows the comma.
+  const comma = text.indexOf(',');
+  const ordered = comma === -1 ? text : `${text.slice(comma + 1)} ${text.slice(0, comma)}`;
+  const words = ordered.split(/\s+/).filter((w) => /^[A-Z]/.test(w) && w.length > 1);
   if (words.length < 2) return false;
   const first = words[0]!.toLowerCase().replace(/[^a-z'-]/g, '');
   const last = words[words.length - 1]!.toLowerCase().replace(/[^a-z'-]/g, '');
