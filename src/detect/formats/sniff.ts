@@ -41,16 +41,18 @@ export function isBinary(buf: Buffer, contentType: string | undefined): boolean 
   if (buf.length > 132 && buf[128] === 0x44 && buf[129] === 0x49 && buf[130] === 0x43 && buf[131] === 0x4d) return true;
   if (buf.includes(0)) return true;
   const sample = buf.length > 65536 ? buf.subarray(0, 65536) : buf;
-  if (!isUtf8(sample)) {
+  const utf8 = isUtf8(sample);
+  if (!utf8) {
     // Latin-1 text from older systems is still text; a high share of control bytes is not.
     let control = 0;
     for (const b of sample) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x1c) || (b >= 0x80 && b < 0xa0)) control++;
     if (control / sample.length > 0.02) return true;
   }
   // gRPC-Web's text mode is base64 of binary protobuf frames: text on the wire, binary within.
-  if (/^application\/grpc-web-text/i.test(contentType ?? '')) return true;
-  // A declared binary type whose bytes are plain text (a CSV sent as octet-stream) is scanned as text.
-  return BINARY_TYPES.test(contentType ?? '') && !isUtf8(sample);
+  if (contentType !== undefined && contentType.length >= 25 && /^application\/grpc-web-text/i.test(contentType)) return true;
+  // A declared binary type whose bytes are plain text (a CSV sent as octet-stream) is scanned
+  // as text; so the type is asked only about bytes that are not UTF-8.
+  return !utf8 && BINARY_TYPES.test(contentType ?? '');
 }
 
 /**
