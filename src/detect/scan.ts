@@ -1,4 +1,4 @@
-import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_PERSON, type Probes, type Scanner } from './compile.js';
+import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_PERSON, type Probes, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
@@ -6,6 +6,7 @@ import { fhirResources } from './formats/fhir.js';
 import { formFields, jsonFields, xmlFields } from './formats/fields.js';
 import { jsonObjectFields } from './formats/json-objects.js';
 import { xmlPersons } from './formats/xml-persons.js';
+import { unfold, vcardFields } from './formats/vcard.js';
 import { hl7Fields } from './formats/hl7.js';
 import { boundaryOf, splitMultipart } from './formats/multipart.js';
 import { isBinary, sniffFormat } from './formats/sniff.js';
@@ -237,6 +238,17 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
   };
   // Only where the pattern pass saw three digits follow an underscore.
   if ((probes & PROBE_GLUED) !== 0) scanGlued(buf, null);
+  // vCard and iCalendar: folded lines (a value may be cut anywhere) joined; a contact card's properties.
+  if ((probes & PROBE_VCARD) !== 0) {
+    const unfolded = unfold(buf);
+    if (unfolded !== null) scanMapped(unfolded.buf, unfolded.map, false);
+    const found: Finding[] = [];
+    vcardFields({ buf: unfolded?.buf ?? buf, scanner: walk.scanner, out: found, base: 0, layer: undefined });
+    for (const f of found) {
+      const mapped: Finding = unfolded === null ? { ...f, start: f.start + base, end: f.end + base } : { ...f, start: unfolded.map[f.start]! + base, end: unfolded.map[f.end]! + base };
+      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
+    }
+  }
   // MIME text in quoted-printable: soft line breaks joined, =XX undone.
   if ((probes & PROBE_QUOTED_PRINTABLE) !== 0) {
     const qp = quotedPrintable(buf);

@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_EMBEDDED, PROBE_JSON_OBJECTS, PROBE_XML_PERSON, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_EMBEDDED, PROBE_JSON_OBJECTS, PROBE_XML_PERSON, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
 import { jsonObjectFields } from '../../src/detect/formats/json-objects.js';
 import { xmlPersons } from '../../src/detect/formats/xml-persons.js';
@@ -269,6 +269,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '<hl7:patientRole><hl7:id extension="123"/></hl7:patientRole>',
     '<patient\n><name>Rosa Garcia</name></patient>',
     '<Patients><name>x</name></Patients>',
+    'BEGIN:VCARD\r\nFN:A B\r\nEND:VCARD',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -285,6 +286,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       expect((p & PROBE_QUOTED_PRINTABLE) !== 0, buf.toString()).toBe(/content-transfer-encoding:[ \t]*"?quoted-printable/i.test(buf.toString()));
       if (labelled(buf)) expect(p & PROBE_JSON_OBJECTS, buf.toString()).not.toBe(0);
       if (xmlPersonFound(buf)) expect(p & PROBE_XML_PERSON, buf.toString()).not.toBe(0);
+      expect((p & PROBE_VCARD) !== 0, buf.toString()).toBe(/BEGIN:(?:VCARD|VCALENDAR|VEVENT)/i.test(buf.toString()));
     }
     expect(payloads.filter(labelled).length).toBe(5);
     expect(payloads.filter(xmlPersonFound).length).toBe(3);

@@ -123,6 +123,23 @@ describe('FHIR XML and C-CDA', () => {
   });
 });
 
+describe('vCard and iCalendar', () => {
+  it("reads a contact card's properties (a patient list exported to a CRM), folded lines joined", () => {
+    // Before: a card with only a name (FN, N) passed as clean.
+    const card = 'BEGIN:VCARD\r\nVERSION:4.0\r\nN:Quackenbush;Xiomara;;;\r\nFN:Xiomara\r\n  Quackenbush\r\nBDAY:1947-02-11\r\nORG:Riverbend Family Medicine\r\nEND:VCARD\r\n';
+    const r = scanText(card, { contentType: 'text/vcard' });
+    expect(spans(card, r, 'vcard-phi-field')).toEqual(['Quackenbush;Xiomara;;;', 'Xiomara\r\n  Quackenbush', '1947-02-11']);
+  });
+  it('joins folded lines of a calendar event before the patterns read it (a value may be cut anywhere)', () => {
+    const ics = 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261125T150000Z\r\nDESCRIPTION:Billing: SSN 536-22-\r\n 1845 on file\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    expect(spans(ics, scanText(ics, { contentType: 'text/calendar' }), 'us-ssn')).toEqual(['536-22-\r\n 1845']);
+  });
+  it('keeps quiet on a card without personal properties and on properties outside a card', () => {
+    expect(scanText('BEGIN:VCARD\r\nVERSION:4.0\r\nORG:Riverbend Family Medicine\r\nURL:https://clinic.example\r\nEND:VCARD\r\n').phi).toBe(false);
+    expect(scanText('FN:Widget Pro\r\nTEL:none\r\n').phi).toBe(false);
+  });
+});
+
 describe('HL7 v2', () => {
   const r = scanText(HL7_ADT, { contentType: 'text/plain' });
   it('reads PID, NK1, PV1 and IN1 fields with exact byte offsets', () => {
