@@ -32,7 +32,8 @@ function hintsFor(file: string): { contentType: string | undefined; contentEncod
  */
 export function maskedPreview(buf: Buffer, f: Finding): string {
   if (f.layer !== undefined) return `(in ${f.layer} layer)`;
-  const text = buf.toString('utf8', f.start, Math.min(f.end, f.start + 48));
+  // UTF-16 text (scanned as text, spans in its bytes): the zero high bytes of ASCII are left out.
+  const text = buf.toString('utf8', f.start, Math.min(f.end, f.start + 96)).replace(/\0/g, '').slice(0, 48);
   return text.replace(/[A-Za-z]/g, 'x').replace(/\d/g, '#').replace(/[^\x20-\x7e]/g, '?');
 }
 

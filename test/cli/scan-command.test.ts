@@ -14,6 +14,7 @@ const files = {
   fhir: join(dir, 'patient.json'),
   clean: join(dir, 'event.json'),
   pdf: join(dir, 'scan.pdf'),
+  utf16: join(dir, 'note-utf16.txt'),
 };
 const NOTE = 'Patient: Rosa Garcia DOB 02/11/1947 SSN 536-22-1845 member id XGH48291033 phone (217) 555-0188';
 writeFileSync(files.note, NOTE);
@@ -21,6 +22,7 @@ writeFileSync(files.gz, gzipSync(Buffer.from(NOTE)));
 writeFileSync(files.fhir, JSON.stringify({ resourceType: 'Patient', name: [{ family: 'Okafor', given: ['Chidi'] }], birthDate: '1958-09-30' }));
 writeFileSync(files.clean, JSON.stringify({ event: 'page_view', path: '/flu-shots', n: 3 }));
 writeFileSync(files.pdf, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(NOTE)]));
+writeFileSync(files.utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(NOTE, 'utf16le')]));
 
 function expectNoPhi(text: string): void {
   for (const v of PHI_VALUES) expect(text).not.toContain(v);
@@ -61,6 +63,11 @@ describe('phiwall scan', () => {
     const preview = spawnCli(['scan', '--preview', files.note]);
     expect(preview.out).toMatch(/###-##-####/);
     expectNoPhi(preview.out);
+    // UTF-16 (Windows "Unicode" text): found, and its preview has the same shape, without the zero bytes.
+    const wide = spawnCli(['scan', '--preview', files.utf16]);
+    expect(wide.out).toMatch(/###-##-####/);
+    expect(wide.out).not.toMatch(/#\?#/);
+    expectNoPhi(wide.out);
   });
 
   it('a missing file is an error (exit 1), named without content', () => {
