@@ -1,7 +1,8 @@
 /**
  * A labelled corpus, generated deterministically from a seed: realistic payloads that carry
  * PHI (FHIR, HL7 v2, X12, CSV, forms, clinical notes, encoded variants of them, SMS reminders,
- * messages wrapped in JSON, web intake forms, ad platforms' hashed customer matching), each
+ * messages wrapped in JSON, web intake forms, ad platforms' hashed customer matching, FHIR XML,
+ * C-CDA and vCards), each
  * with the byte spans of every identifier it contains, and PHI-free payloads of the kinds a
  * clinic sends to vendors without a BAA (analytics events, API calls, FHIR terminology,
  * telemetry, logs, prose). Used by `npm run eval`, the scan benchmark and a test.
@@ -319,6 +320,40 @@ const pixelMatching: Gen = (f, n) => {
   return { id: `capi-${n}`, kind: 'pixel-matching', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
 };
 
+/**
+ * Clinical XML and contact cards: a FHIR Patient in XML, a C-CDA document's recordTarget, a
+ * vCard (a patient list exported to a CRM). Names and identifiers only, so the structure must
+ * be read: no dates or formatted numbers for the patterns.
+ */
+const documentsAndCards: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  switch (n % 3) {
+    case 0:
+      d.text(`<Patient xmlns="http://hl7.org/fhir"><id value="${f.string.alphanumeric(8).toLowerCase()}"/><identifier><system value="urn:oid:2.16.840.1.113883.19.5"/><value value="`).phi(p.mrn, 'mrn');
+      d.text('"/></identifier><name><family value="').phi(p.last, 'names').text('"/><given value="').phi(p.first, 'names').text('"/></name><gender value="').text(p.sex).text('"/></Patient>');
+      return { id: `fhir-xml-${n}`, kind: 'xml-and-vcard', contentType: 'application/fhir+xml', body: d.build(), spans: d.spans, phi: true, structured: true };
+    case 1:
+      d.text('<ClinicalDocument xmlns="urn:hl7-org:v3"><recordTarget><patientRole><id extension="').phi(p.mrn, 'mrn').text('" root="2.16.840.1.113883.19.5"/><patient><name><given>');
+      d.phi(p.first, 'names').text('</given><family>').phi(p.last, 'names').text('</family></name></patient></patientRole></recordTarget><title>Continuity of Care Document</title></ClinicalDocument>');
+      return { id: `ccda-${n}`, kind: 'xml-and-vcard', contentType: 'application/xml', body: d.build(), spans: d.spans, phi: true, structured: true };
+    default:
+      d.text('BEGIN:VCARD\r\nVERSION:4.0\r\nN:').phi(`${p.last};${p.first};;;`, 'names').text('\r\nFN:').phi(`${p.first} ${p.last}`, 'names').text('\r\nCATEGORIES:patients\r\nEND:VCARD\r\n');
+      return { id: `vcard-${n}`, kind: 'xml-and-vcard', contentType: 'text/vcard', body: d.build(), spans: d.spans, phi: true, structured: true };
+  }
+};
+
+/** PHI-free counterparts: FHIR XML terminology, a CDA header with only its author, the clinic's own contact card. */
+const cleanDocuments: Gen = (f, n) => {
+  const bodies: [string, string][] = [
+    ['application/fhir+xml', `<ValueSet xmlns="http://hl7.org/fhir"><name value="${f.helpers.arrayElement(['VisitTypes', 'LabPanels'])}"/><status value="active"/><compose><include><system value="http://snomed.info/sct"/></include></compose></ValueSet>`],
+    ['application/xml', `<ClinicalDocument xmlns="urn:hl7-org:v3"><title>Care plan template ${f.string.numeric(3)}</title><author><assignedAuthor><assignedPerson><name><given>Tam</given><family>Nguyen</family></name></assignedPerson></assignedAuthor></author></ClinicalDocument>`],
+    ['text/vcard', `BEGIN:VCARD\r\nVERSION:4.0\r\nORG:Riverbend Family Medicine\r\nURL:https://clinic.example\r\nNOTE:Front desk ${f.string.numeric(2)}\r\nEND:VCARD\r\n`],
+  ];
+  const [contentType, body] = bodies[n % bodies.length]!;
+  return clean('clean-xml-and-vcard', contentType, body, n);
+};
+
 /** PHI-free forms in the same shapes as webIntake: a newsletter signup, a product tree, a shop order, a survey answer, a form's definition. */
 const cleanForms: Gen = (f, n) => {
   const product = f.helpers.arrayElement(['Knee brace', 'Wrist splint', 'Blood pressure cuff', 'Pulse oximeter']);
@@ -334,7 +369,7 @@ const cleanForms: Gen = (f, n) => {
   return clean('clean-forms', contentType, body, n);
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching };
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {
