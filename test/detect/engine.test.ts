@@ -270,6 +270,9 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '<patient\n><name>Rosa Garcia</name></patient>',
     '<Patients><name>x</name></Patients>',
     'BEGIN:VCARD\r\nFN:A B\r\nEND:VCARD',
+    '{"values":[["Name", "DOB"],["A","1947"]]}',
+    '[ [ "ssn" ], [ "536221845" ] ]',
+    '{"values":[["sku"],["x"]]}',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -288,7 +291,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (xmlPersonFound(buf)) expect(p & PROBE_XML_PERSON, buf.toString()).not.toBe(0);
       expect((p & PROBE_VCARD) !== 0, buf.toString()).toBe(/BEGIN:(?:VCARD|VCALENDAR|VEVENT)/i.test(buf.toString()));
     }
-    expect(payloads.filter(labelled).length).toBe(5);
+    expect(payloads.filter(labelled).length).toBe(7);
     expect(payloads.filter(xmlPersonFound).length).toBe(3);
     expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);
     expect(payloads.filter((b) => embeddedStarts(b).length > 0).length).toBe(7);

@@ -276,6 +276,12 @@ describe('JSON objects named by something other than their keys', () => {
       expect(scanText(JSON.stringify(body), { contentType: 'application/json' }).phi, JSON.stringify(body)).toBe(false);
     }
   });
+  it('tables: an array of rows whose first names PHI fields (a spreadsheet API body)', () => {
+    // Before: the names were not found (the dates only by their pattern, beside "Birth").
+    const body = JSON.stringify({ range: 'Sheet1!A1', values: [['Patient', 'Date of Birth', 'Notes'], ['Quackenbush, Xiomara', '1947-02-11', 'new'], ['Okafor, Chidi', '1958-09-30', '']] });
+    expect(found(body)).toEqual(['names:Quackenbush, Xiomara', 'dates:1947-02-11', 'names:Okafor, Chidi', 'dates:1958-09-30']);
+    expect(scanText(JSON.stringify({ values: [['SKU', 'Qty'], ['KB-100', 2]] }), { contentType: 'application/json' }).phi).toBe(false);
+  });
   it('keeps quiet on a form definition (empty values), placeholders, and members that hold no value', () => {
     const schema = JSON.stringify({ fields: [{ name: 'date_of_birth', label: 'Date of birth', type: 'date', value: '', placeholder: 'MM/DD/1990' }, { name: 'ssn', value: null, help: 'Needed for billing 123' }] });
     expect(scanText(schema, { contentType: 'application/json' }).phi).toBe(false);

@@ -26,6 +26,10 @@ interface Frame {
   /** A field name found in a nested object that held no value of its own ({"field": {"ref": "ssn"}}). */
   childLabel: Identifier | null;
   readonly scalars: Scalar[];
+  /** An object or array was opened inside this one. */
+  nested: boolean;
+  /** For an array of rows (`[["Name", "DOB"], [...]]`): the first row's field names; null when it names none. */
+  header?: (Identifier | null)[] | null;
 }
 
 
@@ -40,6 +44,10 @@ interface Frame {
  *   "Garcia"}`, `"subscriber": {"name": {"first": ...}}`): each is identified as if prefixed
  *   with it (`patient last`), as the flat key `patientLast` would be.
  *
+ * - Tables: an array of arrays whose first row names PHI fields (`"values": [["Name", "DOB"],
+ *   ["Xiomara Quackenbush", "1947-02-11"]]`, as spreadsheet APIs take rows): each later row's
+ *   value in such a column is a finding of its identifier.
+ *
  * Offsets are exact byte positions.
  */
 export function jsonObjectFields(ctx: FormatContext): void {
@@ -49,12 +57,25 @@ export function jsonObjectFields(ctx: FormatContext): void {
   walkJson(buf, {
     open(isObject, key) {
       const top = stack[stack.length - 1];
+      if (top !== undefined) top.nested = true;
       const person = key !== null && isPerson(key) ? key : (top?.person ?? null);
-      stack.push({ isObject, key, person, childLabel: null, scalars: [] });
+      stack.push({ isObject, key, person, childLabel: null, scalars: [], nested: false });
     },
     close() {
       const f = stack.pop()!;
       const parent = stack[stack.length - 1];
+      // A row of scalars in an array of rows: the first names the columns, the rest hold values.
+      if (!f.isObject && !f.nested && parent !== undefined && !parent.isObject) {
+        if (parent.header === undefined) {
+          const header = f.scalars.map((s) => (s.isString ? keys.identify(buf.toString('utf8', s.start, s.end)) : null));
+          parent.header = header.some((id) => id !== null) ? header : null;
+        } else if (parent.header !== null) {
+          f.scalars.forEach((s, column) => {
+            const identifier = parent.header![column];
+            if (identifier != null && plausible(identifier, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', identifier, s.start, s.end);
+          });
+        }
+      }
       let label: Identifier | null = f.childLabel;
       if (f.isObject) {
         for (const s of f.scalars) {

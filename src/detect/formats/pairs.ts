@@ -66,10 +66,12 @@ export const PERSON_OBJECTS = ['patient', 'subscriber', 'insured', 'guarantor', 
 
 /**
  * The probe of jsonObjectFields: `"name": "date_of_birth"` (a label member whose value is a
- * PHI field name), or `"patient": {` / `"subscriber": [` (a person prefix alone, opening an
- * object or array). No capturing groups.
+ * PHI field name), `"patient": {` / `"subscriber": [` (a person prefix alone, opening an
+ * object or array), or `[["Name", "DOB"` (a table's first row naming a PHI field). No
+ * capturing groups.
  */
 export function jsonObjectsSource(keys: string): string {
   const persons = PERSON_OBJECTS.map((p) => p.split(' ').join('[ _-]?')).join('|');
-  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"(?i:${persons})"\\s*:\\s*[\\[{]`;
+  const table = `\\[\\s*\\[\\s*(?:"[^"\\]]*"\\s*,\\s*)*"(?:${keys})"`;
+  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"(?i:${persons})"\\s*:\\s*[\\[{]|${table}`;
 }
