@@ -72,7 +72,7 @@ export function jsonObjectFields(ctx: FormatContext): void {
         } else if (parent.header !== null) {
           f.scalars.forEach((s, column) => {
             const identifier = parent.header![column];
-            if (identifier != null && plausible(identifier, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', identifier, s.start, s.end);
+            if (identifier !== null && identifier !== undefined && plausible(identifier, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', identifier, s.start, s.end);
           });
         }
       }
