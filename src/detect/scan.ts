@@ -118,17 +118,37 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
   return format;
 }
 
-/** A payload in UTF-16, scanned as its UTF-8 (`text`), findings mapped back to its bytes. */
-function scanUtf16(walk: Walk, text: { buf: Buffer; map: Int32Array }, contentType: string | undefined, base: number, layer: string | undefined, depth: number): Format {
+/**
+ * Scans a derived payload (a decoded layer, a message cut out of a string) on its own, under
+ * the walk's limits; returns its format, findings (offsets in `buf`) and unscannable verdict.
+ */
+function scanInner(walk: Walk, buf: Buffer, contentType: string | undefined, depth: number): { format: Format; found: Finding[]; unscannable: Unscannable | null } {
   const inner: Walk = { scanner: walk.scanner, out: [], maxDecoded: walk.maxDecoded, unscannable: null, embedded: walk.embedded };
-  const format = scanPayload(inner, text.buf, contentType, 0, undefined, depth);
-  walk.unscannable ??= inner.unscannable;
+  const format = scanPayload(inner, buf, contentType, 0, undefined, depth);
   walk.embedded = inner.embedded;
-  for (const f of inner.out) {
-    const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: text.map[f.start]! + base, end: text.map[f.end]! + base, confidence: f.confidence };
+  return { format, found: inner.out, unscannable: inner.unscannable };
+}
+
+/**
+ * Adds findings made on a derived text to the walk, their offsets mapped back to the input:
+ * byte i of the text came from `map[i]` (the same offset when `map` is null), plus `offset`
+ * (where the text's source starts) and `base`; then the layer.
+ */
+function addMapped(walk: Walk, found: readonly Finding[], map: Int32Array | null, offset: number, base: number, layer: string | undefined): void {
+  for (const f of found) {
+    const start = (map === null ? f.start : map[f.start]!) + offset + base;
+    const end = (map === null ? f.end : map[f.end]!) + offset + base;
+    const mapped: Finding = { detector: f.detector, identifier: f.identifier, start, end, confidence: f.confidence };
     walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
   }
-  return format;
+}
+
+/** A payload in UTF-16, scanned as its UTF-8 (`text`), findings mapped back to its bytes. */
+function scanUtf16(walk: Walk, text: { buf: Buffer; map: Int32Array }, contentType: string | undefined, base: number, layer: string | undefined, depth: number): Format {
+  const inner = scanInner(walk, text.buf, contentType, depth);
+  walk.unscannable ??= inner.unscannable;
+  addMapped(walk, inner.found, text.map, 0, base, layer);
+  return inner.format;
 }
 
 const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
@@ -201,13 +221,9 @@ function scanEmbedded(walk: Walk, buf: Buffer, format: Format, base: number, lay
       return;
     }
     const text = normalize(buf.subarray(at, end));
-    const inner: Walk = { scanner: walk.scanner, out: [], maxDecoded: walk.maxDecoded, unscannable: null, embedded: walk.embedded };
-    if (scanPayload(inner, text.buf, json ? 'application/json' : undefined, 0, undefined, depth + 1) !== 'binary') walk.unscannable ??= inner.unscannable;
-    walk.embedded = inner.embedded;
-    for (const f of inner.out) {
-      const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: text.map[f.start]! + at + base, end: text.map[f.end]! + at + base, confidence: f.confidence };
-      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
-    }
+    const inner = scanInner(walk, text.buf, json ? 'application/json' : undefined, depth + 1);
+    if (inner.format !== 'binary') walk.unscannable ??= inner.unscannable;
+    addMapped(walk, inner.found, text.map, at, base, layer);
   }
 }
 
@@ -225,10 +241,7 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
     const ctx: FormatContext = { buf: text, scanner: walk.scanner, out: found, base: 0, layer: undefined };
     if (fields && (probes & PROBE_FORM_PAIRS) !== 0) formFields(ctx);
     if (fields && (probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
-    for (const f of found) {
-      const mapped: Finding = { ...f, start: map[f.start]! + base, end: map[f.end]! + base };
-      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
-    }
+    addMapped(walk, found, map, 0, base, layer);
     return probes;
   };
   /** Tokens glued by underscores (file names), from `text` whose bytes `toInput` maps to `buf` (null: `text` is `buf`). */
@@ -244,10 +257,7 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
     if (unfolded !== null) scanMapped(unfolded.buf, unfolded.map, false);
     const found: Finding[] = [];
     vcardFields({ buf: unfolded?.buf ?? buf, scanner: walk.scanner, out: found, base: 0, layer: undefined });
-    for (const f of found) {
-      const mapped: Finding = unfolded === null ? { ...f, start: f.start + base, end: f.end + base } : { ...f, start: unfolded.map[f.start]! + base, end: unfolded.map[f.end]! + base };
-      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
-    }
+    addMapped(walk, found, unfolded?.map ?? null, 0, base, layer);
   }
   // MIME text in quoted-printable: soft line breaks joined, =XX undone.
   if ((probes & PROBE_QUOTED_PRINTABLE) !== 0) {
@@ -271,14 +281,13 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
   // A file inside a base64 value (an image, a PDF) cannot be read: fail closed, as for a body.
   if (runs.opaque !== null) walk.unscannable ??= runs.opaque;
   for (const run of runs.texts) {
-    const inner: Walk = { scanner: walk.scanner, out: [], maxDecoded: walk.maxDecoded, unscannable: null, embedded: walk.embedded };
-    const format = scanPayload(inner, run.text, undefined, 0, undefined, depth + 1);
+    const inner = scanInner(walk, run.text, undefined, depth + 1);
     // A file inside what the run decodes to is as unreadable as one in the payload itself.
     // (Decoded text that reads as binary as a whole — a stray NUL in a run judged text — was
     // passed over before and still is.)
-    if (format !== 'binary') walk.unscannable ??= inner.unscannable;
-    walk.embedded = inner.embedded;
-    for (const f of inner.out) {
+    if (inner.format !== 'binary') walk.unscannable ??= inner.unscannable;
+    // Reported as the whole run: its bytes do not map one to one onto the decoded text.
+    for (const f of inner.found) {
       const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: run.start + base, end: run.end + base, confidence: f.confidence };
       walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
     }
