@@ -290,6 +290,17 @@ describe('JSON objects named by something other than their keys', () => {
 });
 
 describe('CSV and TSV', () => {
+  it('a name field holding a kind of patient or a yes/no is no name (scheduling forms, analytics events)', () => {
+    // Without this, "patient" as a field name (b: names) flagged every "new patient" event.
+    for (const [body, contentType] of [
+      ['{"event":"form_submit","patient":"new","first_name":"yes"}', 'application/json'],
+      ['patient=returning&page=book-online', 'application/x-www-form-urlencoded'],
+      ['Patient,Visit type\nnew,annual\nestablished,follow-up\n', 'text/csv'],
+    ]) {
+      expect(scanText(body!, { contentType }).phi, body).toBe(false);
+    }
+    expect(scanText('patient=Rosa+Garcia&page=book', { contentType: 'application/x-www-form-urlencoded' }).phi).toBe(true);
+  });
   it('reads a column named just "Patient" (an EHR appointment export, "Last, First")', () => {
     // Before: clean — "Patient" alone was no PHI field name.
     const csv = 'Patient,Visit Date,Provider,Reason\n"Quackenbush, Xiomara",11/20/2026,Dr. Lee,Follow-up\n';
