@@ -286,6 +286,8 @@ describe('JSON objects named by something other than their keys', () => {
     const schema = JSON.stringify({ fields: [{ name: 'date_of_birth', label: 'Date of birth', type: 'date', value: '', placeholder: 'MM/DD/1990' }, { name: 'ssn', value: null, help: 'Needed for billing 123' }] });
     expect(scanText(schema, { contentType: 'application/json' }).phi).toBe(false);
     expect(found(JSON.stringify({ name: 'phone', value: 'iPhone', id: 12 }))).toEqual([]);
+    // A form's definition: the field's name beside its label text (JotForm) is no answer.
+    expect(scanText(JSON.stringify({ questions: [{ name: 'first_name', text: 'First Name', type: 'control_textbox' }, { name: 'patientName', text: 'Patient name', type: 'control_fullname' }] }), { contentType: 'application/json' }).phi).toBe(false);
   });
 });
 

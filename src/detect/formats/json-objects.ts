@@ -5,6 +5,12 @@ import { LABEL_KEYS, PERSON_OBJECTS, VALUE_KEYS } from './pairs.js';
 
 const LABEL = new Set(LABEL_KEYS);
 const VALUE = new Set(VALUE_KEYS);
+/**
+ * Members that hold a value only when the field is named one level down (Typeform's answer
+ * `{"text": "...", "field": {"ref": "full_name"}}`); beside a field name in the same object they
+ * are its label, as in a form's definition (JotForm's `{"name": "first_name", "text": "First Name"}`).
+ */
+const ANSWER_ONLY = new Set(['text', 'content']);
 const PERSON = new Set(PERSON_OBJECTS.map((p) => p.replace(/ /g, '')));
 /** `emergency_contact`, `nextOfKin`, `Policy-Holder`: compared without case and separators. */
 const isPerson = (key: string): boolean => PERSON.has(key.toLowerCase().replace(/[^a-z]/g, ''));
@@ -77,6 +83,7 @@ export function jsonObjectFields(ctx: FormatContext): void {
         }
       }
       let label: Identifier | null = f.childLabel;
+      const own = label === null;
       if (f.isObject) {
         for (const s of f.scalars) {
           if (s.isString && s.member !== null && LABEL.has(s.member.toLowerCase())) label ??= keys.identify(buf.toString('utf8', s.start, s.end));
@@ -85,7 +92,8 @@ export function jsonObjectFields(ctx: FormatContext): void {
       if (f.isObject && label !== null) {
         let values = 0;
         for (const s of f.scalars) {
-          if (s.member === null || !VALUE.has(s.member.toLowerCase())) continue;
+          const member = s.member?.toLowerCase();
+          if (member === undefined || !VALUE.has(member) || (own && ANSWER_ONLY.has(member))) continue;
           values++;
           if (plausible(label, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', label, s.start, s.end);
         }
