@@ -65,9 +65,16 @@ export const PROBE_QUOTED_PRINTABLE = 128;
  * (`"patient": {"last": ...}`). See jsonObjectFields.
  */
 export const PROBE_JSON_OBJECTS = 256;
-/** A person element of FHIR XML or a C-CDA document starts (`<Patient`, `<patientRole>`): see xmlPersons. */
-export const PROBE_XML_PERSON = 512;
-const XML_PERSON_SOURCE = '<(?:[A-Za-z0-9_]+:)?(?:Patient|RelatedPerson|Person|patientRole|patient|guardianPerson|associatedPerson)[\\s/>]';
+/**
+ * A person element of FHIR XML or a C-CDA document starts (`<Patient`, `<patientRole>`), or an
+ * element names a PHI field in a child or an attribute (`<Name>LastName</Name>`,
+ * `name="dob"`): see xmlStructures.
+ */
+export const PROBE_XML_STRUCTURES = 512;
+const xmlStructuresSource = (keys: string): string =>
+  '<(?:[A-Za-z0-9_]+:)?(?:Patient|RelatedPerson|Person|patientRole|patient|guardianPerson|associatedPerson)[\\s/>]' +
+  `|<(?:[A-Za-z0-9_]+:)?(?i:name|key|label|fieldname|field_name)>\\s*(?:${keys})\\s*</` +
+  `|\\s(?i:name|key|label|id)\\s*=\\s*["'](?:${keys})["']`;
 /** A vCard or iCalendar object: folded lines to undo, and a contact card's properties (see formats/vcard.ts). */
 export const PROBE_VCARD = 1024;
 const VCARD_SOURCE = '(?i)BEGIN:(?:VCARD|VCALENDAR|VEVENT)';
@@ -229,8 +236,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
   const pairs = pairProbes(keys.alternation);
-  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_PERSON, PROBE_VCARD.
-  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), XML_PERSON_SOURCE, VCARD_SOURCE];
+  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD.
+  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), xmlStructuresSource(keys.alternation), VCARD_SOURCE];
   const probesAt = free.length + gatedList.length;
   const gatedAt = probesAt + probeSources.length;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));

@@ -1,11 +1,11 @@
-import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_PERSON, type Probes, type Scanner } from './compile.js';
+import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { fhirResources } from './formats/fhir.js';
 import { formFields, jsonFields, xmlFields } from './formats/fields.js';
 import { jsonObjectFields } from './formats/json-objects.js';
-import { xmlPersons } from './formats/xml-persons.js';
+import { xmlStructures } from './formats/xml-structures.js';
 import { unfold, vcardFields } from './formats/vcard.js';
 import { hl7Fields } from './formats/hl7.js';
 import { boundaryOf, splitMultipart } from './formats/multipart.js';
@@ -107,7 +107,7 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
       break;
     case 'xml':
       if ((probes & PROBE_XML_PAIRS) !== 0) xmlFields(ctx);
-      if ((probes & PROBE_XML_PERSON) !== 0) xmlPersons(ctx);
+      if ((probes & PROBE_XML_STRUCTURES) !== 0) xmlStructures(ctx);
       break;
     default:
       break;

@@ -2,10 +2,10 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_EMBEDDED, PROBE_JSON_OBJECTS, PROBE_XML_PERSON, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_EMBEDDED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
 import { jsonObjectFields } from '../../src/detect/formats/json-objects.js';
-import { xmlPersons } from '../../src/detect/formats/xml-persons.js';
+import { xmlStructures } from '../../src/detect/formats/xml-structures.js';
 import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
@@ -208,10 +208,10 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     jsonObjectFields({ buf, scanner: scanner(), out, base: 0, layer: undefined });
     return out.length > 0;
   };
-  /** True when xmlPersons, run unconditionally, finds something. */
-  const xmlPersonFound = (buf: Buffer): boolean => {
+  /** True when xmlStructures, run unconditionally, finds something. */
+  const xmlStructureFound = (buf: Buffer): boolean => {
     const out: Finding[] = [];
-    xmlPersons({ buf, scanner: scanner(), out, base: 0, layer: undefined });
+    xmlStructures({ buf, scanner: scanner(), out, base: 0, layer: undefined });
     return out.length > 0;
   };
   const payloads = [
@@ -269,6 +269,10 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '<hl7:patientRole><hl7:id extension="123"/></hl7:patientRole>',
     '<patient\n><name>Rosa Garcia</name></patient>',
     '<Patients><name>x</name></Patients>',
+    '<Field><Name>LastName</Name><Value>Garcia</Value></Field>',
+    '<input name="dob" value="1947-02-11">',
+    "<x key='ssn'>536221845</x>",
+    '<Field><Name>Color</Name><Value>blue</Value></Field>',
     'BEGIN:VCARD\r\nFN:A B\r\nEND:VCARD',
     '{"values":[["Name", "DOB"],["A","1947"]]}',
     '[ [ "ssn" ], [ "536221845" ] ]',
@@ -288,11 +292,11 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (embeddedStarts(buf).length > 0) expect(p & PROBE_EMBEDDED, buf.toString()).not.toBe(0);
       expect((p & PROBE_QUOTED_PRINTABLE) !== 0, buf.toString()).toBe(/content-transfer-encoding:[ \t]*"?quoted-printable/i.test(buf.toString()));
       if (labelled(buf)) expect(p & PROBE_JSON_OBJECTS, buf.toString()).not.toBe(0);
-      if (xmlPersonFound(buf)) expect(p & PROBE_XML_PERSON, buf.toString()).not.toBe(0);
+      if (xmlStructureFound(buf)) expect(p & PROBE_XML_STRUCTURES, buf.toString()).not.toBe(0);
       expect((p & PROBE_VCARD) !== 0, buf.toString()).toBe(/BEGIN:(?:VCARD|VCALENDAR|VEVENT)/i.test(buf.toString()));
     }
     expect(payloads.filter(labelled).length).toBe(7);
-    expect(payloads.filter(xmlPersonFound).length).toBe(3);
+    expect(payloads.filter(xmlStructureFound).length).toBe(6);
     expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);
     expect(payloads.filter((b) => embeddedStarts(b).length > 0).length).toBe(7);
     expect(payloads.filter((b) => xml.test(b)).length).toBeGreaterThan(1);
@@ -315,7 +319,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (xml.test(body)) expect(p & PROBE_XML_PAIRS).not.toBe(0);
       if (embeddedStarts(body).length > 0) expect(p & PROBE_EMBEDDED).not.toBe(0);
       if (labelled(body)) expect(p & PROBE_JSON_OBJECTS).not.toBe(0);
-      if (xmlPersonFound(body)) expect(p & PROBE_XML_PERSON).not.toBe(0);
+      if (xmlStructureFound(body)) expect(p & PROBE_XML_STRUCTURES).not.toBe(0);
       if (hasPair) pairs++;
       if (hasPerson) persons++;
     }

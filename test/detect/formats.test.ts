@@ -4,7 +4,7 @@ import { generateCorpus } from '../../bench/corpus/generate.js';
 import { csvDelimiter, looksLikeCsv } from '../../src/detect/formats/csv.js';
 import { MAX_EMBEDDED } from '../../src/detect/scan.js';
 import { scanText, scanner, spans } from '../helpers/scanner.js';
-import { xmlPersons } from '../../src/detect/formats/xml-persons.js';
+import { xmlStructures } from '../../src/detect/formats/xml-structures.js';
 import type { Finding } from '../../src/detect/index.js';
 
 const FHIR_BUNDLE = JSON.stringify({
@@ -105,6 +105,16 @@ describe('FHIR XML and C-CDA', () => {
     expect(spans(CCDA, r, 'xml-phi-element')).toEqual(['00482913', '1428 Elm Street', 'Springfield', '97477', 'tel:+1(503)555-0142', 'Xiomara', 'Quackenbush', '19470211']);
     expect(spans(CCDA, r)).not.toContain('Nguyen');
   });
+  it('reads XML elements that name their field in a child or an attribute (SOAP, form exports, HTML forms)', () => {
+    // Before: all clean but the address (by its pattern).
+    const soap = '<Fields><Field><Value>Quackenbush</Value><Name>LastName</Name></Field><Field><Name>Color</Name><Value>blue</Value></Field></Fields>';
+    expect(spans(soap, scanText(soap, { contentType: 'text/xml' }), 'xml-phi-element')).toEqual(['Quackenbush']);
+    const attrs = '<form><field name="patient_name">Xiomara Quackenbush</field><input type="text" name="first_name" value="Xiomara"><textarea name="address">1428 Elm Street</textarea></form>';
+    expect(spans(attrs, scanText(attrs, { contentType: 'text/html' }), 'xml-phi-element')).toEqual(['Xiomara Quackenbush', 'Xiomara', '1428 Elm Street']);
+    // An empty form: what follows an input is a page's label text, not its value.
+    const empty = '<form><label>First name</label><input name="first_name" placeholder="First name"> First name here <input name="email"></form>';
+    expect(scanText(empty, { contentType: 'text/html' }).phi).toBe(false);
+  });
   it('keeps quiet on FHIR XML without a person and on a Patient without PHI; survives broken XML', () => {
     expect(scanText('<ValueSet xmlns="http://hl7.org/fhir"><name value="DiabetesCodes"/><status value="active"/></ValueSet>').phi).toBe(false);
     expect(scanText('<Patient xmlns="http://hl7.org/fhir"><active value="true"/><gender value="female"/></Patient>').phi).toBe(false);
@@ -117,8 +127,8 @@ describe('FHIR XML and C-CDA', () => {
     for (let k = 0; k < 3000; k++) {
       const text = Array.from({ length: 5 + (next() % 60) }, () => alphabet[next() % alphabet.length]).join('');
       const out: Finding[] = [];
-      xmlPersons({ buf: Buffer.from(`<Patient>${text}`), scanner: scanner(), out, base: 0, layer: undefined });
-      xmlPersons({ buf: Buffer.from(text), scanner: scanner(), out, base: 0, layer: undefined });
+      xmlStructures({ buf: Buffer.from(`<Patient>${text}`), scanner: scanner(), out, base: 0, layer: undefined });
+      xmlStructures({ buf: Buffer.from(text), scanner: scanner(), out, base: 0, layer: undefined });
     }
   });
 });

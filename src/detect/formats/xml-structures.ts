@@ -23,8 +23,18 @@ const CDA_PATHS = new Map<string, [Identifier, 'text' | 'value' | 'extension']>(
   ['telecom', ['phone', 'value']],
 ]);
 
+/** Child elements and attributes that name a field, and child elements that hold its value (SOAP and form exports). */
+const LABEL_TAGS = new Set(['name', 'key', 'label', 'fieldname', 'field_name']);
+const VALUE_TAGS = new Set(['value', 'answer', 'fieldvalue', 'field_value']);
+const LABEL_ATTRIBUTES = new Set(['name', 'key', 'label', 'id']);
+/** HTML elements without content: what follows `<input name="first_name">` is not its value (a page's label text may be). */
+const VOID_ELEMENTS = new Set(['input', 'meta', 'link', 'img', 'br', 'hr', 'param', 'source', 'area', 'base', 'col', 'embed', 'track', 'wbr']);
+
 interface Element {
   readonly name: string;
+  /** A field name given by a child (`<Name>LastName</Name>`), and the spans of its value children. */
+  fieldLabel: Identifier | null;
+  values: [number, number][] | null;
   /** Index in the stack of the nearest enclosing person element (this one's own), or -1. */
   readonly root: number;
   /** Path from that person element, e.g. "name.family"; null outside one. */
@@ -35,13 +45,18 @@ const isNameByte = (b: number): boolean => b > 0x20 && b !== 0x2f && b !== 0x3e 
 const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 /**
- * Reads FHIR resources in XML (`<Patient xmlns="http://hl7.org/fhir">`, values in `value`
- * attributes, the same element paths as FHIR JSON) and C-CDA documents (the patient's names,
- * id, birthTime, addr and telecom under patientRole / patient), by a tag walk over the bytes
- * (no regex, no DOM). Offsets are exact byte positions of the attribute value or text.
- * Run only where the set pass's probe saw a person element's start tag.
+ * Reads, by a tag walk over the bytes (no regex, no DOM):
+ * - FHIR resources in XML (`<Patient xmlns="http://hl7.org/fhir">`, values in `value`
+ *   attributes, the same element paths as FHIR JSON);
+ * - C-CDA documents (the patient's names, id, birthTime, addr and telecom under patientRole /
+ *   patient);
+ * - elements that name their field: in a child (`<Field><Name>LastName</Name><Value>...`, as
+ *   SOAP services and form exports write them) or an attribute (`<field name="last_name"
+ *   value="...">` or `<field name="dob">...</field>`).
+ * Offsets are exact byte positions of the attribute value or text. Run only where the set
+ * pass's probe saw one of these shapes.
  */
-export function xmlPersons(ctx: FormatContext): void {
+export function xmlStructures(ctx: FormatContext): void {
   const { buf } = ctx;
   const stack: Element[] = [];
   const report = (structure: Structure, identifier: Identifier, start: number, end: number): void => {
@@ -59,7 +74,9 @@ export function xmlPersons(ctx: FormatContext): void {
       continue;
     }
     if (next === 0x2f) {
-      stack.pop();
+      const closed = stack.pop();
+      // <Field><Name>LastName</Name><Value>Quackenbush</Value></Field>
+      if (closed !== undefined && closed.fieldLabel !== null && closed.values !== null) for (const [a, b] of closed.values) report('xml-fields', closed.fieldLabel, a, b);
       const close = buf.indexOf(0x3e, i);
       i = close === -1 ? -1 : buf.indexOf(0x3c, close + 1);
       continue;
@@ -84,11 +101,14 @@ export function xmlPersons(ctx: FormatContext): void {
     const where = rule === undefined ? null : typeof rule === 'string' ? 'value' : rule[1];
     // Attributes: name="value" or name='value'.
     let selfClosing = false;
+    /** `<field name="last_name" value="...">`: the field an attribute names, and a value attribute's span. */
+    let namedField: Identifier | null = null;
+    let valueAttr: [number, number] | null = null;
     // Every turn of this loop moves j on; were one not to, the scan fails (the proxy then
     // blocks with scan_error) instead of spinning on the event loop.
     let last = -1;
     for (;;) {
-      if (j === last) throw new Error('xmlPersons: no progress in a start tag');
+      if (j === last) throw new Error('xmlStructures: no progress in a start tag');
       last = j;
       while (j < buf.length && SPACE.has(buf[j]!)) j++;
       if (j >= buf.length) break;
@@ -117,18 +137,32 @@ export function xmlPersons(ctx: FormatContext): void {
         break;
       }
       if (identifier !== null && attr === where) report(fhir ? 'fhir' : 'xml-fields', identifier, j + 1, valueEnd);
+      const lowered = attr.toLowerCase();
+      if (LABEL_ATTRIBUTES.has(lowered)) namedField ??= ctx.scanner.keys.identify(buf.toString('utf8', j + 1, valueEnd));
+      else if (lowered === 'value') valueAttr = [j + 1, valueEnd];
       j = valueEnd + 1;
     }
     if (j >= buf.length) break;
+    if (namedField !== null && valueAttr !== null) report('xml-fields', namedField, valueAttr[0], valueAttr[1]);
     if (!selfClosing) {
-      stack.push({ name, root, path });
-      if (identifier !== null && where === 'text') {
+      stack.push({ name, root, path, fieldLabel: null, values: null });
+      const lname = name.toLowerCase();
+      const labelTag = parent !== undefined && LABEL_TAGS.has(lname);
+      const valueTag = parent !== undefined && VALUE_TAGS.has(lname);
+      const textRule = identifier !== null && where === 'text';
+      const namedText = namedField !== null && valueAttr === null && !VOID_ELEMENTS.has(lname);
+      if (textRule || labelTag || valueTag || namedText) {
         const textEnd = buf.indexOf(0x3c, j + 1);
         let a = j + 1;
         let b = textEnd === -1 ? buf.length : textEnd;
         while (a < b && SPACE.has(buf[a]!)) a++;
         while (b > a && SPACE.has(buf[b - 1]!)) b--;
-        if (b > a) report('xml-fields', identifier, a, b);
+        if (b > a) {
+          if (textRule) report('xml-fields', identifier, a, b);
+          if (namedText) report('xml-fields', namedField!, a, b);
+          if (labelTag) parent.fieldLabel ??= ctx.scanner.keys.identify(buf.toString('utf8', a, b));
+          if (valueTag) (parent.values ??= []).push([a, b]);
+        }
       }
     }
     i = buf.indexOf(0x3c, j + 1);
