@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import RE2 from 're2';
 import { FindAll } from './find-all.js';
-import { jsonObjectsSource, pairProbes } from './formats/pairs.js';
+import { formLabelledSource, jsonObjectsSource, pairProbes } from './formats/pairs.js';
 import { WordFinder, WordPositions } from './words.js';
 import type { DetectorSpec, KeySpec, Pack, Structure } from './pack.js';
 import type { Finding, Identifier } from './types.js';
@@ -78,6 +78,8 @@ const xmlStructuresSource = (keys: string): string =>
 /** A vCard or iCalendar object: folded lines to undo, and a contact card's properties (see formats/vcard.ts). */
 export const PROBE_VCARD = 1024;
 const VCARD_SOURCE = '(?i)BEGIN:(?:VCARD|VCALENDAR|VEVENT)';
+/** A form parameter names a PHI field for another one (`fields[0][name]=last_name`): see formLabelledFields. */
+export const PROBE_FORM_LABELLED = 2048;
 const QUOTED_PRINTABLE_SOURCE = '(?i)content-transfer-encoding:[ \\t]*"?quoted-printable';
 /**
  * `ISA*00` (ISA, its element separator, ISA01's 00/03 qualifier; the separator may be
@@ -236,8 +238,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
   const pairs = pairProbes(keys.alternation);
-  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD.
-  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), xmlStructuresSource(keys.alternation), VCARD_SOURCE];
+  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_FORM_LABELLED.
+  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), xmlStructuresSource(keys.alternation), VCARD_SOURCE, formLabelledSource(keys.alternation)];
   const probesAt = free.length + gatedList.length;
   const gatedAt = probesAt + probeSources.length;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));

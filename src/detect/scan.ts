@@ -1,9 +1,9 @@
-import { PROBE_EMBEDDED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
+import { PROBE_EMBEDDED, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { fhirResources } from './formats/fhir.js';
-import { formFields, jsonFields, xmlFields } from './formats/fields.js';
+import { formFields, formLabelledFields, jsonFields, xmlFields } from './formats/fields.js';
 import { jsonObjectFields } from './formats/json-objects.js';
 import { xmlStructures } from './formats/xml-structures.js';
 import { unfold, vcardFields } from './formats/vcard.js';
@@ -104,6 +104,7 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
       break;
     case 'form':
       if ((probes & PROBE_FORM_PAIRS) !== 0) formFields(ctx);
+      if ((probes & PROBE_FORM_LABELLED) !== 0) formLabelledFields(ctx);
       break;
     case 'xml':
       if ((probes & PROBE_XML_PAIRS) !== 0) xmlFields(ctx);

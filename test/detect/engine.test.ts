@@ -2,9 +2,10 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_EMBEDDED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_EMBEDDED, PROBE_FORM_LABELLED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
 import { jsonObjectFields } from '../../src/detect/formats/json-objects.js';
+import { formLabelledFields } from '../../src/detect/formats/fields.js';
 import { xmlStructures } from '../../src/detect/formats/xml-structures.js';
 import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
@@ -208,6 +209,12 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     jsonObjectFields({ buf, scanner: scanner(), out, base: 0, layer: undefined });
     return out.length > 0;
   };
+  /** True when formLabelledFields, run unconditionally, finds something. */
+  const formLabelledFound = (buf: Buffer): boolean => {
+    const out: Finding[] = [];
+    formLabelledFields({ buf, scanner: scanner(), out, base: 0, layer: undefined });
+    return out.length > 0;
+  };
   /** True when xmlStructures, run unconditionally, finds something. */
   const xmlStructureFound = (buf: Buffer): boolean => {
     const out: Finding[] = [];
@@ -273,6 +280,9 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '<input name="dob" value="1947-02-11">',
     "<x key='ssn'>536221845</x>",
     '<Field><Name>Color</Name><Value>blue</Value></Field>',
+    'fields[0][name]=last_name&fields[0][value]=Garcia',
+    'a=1&fields%5B%5D%5Bkey%5D=dob',
+    'fields[0][name]=color&fields[0][value]=blue',
     'BEGIN:VCARD\r\nFN:A B\r\nEND:VCARD',
     '{"values":[["Name", "DOB"],["A","1947"]]}',
     '[ [ "ssn" ], [ "536221845" ] ]',
@@ -294,9 +304,11 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (labelled(buf)) expect(p & PROBE_JSON_OBJECTS, buf.toString()).not.toBe(0);
       if (xmlStructureFound(buf)) expect(p & PROBE_XML_STRUCTURES, buf.toString()).not.toBe(0);
       expect((p & PROBE_VCARD) !== 0, buf.toString()).toBe(/BEGIN:(?:VCARD|VCALENDAR|VEVENT)/i.test(buf.toString()));
+      if (formLabelledFound(buf)) expect(p & PROBE_FORM_LABELLED, buf.toString()).not.toBe(0);
     }
     expect(payloads.filter(labelled).length).toBe(7);
     expect(payloads.filter(xmlStructureFound).length).toBe(6);
+    expect(payloads.filter(formLabelledFound).length).toBe(1);
     expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);
     expect(payloads.filter((b) => embeddedStarts(b).length > 0).length).toBe(7);
     expect(payloads.filter((b) => xml.test(b)).length).toBeGreaterThan(1);

@@ -388,6 +388,15 @@ describe("ad platforms' customer matching: hashed identifiers", () => {
 });
 
 describe('forms, query strings, XML and multipart', () => {
+  it('reads form parameters that name a field for another one (fields[0][name]=last_name&fields[0][value]=...)', () => {
+    // Before: clean (the date only by its pattern).
+    const indexed = 'fields%5B0%5D%5Bname%5D=last_name&fields%5B0%5D%5Bvalue%5D=Quackenbush&fields%5B1%5D%5Bname%5D=color&fields%5B1%5D%5Bvalue%5D=blue';
+    expect(spans(indexed, scanText(indexed, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Quackenbush']);
+    // jQuery-style arrays without indexes, a value before its name.
+    const unindexed = 'fields[][value]=Quackenbush&fields[][name]=lastname&fields[][name]=ssn&fields[][value]=536221845';
+    expect(spans(unindexed, scanText(unindexed, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Quackenbush', '536221845']);
+    expect(scanText('fields[0][name]=color&fields[0][value]=blue', { contentType: 'application/x-www-form-urlencoded' }).phi).toBe(false);
+  });
   it('reads nested form field names as Rails and PHP write them (patient[last_name]=, user[patient_attributes][dob]=)', () => {
     // Before: only the date was found (by its pattern); the names' fields were not read.
     const form = 'patient[last_name]=Quackenbush&patient[first]=Xiomara&user[patient_attributes][dob]=1947-02-11&visit[reason]=knee&q[items][0][name]=widget';

@@ -3,6 +3,7 @@ import RE2 from 're2';
 import type { KeyTable } from '../compile.js';
 import { FindAll, placeMatches } from '../find-all.js';
 import type { Structure } from '../pack.js';
+import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from './pairs.js';
 
@@ -95,4 +96,49 @@ export function xmlFields(ctx: FormatContext): void {
 /** application/x-www-form-urlencoded bodies and query strings. */
 export function formFields(ctx: FormatContext): void {
   run(ctx, regexes(ctx.scanner.keys).form, 'form');
+}
+
+/** The last bracketed part of a form field name that names the field, and those that hold its value. */
+const FORM_LABELS = new Set(['name', 'key', 'label', 'field', 'fieldname', 'field_name']);
+const FORM_VALUES = new Set(['value', 'val', 'answer', 'values']);
+
+/**
+ * Form bodies that name a field in one parameter and send its value in another, as
+ * JavaScript serializers write arrays of objects (`fields[0][name]=last_name&fields[0][value]=
+ * Garcia`, `fields[][name]=dob&fields[][value]=...`): parameters that share everything but
+ * their last bracketed part are one field; its value parameters are findings of the
+ * identifier its name parameter gives (values before their name wait for it).
+ */
+export function formLabelledFields(ctx: FormatContext): void {
+  const { buf } = ctx;
+  const groups = new Map<string, { label: Identifier | null; pending: [number, number][] }>();
+  let i = 0;
+  while (i < buf.length) {
+    let end = buf.indexOf(0x26, i);
+    if (end === -1) end = buf.length;
+    const eq = buf.indexOf(0x3d, i);
+    if (eq !== -1 && eq < end) {
+      const name = safeDecode(buf.toString('latin1', i, eq));
+      const open = name.lastIndexOf('[');
+      if (open > 0 && name.endsWith(']')) {
+        const last = name.slice(open + 1, -1).toLowerCase();
+        const isLabel = FORM_LABELS.has(last);
+        if (isLabel || FORM_VALUES.has(last)) {
+          const groupKey = name.slice(0, open);
+          const group = groups.get(groupKey) ?? groups.set(groupKey, { label: null, pending: [] }).get(groupKey)!;
+          if (isLabel) {
+            group.label = ctx.scanner.keys.identify(safeDecode(buf.toString('latin1', eq + 1, end).replace(/\+/g, ' ')));
+            for (const [a, b] of group.pending) report(ctx, group.label, a, b);
+            group.pending = [];
+          } else if (group.label !== null) report(ctx, group.label, eq + 1, end);
+          else group.pending.push([eq + 1, end]);
+        }
+      }
+    }
+    i = end + 1;
+  }
+}
+
+function report(ctx: FormatContext, identifier: Identifier | null, start: number, end: number): void {
+  if (identifier !== null && end > start && plausible(identifier, safeDecode(ctx.buf.toString('utf8', start, end).replace(/\+/g, ' ')))) structural(ctx, 'form', identifier, start, end);
 }

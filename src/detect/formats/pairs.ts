@@ -56,6 +56,17 @@ export const LABEL_KEYS = ['name', 'key', 'field', 'fieldname', 'field_name', 'l
 export const VALUE_KEYS = ['value', 'values', 'val', 'answer', 'answers', 'text', 'response', 'data', 'date', 'number', 'phone_number', 'email', 'input', 'content', 'fieldvalue', 'field_value', 'stringvalue', 'string_value'];
 
 /**
+ * The probe of formLabelledFields: a form parameter whose last bracketed part names a field
+ * (`fields[0][name]=last_name`, brackets raw or percent-encoded) and whose value is a PHI field
+ * name. No capturing groups.
+ */
+export function formLabelledSource(keys: string): string {
+  // From the bracket on only: a leading run of any name bytes would keep a DFA state alive
+  // across whole JSON bodies (measured: small API bodies 1.02-1.07x the time).
+  return `(?:\\[|%5[Bb])(?i:name|key|label|field|fieldname|field_name)(?:\\]|%5[Dd])=(?:${keys})(?:[&#\\s]|$)`;
+}
+
+/**
  * Member names that stand for a person when their value is an object (`"patient": {"last":
  * ...}`): its members are read as if prefixed (`patient last`). `user_data` is the ad
  * platforms' (its `em`, `ph`, ... are keys only as `user data em`). The person prefixes of
