@@ -562,6 +562,15 @@ export function base64Values(buf: Buffer, maxBytes: number, maxRatio = DEFAULT_M
       opaque ??= 'binary';
       continue;
     }
+    // UTF-16 text behind its byte order mark (.NET's Encoding.Unicode, base64-encoded): its
+    // UTF-8 is scanned; without the mark its zero bytes would read as binary and be passed over.
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+      const wide = utf16Text(decodeRun(start, end), undefined);
+      if (wide !== null) {
+        texts.push({ start, end, text: wide.buf });
+        continue;
+      }
+    }
     // Most runs that are not text (URL paths, identifiers, binary) show it in their first six
     // bytes: where those alone make isMostlyText false, the run need not be decoded at all.
     const judged = Math.min(length, TEXT_JUDGED_BYTES);

@@ -186,6 +186,14 @@ describe('UTF-16 text is scanned as text', () => {
     ]);
     expect(scanText(body, { contentType: `multipart/form-data; boundary=${boundary}` }).phi).toBe(true);
   });
+  it('inside a base64 value, behind its byte order mark (.NET Encoding.Unicode, base64-encoded)', () => {
+    // Before: its zero bytes read as binary and the run was passed over: clean.
+    const data = le('Patient Rosa Garcia, SSN 536-22-1845, seen today').toString('base64');
+    const body = JSON.stringify({ document: data, kind: 'note' });
+    const r = scanText(body, { contentType: 'application/json' });
+    expect(r.phi).toBe(true);
+    expect(spans(body, r, 'us-ssn')).toEqual([data]);
+  });
   it('UTF-16 with neither a byte order mark nor a charset, and random bytes behind FF FE, stay unscannable', () => {
     expect(scanText(le(json, false), { contentType: 'application/json' }).unscannable).toBe('binary');
     const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 251));
