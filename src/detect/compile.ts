@@ -57,12 +57,20 @@ export const PROBE_GLUED = 32;
  * See scanEmbedded in scan.ts.
  */
 export const PROBE_EMBEDDED = 64;
+/**
+ * `ISA*00` (ISA, its element separator, ISA01's 00/03 qualifier; the separator may be
+ * percent-encoded in a form), `MSH|` (or `MSH%7C`), `FHS|`, `BHS|`, and `"{\"`: a JSON string
+ * that holds JSON.
+ */
+const EMBEDDED_SOURCE = '\\bISA(?:[^A-Za-z0-9\\s]|%[0-9A-Fa-f]{2})0[0-9]|\\b(?:MSH|FHS|BHS)(?:\\||%7[Cc])|"\\{\\\\"';
 /** A MIME part header says quoted-printable: the text is read again decoded (see quotedPrintable). */
 export const PROBE_QUOTED_PRINTABLE = 128;
+const QUOTED_PRINTABLE_SOURCE = '(?i)content-transfer-encoding:[ \\t]*"?quoted-printable';
 /**
  * JSON objects whose members are named by something else: a member names the field
- * (`"name": "date_of_birth"`, the value in another member), or a parent names the person
- * (`"patient": {"last": ...}`). See jsonObjectFields.
+ * (`"name": "date_of_birth"`, the value in another member), a parent names the person
+ * (`"patient": {"last": ...}`), or a table's first row names the columns. See
+ * jsonObjectFields; the source is jsonObjectsSource in formats/pairs.ts.
  */
 export const PROBE_JSON_OBJECTS = 256;
 /**
@@ -78,15 +86,11 @@ const xmlStructuresSource = (keys: string): string =>
 /** A vCard or iCalendar object: folded lines to undo, and a contact card's properties (see formats/vcard.ts). */
 export const PROBE_VCARD = 1024;
 const VCARD_SOURCE = '(?i)BEGIN:(?:VCARD|VCALENDAR|VEVENT)';
-/** A form parameter names a PHI field for another one (`fields[0][name]=last_name`): see formLabelledFields. */
-export const PROBE_FORM_LABELLED = 2048;
-const QUOTED_PRINTABLE_SOURCE = '(?i)content-transfer-encoding:[ \\t]*"?quoted-printable';
 /**
- * `ISA*00` (ISA, its element separator, ISA01's 00/03 qualifier; the separator may be
- * percent-encoded in a form), `MSH|` (or `MSH%7C`), `FHS|`, `BHS|`, and `"{\"`: a JSON string
- * that holds JSON.
+ * A form parameter names a PHI field for another one (`fields[0][name]=last_name`): see
+ * formLabelledFields; the source is formLabelledSource in formats/pairs.ts.
  */
-const EMBEDDED_SOURCE = '\\bISA(?:[^A-Za-z0-9\\s]|%[0-9A-Fa-f]{2})0[0-9]|\\b(?:MSH|FHS|BHS)(?:\\||%7[Cc])|"\\{\\\\"';
+export const PROBE_FORM_LABELLED = 2048;
 /**
  * `DOB_1947`, `patient_536`; not `x86_64` or `10_15_7` (version strings in every user agent).
  * It begins with the underscore, a byte most text lacks, so the set's pass costs no more

@@ -148,7 +148,8 @@ const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
 const SPACES = new Set([0x00a0, 0x2007, 0x202f, 0x3000]);
 
-const hex = (b: number | undefined): number => {
+/** The value of a hex digit byte, or -1. */
+export const hex = (b: number | undefined): number => {
   if (b === undefined) return -1;
   if (b >= 0x30 && b <= 0x39) return b - 0x30;
   if (b >= 0x41 && b <= 0x46) return b - 0x37;
@@ -386,8 +387,7 @@ export function base64Runs(buf: Buffer): [number, number][] {
 /** Bytes of a file-name-like token: ASCII letters, digits, '.', '-' and '_'. */
 const TOKEN_BYTE = new Uint8Array(256);
 for (let c = 0; c < 256; c++) TOKEN_BYTE[c] = /[A-Za-z0-9._-]/.test(String.fromCharCode(c)) ? 1 : 0;
-const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
-/** Digits a glued token must have to be read again (see gluedTokens). */
+export const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
 /**
  * Quoted-printable (MIME's Content-Transfer-Encoding for mostly-ASCII text: e-mail bodies sent
  * raw to an e-mail API, or inside a base64 raw message): soft line breaks (`=` at a line's
@@ -425,6 +425,7 @@ export function quotedPrintable(input: Buffer): Normalized {
   return { buf: out.subarray(0, o), map: map.subarray(0, o + 1) };
 }
 
+/** Digits a glued token must have to be read again (see gluedTokens). */
 const MIN_GLUED_DIGITS = 6;
 
 /**

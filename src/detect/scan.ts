@@ -1,5 +1,5 @@
 import { PROBE_EMBEDDED, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
-import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset } from './decode.js';
+import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, hex, isDigit, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset, type Normalized } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { fhirResources } from './formats/fhir.js';
@@ -145,17 +145,15 @@ function addMapped(walk: Walk, found: readonly Finding[], map: Int32Array | null
 }
 
 /** A payload in UTF-16, scanned as its UTF-8 (`text`), findings mapped back to its bytes. */
-function scanUtf16(walk: Walk, text: { buf: Buffer; map: Int32Array }, contentType: string | undefined, base: number, layer: string | undefined, depth: number): Format {
+function scanUtf16(walk: Walk, text: Normalized, contentType: string | undefined, base: number, layer: string | undefined, depth: number): Format {
   const inner = scanInner(walk, text.buf, contentType, depth);
   walk.unscannable ??= inner.unscannable;
   addMapped(walk, inner.found, text.map, 0, base, layer);
   return inner.format;
 }
 
-const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
 const isAlnum = (b: number): boolean => isDigit(b) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 const isWordByte = (b: number | undefined): boolean => b !== undefined && (isAlnum(b) || b === 0x5f);
-const isHex = (b: number | undefined): boolean => isDigit(b) || (b !== undefined && ((b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66)));
 /** RE2's \s: tab, line feed, form feed, carriage return, space. */
 const SPACE = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 
@@ -172,7 +170,7 @@ export function embeddedStarts(buf: Buffer): { at: number; json: boolean }[] {
     for (let at = buf.indexOf(marker); at !== -1; at = buf.indexOf(marker, at + 3)) {
       if (isWordByte(buf[at - 1])) continue;
       const sep = buf[at + 3];
-      const encoded = sep === 0x25 && isHex(buf[at + 4]) && isHex(buf[at + 5]); // %XX
+      const encoded = sep === 0x25 && hex(buf[at + 4]) >= 0 && hex(buf[at + 5]) >= 0; // %XX
       let fits: boolean;
       if (marker !== 'ISA') fits = encoded ? buf[at + 4] === 0x37 && (buf[at + 5] === 0x43 || buf[at + 5] === 0x63) : sep === 0x7c;
       else {
@@ -214,7 +212,10 @@ function scanEmbedded(walk: Walk, buf: Buffer, format: Format, base: number, lay
     if (at < done) continue;
     let end: number;
     if (json || format === 'json' || format === 'fhir-json') end = jsonStringEnd(buf, at);
-    else if (format === 'form') end = buf.indexOf(0x26, at) === -1 ? buf.length : buf.indexOf(0x26, at);
+    else if (format === 'form') {
+      const amp = buf.indexOf(0x26, at);
+      end = amp === -1 ? buf.length : amp;
+    }
     else end = k + 1 < starts.length ? starts[k + 1]!.at : buf.length;
     done = end;
     if (++walk.embedded > MAX_EMBEDDED) {

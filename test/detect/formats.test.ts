@@ -114,6 +114,9 @@ describe('FHIR XML and C-CDA', () => {
     // An empty form: what follows an input is a page's label text, not its value.
     const empty = '<form><label>First name</label><input name="first_name" placeholder="First name"> First name here <input name="email"></form>';
     expect(scanText(empty, { contentType: 'text/html' }).phi).toBe(false);
+    // <input> and <br> have no end tag: the walk must still pair </Name> and </Field> with their elements.
+    const mixed = '<Field><Name>LastName</Name><br><input name="x"><Value>Quackenbush</Value></Field><Field><Name>Color</Name><Value>blue</Value></Field>';
+    expect(spans(mixed, scanText(mixed, { contentType: 'text/html' }), 'xml-phi-element')).toEqual(['Quackenbush']);
   });
   it('keeps quiet on FHIR XML without a person and on a Patient without PHI; survives broken XML', () => {
     expect(scanText('<ValueSet xmlns="http://hl7.org/fhir"><name value="DiabetesCodes"/><status value="active"/></ValueSet>').phi).toBe(false);

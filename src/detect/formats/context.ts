@@ -17,7 +17,7 @@ const HEX_ONLY = /^[0-9a-f]+$/i;
  * What a name-field carries that is no name: the kind of patient a scheduling form or an
  * analytics event says (`"patient": "new"`, `patient=returning`), yes/no answers.
  */
-const NOT_NAMES = new Set(['new', 'returning', 'existing', 'established', 'current', 'former', 'prospective', 'self', 'other', 'guest', 'anonymous', 'yes', 'no', 'none', 'patient', 'patients', 'adult', 'child', 'pediatric', 'minor', 'dependent', 'primary', 'secondary']);
+const NOT_NAMES = new Set(['new', 'returning', 'existing', 'established', 'current', 'former', 'prospective', 'self', 'other', 'guest', 'anonymous', 'yes', 'no', 'patient', 'patients', 'adult', 'child', 'pediatric', 'minor', 'dependent', 'primary', 'secondary']);
 const PLACEHOLDERS = new Set(['null', 'none', 'n/a', 'na', 'unknown', 'redacted', '[redacted]', 'true', 'false', 'test', 'xxx', 'tbd', '-', '0']);
 
 function digitCount(v: string): number {

@@ -116,8 +116,10 @@ export function formLabelledFields(ctx: FormatContext): void {
   while (i < buf.length) {
     let end = buf.indexOf(0x26, i);
     if (end === -1) end = buf.length;
-    const eq = buf.indexOf(0x3d, i);
-    if (eq !== -1 && eq < end) {
+    // The '=' of this parameter only (a search past it would make many '&' without one quadratic).
+    const found = buf.subarray(i, end).indexOf(0x3d);
+    const eq = found === -1 ? -1 : i + found;
+    if (eq !== -1) {
       const name = safeDecode(buf.toString('latin1', i, eq));
       const open = name.lastIndexOf('[');
       if (open > 0 && name.endsWith(']')) {

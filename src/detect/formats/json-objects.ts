@@ -38,10 +38,9 @@ interface Frame {
   header?: (Identifier | null)[] | null;
 }
 
-
 /**
  * JSON objects whose members are named by something other than their own key, read by one
- * walk over the document (run only where the set pass's probe saw either shape):
+ * walk over the document (run only where the set pass's probe saw one of these shapes):
  *
  * - An object that names its field in a LABEL_KEYS member and holds the value under a
  *   VALUE_KEYS member (`{"name": "date_of_birth", "value": "1947-02-11"}`: form builders, CRMs,
@@ -49,7 +48,6 @@ interface Frame {
  * - Members inside an object named for a person (PERSON_OBJECTS: `"patient": {"last":
  *   "Garcia"}`, `"subscriber": {"name": {"first": ...}}`): each is identified as if prefixed
  *   with it (`patient last`), as the flat key `patientLast` would be.
- *
  * - Tables: an array of arrays whose first row names PHI fields (`"values": [["Name", "DOB"],
  *   ["Xiomara Quackenbush", "1947-02-11"]]`, as spreadsheet APIs take rows): each later row's
  *   value in such a column is a finding of its identifier.

@@ -1,3 +1,4 @@
+import type { Normalized } from '../decode.js';
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 
@@ -19,7 +20,7 @@ const PROPERTIES: Readonly<Record<string, Identifier>> = {
  * so a value may be cut anywhere: `SSN 536-22-\r\n 1845`) undone, each output byte mapped to
  * the input. Null when nothing is folded.
  */
-export function unfold(buf: Buffer): { buf: Buffer; map: Int32Array } | null {
+export function unfold(buf: Buffer): Normalized | null {
   let at = buf.indexOf('\n ');
   const tab = buf.indexOf('\n\t');
   if (at === -1 || (tab !== -1 && tab < at)) at = tab;
@@ -59,19 +60,21 @@ export function vcardFields(ctx: FormatContext): void {
     let end = buf.indexOf(0x0a, i);
     if (end === -1) end = buf.length;
     const lineEnd = end > i && buf[end - 1] === 0x0d ? end - 1 : end;
-    const colon = buf.indexOf(0x3a, i);
-    if (colon !== -1 && colon < lineEnd) {
+    // The colon on this line only (a search past it would make many lines without one quadratic).
+    const found = buf.subarray(i, lineEnd).indexOf(0x3a);
+    if (found !== -1) {
+      const colon = i + found;
       const head = buf.toString('latin1', i, colon).toUpperCase();
-      const value = head.trim();
-      if (value === 'BEGIN' && buf.toString('latin1', colon + 1, lineEnd).trim().toUpperCase() === 'VCARD') inCard = true;
-      else if (value === 'END') inCard = false;
+      const property = head.trim();
+      if (property === 'BEGIN' && buf.toString('latin1', colon + 1, lineEnd).trim().toUpperCase() === 'VCARD') inCard = true;
+      else if (property === 'END') inCard = false;
       else if (inCard) {
         const name = head.split(';')[0]!.split('.').pop()!.trim();
         const identifier = PROPERTIES[name];
         if (identifier !== undefined) {
           const text = buf.toString('utf8', colon + 1, lineEnd);
           // N and ADR separate their parts with ';': letters anywhere make it a value.
-          if (plausible(identifier === 'email' && text.toLowerCase().startsWith('mailto:') ? 'email' : identifier, text.replace(/;/g, ' '))) structural(ctx, 'vcard', identifier, colon + 1, lineEnd);
+          if (plausible(identifier, text.replace(/;/g, ' '))) structural(ctx, 'vcard', identifier, colon + 1, lineEnd);
         }
       }
     }

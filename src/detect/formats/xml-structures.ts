@@ -27,7 +27,7 @@ const CDA_PATHS = new Map<string, [Identifier, 'text' | 'value' | 'extension']>(
 const LABEL_TAGS = new Set(['name', 'key', 'label', 'fieldname', 'field_name']);
 const VALUE_TAGS = new Set(['value', 'answer', 'fieldvalue', 'field_value']);
 const LABEL_ATTRIBUTES = new Set(['name', 'key', 'label', 'id']);
-/** HTML elements without content: what follows `<input name="first_name">` is not its value (a page's label text may be). */
+/** HTML elements without content or end tag: what follows `<input name="first_name">` is not its value (a page's label text may be). */
 const VOID_ELEMENTS = new Set(['input', 'meta', 'link', 'img', 'br', 'hr', 'param', 'source', 'area', 'base', 'col', 'embed', 'track', 'wbr']);
 
 interface Element {
@@ -144,13 +144,15 @@ export function xmlStructures(ctx: FormatContext): void {
     }
     if (j >= buf.length) break;
     if (namedField !== null && valueAttr !== null) report('xml-fields', namedField, valueAttr[0], valueAttr[1]);
-    if (!selfClosing) {
+    const lname = name.toLowerCase();
+    // An HTML void element (<input>, <br>) has no end tag: on the stack it would take the place
+    // of the element an end tag closes.
+    if (!selfClosing && !VOID_ELEMENTS.has(lname)) {
       stack.push({ name, root, path, fieldLabel: null, values: null });
-      const lname = name.toLowerCase();
       const labelTag = parent !== undefined && LABEL_TAGS.has(lname);
       const valueTag = parent !== undefined && VALUE_TAGS.has(lname);
       const textRule = identifier !== null && where === 'text';
-      const namedText = namedField !== null && valueAttr === null && !VOID_ELEMENTS.has(lname);
+      const namedText = namedField !== null && valueAttr === null;
       if (textRule || labelTag || valueTag || namedText) {
         const textEnd = buf.indexOf(0x3c, j + 1);
         let a = j + 1;
