@@ -2,7 +2,7 @@
  * A labelled corpus, generated deterministically from a seed: realistic payloads that carry
  * PHI (FHIR, HL7 v2, X12, CSV, forms, clinical notes, encoded variants of them, SMS reminders,
  * messages wrapped in JSON, web intake forms, ad platforms' hashed customer matching, FHIR XML,
- * C-CDA and vCards), each
+ * C-CDA and vCards, session replays of a patient portal), each
  * with the byte spans of every identifier it contains, and PHI-free payloads of the kinds a
  * clinic sends to vendors without a BAA (analytics events, API calls, FHIR terminology,
  * telemetry, logs, prose). Used by `npm run eval`, the scan benchmark and a test.
@@ -369,7 +369,64 @@ const cleanForms: Gen = (f, n) => {
   return clean('clean-forms', contentType, body, n);
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments };
+/**
+ * A session-replay script on a patient portal page (rrweb's events, as PostHog and Sentry send
+ * them): the page's text nodes, each a JSON string of its own, between the markup's JSON. A full
+ * snapshot of the visit summary (greeting, date of birth, MRN), a mutation adding a greeting and
+ * a result notice, or a mutation updating the banner's texts. The patient's values never sit
+ * beside their labels in the bytes.
+ */
+const sessionReplay: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const t = (id: number, text: string) => `{"type":3,"textContent":${JSON.stringify(text)},"id":${id}}`;
+  const el = (id: number, tag: string, cls: string) => `{"type":2,"tagName":"${tag}","attributes":{"class":"${cls}"},"childNodes":[`;
+  const ts = 1795000000000 + n * 1000;
+  const mrn = f.string.numeric(f.number.int({ min: 7, max: 9 }));
+  switch (n % 3) {
+    case 0:
+      d.text(`[{"type":4,"data":{"href":"https://portal.clinic.example/visits/${f.string.numeric(6)}","width":1280,"height":720},"timestamp":${ts}},`);
+      d.text(`{"type":2,"data":{"node":{"type":0,"childNodes":[${el(2, 'body', 'portal')}${el(3, 'h1', 'greeting')}${t(4, 'Welcome back, ')}]},${el(5, 'span', 'user-name')}{"type":3,"textContent":"`);
+      d.phi(`${p.first} ${p.last}`, 'names').text(`","id":6}]},${el(7, 'dl', 'demographics')}${el(8, 'dt', 'label')}${t(9, 'Date of birth')}]},${el(10, 'dd', 'value')}{"type":3,"textContent":"`);
+      d.phi(p.us, 'dates').text(`","id":11}]},${el(12, 'dt', 'label')}${t(13, 'Medical record number')}]},${el(14, 'dd', 'value')}{"type":3,"textContent":"`);
+      d.phi(mrn, 'mrn').text(`","id":15}]}]}]}],"id":1},"initialOffset":{"left":0,"top":0}},"timestamp":${ts + 40}}]`);
+      break;
+    case 1:
+      d.text(`[{"type":3,"data":{"source":0,"texts":[],"attributes":[],"removes":[],"adds":[{"parentId":${20 + (n % 7)},"nextId":null,"node":${t(30, 'Hi ')}},{"parentId":${21 + (n % 7)},"nextId":null,"node":{"type":3,"textContent":"`);
+      d.phi(`${p.first} ${p.last}`, 'names').text(`","id":31}},{"parentId":${22 + (n % 7)},"nextId":null,"node":${t(32, ', your lab results from your last visit are ready.')}}]},"timestamp":${ts}}]`);
+      break;
+    default:
+      d.text(`[{"type":3,"data":{"source":0,"texts":[{"id":41,"value":"Patient"},{"id":42,"value":"`).phi(`${p.last}, ${p.first}`, 'names');
+      d.text(`"},{"id":43,"value":"DOB"},{"id":44,"value":"`).phi(p.us, 'dates').text(`"}],"attributes":[],"removes":[],"adds":[]},"timestamp":${ts}}]`);
+  }
+  return { id: `replay-${n}`, kind: 'session-replay', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+};
+
+/**
+ * PHI-free counterparts: session replays of the clinic's public site and of a portal's sign-in
+ * page (services, hours, a greeting without a name, a shop), snapshots and mutations with the
+ * same parent and text-node structure.
+ */
+const cleanSessionReplay: Gen = (f, n) => {
+  const t = (id: number, text: string) => `{"type":3,"textContent":${JSON.stringify(text)},"id":${id}}`;
+  const ts = 1795000000000 + n * 1000;
+  const texts = [
+    f.helpers.arrayElement(['Welcome to Riverbend Family Medicine', 'Welcome back! Sign in to your patient portal', 'Welcome, new patients']),
+    f.helpers.arrayElement(['Flu shots', 'Sports physicals', 'Telehealth visits', 'Lab draws']) + ' are available ' + f.helpers.arrayElement(['Monday through Friday', 'on weekends', 'every day']) + '.',
+    f.company.catchPhrase() + '.',
+    'Parking is available at the ' + f.helpers.arrayElement(['north', 'south']) + ' entrance; the pharmacy closes at ' + f.number.int({ min: 5, max: 9 }) + ' pm.',
+    f.helpers.arrayElement(['Date of birth', 'Username', 'Password', 'Forgot your password?']),
+    `${f.commerce.productName()} – $${f.commerce.price()}`,
+  ];
+  if (n % 2 === 0) {
+    const nodes = texts.map((x, i) => `{"type":2,"tagName":"p","attributes":{"class":"c${i}"},"childNodes":[${t(10 + 2 * i, x)}],"id":${9 + 2 * i}}`).join(',');
+    return clean('clean-session-replay', 'application/json', `[{"type":4,"data":{"href":"https://clinic.example/${f.helpers.arrayElement(['', 'services', 'portal/sign-in', 'shop'])}","width":1280,"height":720},"timestamp":${ts}},{"type":2,"data":{"node":{"type":0,"childNodes":[{"type":2,"tagName":"body","attributes":{},"childNodes":[${nodes}],"id":2}],"id":1}},"timestamp":${ts + 40}}]`, n);
+  }
+  const adds = texts.map((x, i) => `{"parentId":${20 + i},"nextId":null,"node":${t(40 + i, x)}}`).join(',');
+  return clean('clean-session-replay', 'application/json', `[{"type":3,"data":{"source":0,"texts":[{"id":12,"value":${JSON.stringify(texts[1])}}],"attributes":[],"removes":[{"parentId":9,"id":31}],"adds":[${adds}]},"timestamp":${ts}}]`, n);
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

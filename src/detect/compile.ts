@@ -92,6 +92,12 @@ const VCARD_SOURCE = '(?i)BEGIN:(?:VCARD|VCALENDAR|VEVENT)';
  */
 export const PROBE_FORM_LABELLED = 2048;
 /**
+ * A DOM serialized as JSON, each text node a string of its own (session replay: rrweb's
+ * `"textContent"` and a mutation's `"texts"`): the page's text is read joined (see formats/dom-text.ts).
+ */
+export const PROBE_DOM_TEXT = 4096;
+const DOM_TEXT_SOURCE = '"textContent"\\s*:|"texts"\\s*:\\s*\\[';
+/**
  * `DOB_1947`, `patient_536`; not `x86_64` or `10_15_7` (version strings in every user agent).
  * It begins with the underscore, a byte most text lacks, so the set's pass costs no more
  * (measured: the log batch's set pass 356 µs with it, 403 without, within the noise); digits
@@ -135,6 +141,7 @@ export function compileKeys(spec: KeySpec): KeyTable {
   for (const [id, list] of spec.keys) for (const k of list) direct.set(normalizeKey(k), id);
   for (const [id, list] of spec.prefixedOnly) for (const k of list) prefixed.set(normalizeKey(k), id);
   const prefixes = spec.prefixes.map(normalizeKey).sort((a, b) => b.length - a.length);
+  const notKeys = new Set(spec.notKeys.map(normalizeKey));
   const prefixAlt = spec.prefixes.map(phrase).join('|');
   const directAlt = [...spec.keys.values()].flat().map(phrase).join('|');
   const prefixedAlt = [...spec.prefixedOnly.values()].flat().map(phrase).join('|');
@@ -144,6 +151,7 @@ export function compileKeys(spec: KeySpec): KeyTable {
     alternation: `(?i:${parts.join('|')})`,
     identify(rawKey) {
       const k = normalizeKey(rawKey);
+      if (notKeys.has(k)) return null;
       const hit = direct.get(k);
       if (hit !== undefined) return hit;
       for (const p of prefixes) {
@@ -242,8 +250,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
   const pairs = pairProbes(keys.alternation);
-  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_FORM_LABELLED.
-  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), xmlStructuresSource(keys.alternation), VCARD_SOURCE, formLabelledSource(keys.alternation)];
+  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_FORM_LABELLED, PROBE_DOM_TEXT.
+  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), xmlStructuresSource(keys.alternation), VCARD_SOURCE, formLabelledSource(keys.alternation), DOM_TEXT_SOURCE];
   const probesAt = free.length + gatedList.length;
   const gatedAt = probesAt + probeSources.length;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));

@@ -40,6 +40,8 @@ export interface KeySpec {
   readonly prefixes: readonly string[];
   readonly keys: ReadonlyMap<Identifier, readonly string[]>;
   readonly prefixedOnly: ReadonlyMap<Identifier, readonly string[]>;
+  /** Names that read as a prefix and a field name but mean something else in everyday APIs (`parent id`: a tree's parent node). */
+  readonly notKeys: readonly string[];
 }
 
 const DETECTOR_KEYS = ['id', 'name', 'identifier', 'description', 'patterns', 'structure', 'validator', 'context', 'confidence', 'examples'];
@@ -116,7 +118,7 @@ function readDetector(src: YamlSource): DetectorSpec | undefined {
 }
 
 function readKeys(src: YamlSource): KeySpec | undefined {
-  const f = src.map(src.doc.contents, 'phi-keys.yaml', ['prefixes', 'keys', 'prefixed_only']);
+  const f = src.map(src.doc.contents, 'phi-keys.yaml', ['prefixes', 'keys', 'prefixed_only', 'not_keys']);
   if (f === undefined) return undefined;
   const byIdentifier = (node: Node | null | undefined, what: string): Map<Identifier, string[]> => {
     const out = new Map<Identifier, string[]>();
@@ -128,6 +130,7 @@ function readKeys(src: YamlSource): KeySpec | undefined {
     prefixes: (src.strings(f.get('prefixes')?.value, 'prefixes') ?? []).map((s) => s.value.toLowerCase()),
     keys: byIdentifier(f.get('keys')?.value, 'keys'),
     prefixedOnly: f.has('prefixed_only') ? byIdentifier(f.get('prefixed_only')?.value, 'prefixed_only') : new Map(),
+    notKeys: f.has('not_keys') ? (src.strings(f.get('not_keys')?.value, 'not_keys') ?? []).map((s) => s.value.toLowerCase()) : [],
   };
 }
 
@@ -164,5 +167,5 @@ export function loadPack(dirs: readonly string[]): Pack {
   }
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new PolicyError(errors);
-  return { detectors: [...byId.values()], keys: keys ?? { prefixes: [], keys: new Map(), prefixedOnly: new Map() } };
+  return { detectors: [...byId.values()], keys: keys ?? { prefixes: [], keys: new Map(), prefixedOnly: new Map(), notKeys: [] } };
 }

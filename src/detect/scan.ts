@@ -1,7 +1,8 @@
-import { PROBE_EMBEDDED, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
+import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, hex, isDigit, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset, type Normalized } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
+import { domText } from './formats/dom-text.js';
 import { fhirResources } from './formats/fhir.js';
 import { formFields, formLabelledFields, jsonFields, xmlFields } from './formats/fields.js';
 import { jsonObjectFields } from './formats/json-objects.js';
@@ -91,6 +92,7 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
     case 'json':
       if ((probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
       if ((probes & PROBE_JSON_OBJECTS) !== 0) jsonObjectFields(ctx);
+      if ((probes & PROBE_DOM_TEXT) !== 0) scanDomText(walk, buf, base, layer, depth);
       break;
     case 'hl7v2':
       hl7Fields(ctx);
@@ -142,6 +144,19 @@ function addMapped(walk: Walk, found: readonly Finding[], map: Int32Array | null
     const mapped: Finding = { detector: f.detector, identifier: f.identifier, start, end, confidence: f.confidence };
     walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
   }
+}
+
+/**
+ * A page's text nodes serialized as JSON (session replay; see formats/dom-text.ts), read joined
+ * as the page reads, findings mapped back to the nodes' bytes.
+ */
+function scanDomText(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number): void {
+  if (depth >= MAX_DEPTH) return;
+  const text = domText(buf);
+  if (text === null) return;
+  const inner = scanInner(walk, text.buf, 'text/plain', depth + 1);
+  if (inner.format !== 'binary') walk.unscannable ??= inner.unscannable;
+  addMapped(walk, inner.found, text.map, 0, base, layer);
 }
 
 /** A payload in UTF-16, scanned as its UTF-8 (`text`), findings mapped back to its bytes. */

@@ -185,6 +185,28 @@ export function knownGivenName(text: string): boolean {
   return words.length >= 2 && givenNames().has(words[0]!.toLowerCase()) && /^[A-Z]/.test(words[words.length - 1]!);
 }
 
+/**
+ * Words a greeting uses for a role, a group or a place rather than a person ("Dear Valued
+ * Patient", "Hi Front Desk", "Hello Billing Team", "Dear Springfield Radiology").
+ */
+const ADDRESSEE_ROLES = new Set([
+  'valued', 'loyal', 'customer', 'customers', 'patient', 'patients', 'member', 'members', 'team', 'staff', 'sir', 'sirs', 'madam',
+  'friend', 'friends', 'front', 'desk', 'hiring', 'manager', 'support', 'billing', 'office', 'care', 'provider', 'providers',
+  'parent', 'parents', 'guardian', 'family', 'families', 'everyone', 'all', 'colleague', 'colleagues', 'partner', 'partners',
+  'client', 'clients', 'user', 'users', 'guest', 'guests', 'visitor', 'visitors', 'resident', 'residents', 'neighbor', 'neighbors',
+  'there', 'world', 'folks', 'ladies', 'gentlemen', 'department', 'services', 'service', 'center', 'group', 'clinic', 'medical',
+  'health', 'healthcare', 'community', 'nurse', 'nurses', 'doctor', 'doctors', 'physician', 'physicians', 'admin', 'administrator',
+  'coordinator', 'scheduler', 'scheduling', 'reception', 'receptionist', 'pharmacy', 'lab', 'laboratory', 'radiology', 'imaging',
+  'records', 'insurance', 'claims', 'applicant', 'candidate', 'student', 'students', 'subscriber', 'holder', 'account', 'owner',
+  'new', 'our', 'your', 'the', 'again', 'back', 'morning', 'afternoon', 'evening', 'holiday', 'holidays', 'happy',
+]);
+
+/** Two or more capitalized words (McDermott, O'Brien too) naming a person, not a role, group or place (see ADDRESSEE_ROLES); middle initials aside. */
+export function addresseeName(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w));
+  return words.length >= 2 && words.every((w) => /^[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?$/.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
+}
+
 export const VALIDATORS = {
   luhn: (t: string) => luhn(digitsOf(t)),
   ssn,
@@ -203,6 +225,7 @@ export const VALIDATORS = {
   'person-name': personName,
   'known-full-name': knownFullName,
   'known-given-name': knownGivenName,
+  'addressee-name': addresseeName,
 } as const satisfies Record<string, (text: string) => boolean>;
 
 export type ValidatorName = keyof typeof VALIDATORS;

@@ -2,11 +2,12 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_EMBEDDED, PROBE_FORM_LABELLED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_FORM_LABELLED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
 import { jsonObjectFields } from '../../src/detect/formats/json-objects.js';
 import { formLabelledFields } from '../../src/detect/formats/fields.js';
 import { xmlStructures } from '../../src/detect/formats/xml-structures.js';
+import { domText } from '../../src/detect/formats/dom-text.js';
 import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
@@ -287,6 +288,10 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '{"values":[["Name", "DOB"],["A","1947"]]}',
     '[ [ "ssn" ], [ "536221845" ] ]',
     '{"values":[["sku"],["x"]]}',
+    '{"type":3,"textContent":"Rosa Garcia","id":7}',
+    '{"texts" : [ {"id":12,"value":"DOB"} ]}',
+    '{"textContent" :"  "}',
+    '{"textcontent":"x","text":"y","texts":"z"}',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -305,7 +310,9 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (xmlStructureFound(buf)) expect(p & PROBE_XML_STRUCTURES, buf.toString()).not.toBe(0);
       expect((p & PROBE_VCARD) !== 0, buf.toString()).toBe(/BEGIN:(?:VCARD|VCALENDAR|VEVENT)/i.test(buf.toString()));
       if (formLabelledFound(buf)) expect(p & PROBE_FORM_LABELLED, buf.toString()).not.toBe(0);
+      if (domText(buf) !== null) expect(p & PROBE_DOM_TEXT, buf.toString()).not.toBe(0);
     }
+    expect(payloads.filter((b) => domText(b) !== null).length).toBe(2);
     expect(payloads.filter(labelled).length).toBe(7);
     expect(payloads.filter(xmlStructureFound).length).toBe(6);
     expect(payloads.filter(formLabelledFound).length).toBe(1);
@@ -332,6 +339,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (embeddedStarts(body).length > 0) expect(p & PROBE_EMBEDDED).not.toBe(0);
       if (labelled(body)) expect(p & PROBE_JSON_OBJECTS).not.toBe(0);
       if (xmlStructureFound(body)) expect(p & PROBE_XML_STRUCTURES).not.toBe(0);
+      if (domText(body) !== null) expect(p & PROBE_DOM_TEXT).not.toBe(0);
       if (hasPair) pairs++;
       if (hasPerson) persons++;
     }

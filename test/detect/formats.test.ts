@@ -289,6 +289,16 @@ describe('JSON objects named by something other than their keys', () => {
       expect(scanText(JSON.stringify(body), { contentType: 'application/json' }).phi, JSON.stringify(body)).toBe(false);
     }
   });
+  it("a tree's parentId is no parent's identifier; a parent's name and phone still are", () => {
+    // Before: "parentId": 11 was an identifier (the prefix "parent" + "id"): every session
+    // replay mutation, comment thread and trace span with a parent node was PHI.
+    for (const body of [{ adds: [{ parentId: 11, nextId: null, node: { type: 2, tagName: 'div', id: 30 } }] }, { parent_id: 4471, name: 'Billing' }, { parentIdentifier: 'cat-7' }]) {
+      expect(scanText(JSON.stringify(body), { contentType: 'application/json' }).findings, JSON.stringify(body)).toEqual([]);
+    }
+    expect(found(JSON.stringify({ parent_name: 'Ana Ruiz', parentPhone: '312-555-0142', parent_ssn: '536-22-1845' }))).toEqual(['names:Ana Ruiz', 'phone:312-555-0142', 'ssn:536-22-1845']);
+    expect(scanner().keys.identify('patientId')).toBe('mrn');
+    expect(scanner().keys.identify('guardian_id')).toBe('other-id');
+  });
   it('tables: an array of rows whose first names PHI fields (a spreadsheet API body)', () => {
     // Before: the names were not found (the dates only by their pattern, beside "Birth").
     const body = JSON.stringify({ range: 'Sheet1!A1', values: [['Patient', 'Date of Birth', 'Notes'], ['Quackenbush, Xiomara', '1947-02-11', 'new'], ['Okafor, Chidi', '1958-09-30', '']] });
@@ -472,6 +482,63 @@ describe('forms, query strings, XML and multipart', () => {
   it('a multipart body that does not follow its boundary is unscannable', () => {
     const r = scanText('garbage without boundaries', { contentType: 'multipart/form-data; boundary=abc' });
     expect(r.unscannable).toBe('decode_error');
+  });
+});
+
+describe('session replay: a page DOM serialized as JSON (rrweb)', () => {
+  const text = (id: number, t: string) => ({ type: 3, textContent: t, id });
+  const el = (id: number, tag: string, kids: object[]) => ({ type: 2, tagName: tag, attributes: { class: `c${id}` }, childNodes: kids, id });
+  const json = (o: unknown) => ({ contentType: 'application/json', body: JSON.stringify(o) });
+  const findings = ({ body, contentType }: { body: string; contentType: string }) => {
+    const r = scanText(body, { contentType });
+    // One value may be found by more than one detector: each value once.
+    return [...new Set(r.findings.map((f) => `${f.identifier}:${body.slice(f.start, f.end)}`))];
+  };
+
+  it('reads text nodes as the page reads them: a label and its value, a greeting and a name, in nodes of their own', () => {
+    // Before: only the phone number was found; the name, date of birth and MRN were a
+    // hundred bytes of JSON from their labels, and the greeting a string of its own.
+    const snapshot = json([{ type: 2, data: { node: { type: 0, id: 1, childNodes: [el(2, 'body', [
+      el(3, 'h1', [text(4, 'Welcome back, ')]), el(5, 'span', [text(6, 'Rosa Garcia')]),
+      el(7, 'dl', [el(8, 'dt', [text(9, 'Date of birth')]), el(10, 'dd', [text(11, '02/11/1947')]), el(12, 'dt', [text(13, 'Medical record number')]), el(14, 'dd', [text(15, '4837261')])]),
+    ])] } }, timestamp: 1795000000100 }]);
+    expect(findings(snapshot)).toEqual(['names:Rosa Garcia', 'dates:02/11/1947', 'mrn:4837261']);
+    // Before: clean. A mutation adding the greeting, the name and the notice as three nodes.
+    const adds = json([{ type: 3, data: { source: 0, texts: [], attributes: [], removes: [], adds: [
+      { parentId: 21, nextId: null, node: text(30, 'Hi ') }, { parentId: 22, nextId: null, node: text(31, 'Naomie Wehner') }, { parentId: 23, nextId: null, node: text(32, ', your lab results are ready.') },
+    ] }, timestamp: 1795000000200 }]);
+    expect(findings(adds)).toEqual(['names:Naomie Wehner']);
+    // A mutation changing the banner's texts.
+    const texts = json([{ type: 3, data: { source: 0, texts: [{ id: 41, value: 'Patient' }, { id: 42, value: 'McDermott, Jerry' }, { id: 43, value: 'DOB' }, { id: 44, value: '09/30/1958' }], attributes: [], removes: [], adds: [] } }]);
+    expect(findings(texts)).toEqual(['names:McDermott, Jerry', 'dates:09/30/1958']);
+  });
+
+  it("maps spans back through the JSON escapes of the nodes' text", () => {
+    const body = JSON.stringify([{ type: 3, data: { source: 0, adds: [{ parentId: 1, node: text(2, '\n  Welcome back,\n') }, { parentId: 1, node: text(3, '\n  Zoë "Zo" Okafor\t') }, { parentId: 1, node: text(4, 'Date of birth \u2014 \n09/30/1958') }] } }]);
+    const r = scanText(body, { contentType: 'application/json' });
+    expect(spans(body, r)).toEqual(['09/30/1958']);
+    const unescaped = JSON.stringify([{ type: 3, data: { source: 0, adds: [{ parentId: 1, node: text(2, 'Welcome back,') }, { parentId: 1, node: text(3, 'Rosa\\nGarcia') }, { parentId: 1, node: text(4, 'Hi\nLinda Martinez') }] } }]);
+    expect(spans(unescaped, scanText(unescaped, { contentType: 'application/json' }))).toEqual(['Linda Martinez']);
+  });
+
+  it('keeps quiet on the clinic’s public pages and a sign-in page', () => {
+    const page = json([{ type: 2, data: { node: { type: 0, id: 1, childNodes: [el(2, 'body', [
+      el(3, 'h1', [text(4, 'Welcome back! Sign in to your patient portal')]), el(5, 'label', [text(6, 'Date of birth')]), el(7, 'label', [text(8, 'Password')]),
+      el(9, 'p', [text(10, 'Flu shots are available Monday through Friday.')]), el(11, 'p', [text(12, 'Dear Valued Patient, your lab results are available in the portal.')]),
+    ])] } } }, { type: 3, data: { source: 0, texts: [{ id: 12, value: 'Hi Front Desk, your statement is ready' }], adds: [{ parentId: 9, nextId: null, node: text(40, 'Welcome Jessica Smith to our team') }], removes: [{ parentId: 9, id: 31 }] } }]);
+    expect(findings(page)).toEqual([]);
+  });
+});
+
+describe('names with a second capital (McDermott, O’Brien, VonRueden)', () => {
+  it('are read whole by the name patterns', () => {
+    // Before: "Referral: please see Jerry McDermott" was clean, "Patient: Jerry McDermott" found as "Jerry Mc".
+    for (const [line, name] of [['Referral: please see Jerry McDermott for cardiology', 'Jerry McDermott'], ['Patient: Mary MacArthur, seen today', 'Mary MacArthur'], ['Dr. Patel saw Mr. Sean O\'Brien today', "Sean O'Brien"], ['Voicemail from Ebony VonRueden asking to reschedule', 'Ebony VonRueden']] as const) {
+      const r = scanText(line);
+      expect(spans(line, r), line).toContain(name);
+      expect(spans(line, r).every((s) => name.includes(s)), line).toBe(true);
+    }
+    expect(scanText('Build it with JavaScript and PowerPoint').phi).toBe(false);
   });
 });
 

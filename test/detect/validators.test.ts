@@ -20,6 +20,7 @@ const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[
   'person-name': { valid: ['Maria Gonzalez', 'Robert J. Williams', 'Zqxv Smith'], invalid: ['Widget Pro', 'Maria'] },
   'known-full-name': { valid: ['Linda Martinez', 'James Smith'], invalid: ['New York', 'Linda Qzxwv', 'Widget Smith'] },
   'known-given-name': { valid: ['Helene Beahan', 'Ira Kuvalis'], invalid: ['Referral Forms', 'Helene'] },
+  'addressee-name': { valid: ['Naomie Wehner', 'Jerry McDermott', "Sean O'Brien", 'Flo T. Krajcik'], invalid: ['Valued Patient', 'Front Desk', 'Springfield Radiology', 'Naomie', 'Naomie wehner', 'Jerry MCDERMOTT'] },
 };
 
 describe.each(Object.entries(CASES))('validator %s', (name, { valid, invalid }) => {
