@@ -281,8 +281,36 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
     const qp = quotedPrintable(buf);
     if (!qp.buf.equals(buf)) scanMapped(qp.buf, qp.map, false);
   }
+  /**
+   * Base64 runs of `text` that decode to text, each scanned on its own; a finding is reported
+   * as the whole run (its bytes do not map one to one onto the decoded text), through `toInput`
+   * when `text` is a layer of escapes undone (null: `text` is `buf`). `onlyEscaped`: only runs
+   * that held an escape (any other was read from `buf` already).
+   */
+  const scanBase64 = (text: Buffer, toInput: Int32Array | null, onlyEscaped: boolean): void => {
+    const runs = base64Values(text, walk.maxDecoded);
+    // A file inside a base64 value (an image, a PDF) cannot be read: fail closed, as for a body.
+    if (runs.opaque !== null) walk.unscannable ??= runs.opaque;
+    for (const run of runs.texts) {
+      const start = toInput === null ? run.start : toInput[run.start]!;
+      const end = toInput === null ? run.end : toInput[run.end]!;
+      if (onlyEscaped && end - start === run.end - run.start) continue;
+      const inner = scanInner(walk, run.text, undefined, depth + 1);
+      // A file inside what the run decodes to is as unreadable as one in the payload itself.
+      // (Decoded text that reads as binary as a whole — a stray NUL in a run judged text — was
+      // passed over before and still is.)
+      if (inner.format !== 'binary') walk.unscannable ??= inner.unscannable;
+      for (const f of inner.found) {
+        const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: start + base, end: end + base, confidence: f.confidence };
+        walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
+      }
+    }
+  };
   // Escapes inside escapes (a page URL carried, encoded again, in a tracking pixel's query:
-  // %2520) are undone level by level, up to MAX_NORMALIZE_LEVELS; each level is scanned.
+  // %2520) are undone level by level, up to MAX_NORMALIZE_LEVELS; each level is scanned, and
+  // its base64 runs that held an escape: a base64 value sent percent-encoded (`data=eyJ...%2B...`,
+  // as analytics libraries post their events) or with JSON's `\/` is cut at every `+` and `/`
+  // in the bytes, and its pieces decode to nothing.
   let current = buf;
   let toInput: Int32Array | null = null;
   for (let level = 0; level < MAX_NORMALIZE_LEVELS && needsNormalizing(current); level++) {
@@ -290,25 +318,12 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
     if (n.buf.equals(current)) break;
     const map: Int32Array = toInput === null ? n.map : n.map.map((at) => toInput![at]!);
     if ((scanMapped(n.buf, map, true) & PROBE_GLUED) !== 0) scanGlued(n.buf, map);
+    if (depth < MAX_DEPTH) scanBase64(n.buf, map, true);
     current = n.buf;
     toInput = map;
   }
   if (depth >= MAX_DEPTH) return;
-  const runs = base64Values(buf, walk.maxDecoded);
-  // A file inside a base64 value (an image, a PDF) cannot be read: fail closed, as for a body.
-  if (runs.opaque !== null) walk.unscannable ??= runs.opaque;
-  for (const run of runs.texts) {
-    const inner = scanInner(walk, run.text, undefined, depth + 1);
-    // A file inside what the run decodes to is as unreadable as one in the payload itself.
-    // (Decoded text that reads as binary as a whole — a stray NUL in a run judged text — was
-    // passed over before and still is.)
-    if (inner.format !== 'binary') walk.unscannable ??= inner.unscannable;
-    // Reported as the whole run: its bytes do not map one to one onto the decoded text.
-    for (const f of inner.found) {
-      const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: run.start + base, end: run.end + base, confidence: f.confidence };
-      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
-    }
-  }
+  scanBase64(buf, null, false);
 }
 
 function scanMultipart(walk: Walk, ctx: FormatContext, contentType: string | undefined, depth: number): void {

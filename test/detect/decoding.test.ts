@@ -130,6 +130,26 @@ describe('base64 values that decode to text are scanned', () => {
     expect(spans(body, r)).toContain(inner);
   });
 
+  it('reads a base64 value sent with its + and / escaped (an analytics event posted as data=, PHP\'s \\/), reporting the escaped run', () => {
+    // Before: clean. The escapes cut the run at every + and /, and no piece decoded to text.
+    const event = JSON.stringify([{ event: 'Viewed Lab Results', properties: { note: '>>>???~~~', patient_name: 'Rosa Garcia', dob: '1947-02-11', ssn: '536-22-1845' } }]);
+    const b64 = Buffer.from(event).toString('base64');
+    // The first + or / comes before the name's characters: every piece after it is misaligned.
+    const cut = b64.search(/[+/]/);
+    expect(cut).toBeGreaterThan(-1);
+    expect(cut).toBeLessThan(Math.floor((event.indexOf('Rosa') * 4) / 3));
+    const form = `data=${encodeURIComponent(b64)}&verbose=1`;
+    const r = scanText(form, { contentType: 'application/x-www-form-urlencoded' });
+    expect(r.phi).toBe(true);
+    expect(new Set(spans(form, r))).toEqual(new Set([encodeURIComponent(b64)]));
+    const php = JSON.stringify({ type: 'event', data: b64 }).replace(/\//g, '\\/');
+    const p = scanText(php, { contentType: 'application/json' });
+    expect(new Set(spans(php, p))).toEqual(new Set([b64.replace(/\//g, '\\/')]));
+    // The same value without escapes is read once, from the bytes.
+    const plain = JSON.stringify({ data: b64, url: 'https://x.example/a%20b' });
+    expect(new Set(spans(plain, scanText(plain, { contentType: 'application/json' })))).toEqual(new Set([b64]));
+  });
+
   it('ignores base64 that decodes to binary, and hex digests', () => {
     const body = JSON.stringify({ sig: Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37) % 256)).toString('base64'), sha: 'a'.repeat(10) + '0123456789abcdef0123456789abcdef' });
     expect(scanText(body).phi).toBe(false);
