@@ -2,7 +2,8 @@
  * A labelled corpus, generated deterministically from a seed: realistic payloads that carry
  * PHI (FHIR, HL7 v2, X12, CSV, forms, clinical notes, encoded variants of them, SMS reminders,
  * messages wrapped in JSON, web intake forms, ad platforms' hashed customer matching, FHIR XML,
- * C-CDA and vCards, session replays of a patient portal), each
+ * C-CDA and vCards, session replays of a patient portal, an application's traced requests and
+ * log lines), each
  * with the byte spans of every identifier it contains, and PHI-free payloads of the kinds a
  * clinic sends to vendors without a BAA (analytics events, API calls, FHIR terminology,
  * telemetry, logs, prose). Used by `npm run eval`, the scan benchmark and a test.
@@ -426,7 +427,33 @@ const cleanSessionReplay: Gen = (f, n) => {
   return clean('clean-session-replay', 'application/json', `[{"type":3,"data":{"source":0,"texts":[{"id":12,"value":${JSON.stringify(texts[1])}}],"attributes":[],"removes":[{"parentId":9,"id":31}],"adds":[${adds}]},"timestamp":${ts}}]`, n);
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay };
+/**
+ * What an APM or log vendor receives from a clinic's own web application: a traced request
+ * whose URL carries a patient search in its query string, or a logfmt line (`level=info
+ * msg=... first_name=...`) with PHI-named pairs.
+ */
+const appTelemetry: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  if (n % 2 === 0) {
+    d.text(`{"trace_id":"${f.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' })}","name":"GET /api/patients","http":{"method":"GET","url":"https://ehr.clinic.example/api/patients?last_name=`);
+    d.phi(p.last.replace(/ /g, '+'), 'names').text('&first_name=').phi(p.first.replace(/ /g, '+'), 'names').text(`&limit=20","status_code":200},"duration_ms":${f.number.int({ min: 3, max: 900 })}}`);
+    return { id: `apm-${n}`, kind: 'app-telemetry', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
+  }
+  d.text(`ts=2026-11-22T10:${pad(n % 60, 2)}:00Z level=info msg="patient checked in" first_name=`).phi(p.first.replace(/ /g, '_'), 'names');
+  d.text(' member_id=').phi(p.member, 'health-plan').text(` room=${f.number.int({ min: 1, max: 12 })} duration_ms=${f.number.int(900)}\n`);
+  return { id: `logfmt-${n}`, kind: 'app-telemetry', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: true };
+};
+
+/** PHI-free counterparts: traced requests with ordinary query strings, logfmt lines of a server (network addresses, ids, durations). */
+const cleanAppTelemetry: Gen = (f, n) => {
+  if (n % 2 === 0) {
+    return clean('clean-app-telemetry', 'application/json', JSON.stringify({ trace_id: f.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' }), name: 'GET /api/services', http: { method: 'GET', url: `https://clinic.example/api/services?page=${f.number.int(9)}&sort=${f.helpers.arrayElement(['asc', 'desc'])}&q=${f.helpers.arrayElement(['flu+shots', 'physicals', 'lab+hours'])}`, status_code: 200 }, duration_ms: f.number.int({ min: 3, max: 900 }) }), n);
+  }
+  return clean('clean-app-telemetry', 'text/plain', `ts=2026-11-22T10:${pad(n % 60, 2)}:00Z level=${f.helpers.arrayElement(['info', 'warn', 'debug'])} msg="request served" address=0.0.0.0:${f.number.int({ min: 3000, max: 9000 })} upstream_address=10.0.${f.number.int(255)}.${f.number.int(255)}:5432 user_id=${f.number.int(999)} request_id=${f.string.uuid()} duration_ms=${f.number.int(900)}\n`, n);
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

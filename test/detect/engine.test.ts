@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_FORM_LABELLED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_LOGFMT, PROBE_FORM_LABELLED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
 import { jsonObjectFields } from '../../src/detect/formats/json-objects.js';
 import { formLabelledFields } from '../../src/detect/formats/fields.js';
@@ -292,6 +292,10 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '{"texts" : [ {"id":12,"value":"DOB"} ]}',
     '{"textContent" :"  "}',
     '{"textcontent":"x","text":"y","texts":"z"}',
+    'ts=2026-11-22 level=info patient_id=4471203',
+    '{"log":"msg=\\"saved\\" dob=1947-02-11"}',
+    'the noise level=high',
+    'sublevel=3 xmsg=1',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -311,6 +315,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       expect((p & PROBE_VCARD) !== 0, buf.toString()).toBe(/BEGIN:(?:VCARD|VCALENDAR|VEVENT)/i.test(buf.toString()));
       if (formLabelledFound(buf)) expect(p & PROBE_FORM_LABELLED, buf.toString()).not.toBe(0);
       if (domText(buf) !== null) expect(p & PROBE_DOM_TEXT, buf.toString()).not.toBe(0);
+      expect((p & PROBE_LOGFMT) !== 0, buf.toString()).toBe(/(?:^|[ \t"])(?:level|lvl|msg|severity)=/.test(buf.toString()));
     }
     expect(payloads.filter((b) => domText(b) !== null).length).toBe(2);
     expect(payloads.filter(labelled).length).toBe(7);

@@ -418,6 +418,25 @@ describe('forms, query strings, XML and multipart', () => {
     const encoded = 'patient%5Blast_name%5D=Quackenbush';
     expect(spans(encoded, scanText(encoded, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Quackenbush']);
   });
+  it('reads a query string inside a JSON string or an XML element (a request URL sent to an APM or log vendor)', () => {
+    // Before: clean. Form pairs were read only in a form body.
+    const apm = JSON.stringify({ http: { method: 'GET', url: 'https://ehr.clinic.example/api/patients?last_name=Garcia&first_name=Rosa&dob=1947-02-11' }, status: 200 });
+    expect(spans(apm, scanText(apm, { contentType: 'application/json' }), 'form-phi-field')).toEqual(['Garcia', 'Rosa', '1947-02-11']);
+    const xml = '<event><url>/search?ssn=536221845&amp;x=1</url></event>';
+    expect(spans(xml, scanText(xml, { contentType: 'application/xml' }), 'form-phi-field')).toEqual(['536221845']);
+    expect(scanText(JSON.stringify({ url: 'https://shop.example/cart?sku=KB-100&qty=2' }), { contentType: 'application/json' }).phi).toBe(false);
+  });
+
+  it('reads logfmt lines (level=, msg=): bare and quoted values; a network address is no street address', () => {
+    // Before: first_name=Rosa in a log line was clean.
+    const line = 'ts=2026-11-22T10:00:00Z level=info msg="checkin" first_name=Rosa patient_name="Rosa Garcia" member_id=XGH48291033 room=3\n';
+    expect(spans(line, scanText(line, { contentType: 'text/plain' }), 'form-phi-field')).toEqual(['Rosa', 'Rosa Garcia', 'XGH48291033']);
+    const server = 'level=info msg="listening" address=0.0.0.0:8080 upstream_address=[::1]:5432 phone=none name=worker-3\n';
+    expect(scanText(server, { contentType: 'text/plain' }).findings).toEqual([]);
+    // Outside a logfmt line, a pair after a space is not read as one.
+    expect(spans('note first_name=Rosa', scanText('note first_name=Rosa', { contentType: 'text/plain' }), 'form-phi-field')).toEqual([]);
+  });
+
   it('reads url-encoded form fields by name', () => {
     const form = 'first_name=Ana&last_name=Ruiz&dob=05%2F17%2F1980&plan=gold';
     const r = scanText(form, { contentType: 'application/x-www-form-urlencoded' });

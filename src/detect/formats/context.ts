@@ -20,6 +20,9 @@ const HEX_ONLY = /^[0-9a-f]+$/i;
 const NOT_NAMES = new Set(['new', 'returning', 'existing', 'established', 'current', 'former', 'prospective', 'self', 'other', 'guest', 'anonymous', 'yes', 'no', 'patient', 'patients', 'adult', 'child', 'pediatric', 'minor', 'dependent', 'primary', 'secondary']);
 const PLACEHOLDERS = new Set(['null', 'none', 'n/a', 'na', 'unknown', 'redacted', '[redacted]', 'true', 'false', 'test', 'xxx', 'tbd', '-', '0']);
 
+/** An IPv4 or IPv6 address, a host:port, or a URL. */
+const NETWORK_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]*\]?(?::\d{1,5})?|[A-Za-z0-9.-]+:\d{2,5}|[A-Za-z][A-Za-z0-9+.-]*:\/\/\S*)$/;
+
 function digitCount(v: string): number {
   let n = 0;
   for (let i = 0; i < v.length; i++) {
@@ -53,6 +56,9 @@ export function plausible(identifier: Identifier, value: string): boolean {
       return v.includes('@');
     case 'names':
       return /[A-Za-z]/.test(v) && !NOT_NAMES.has(v.toLowerCase());
+    case 'geographic':
+      // A network address is no street address (`address=0.0.0.0:8080` in a server's log line).
+      return v.length > 64 || !NETWORK_ADDRESS.test(v);
     default:
       return true;
   }

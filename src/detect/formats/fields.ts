@@ -5,13 +5,14 @@ import { FindAll, placeMatches } from '../find-all.js';
 import type { Structure } from '../pack.js';
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
-import { formPairSource, jsonPairSource, xmlPairSource } from './pairs.js';
+import { formPairSource, jsonPairSource, logfmtPairSource, xmlPairSource } from './pairs.js';
 
 interface FieldRegexes {
   /** JSON pairs, without capturing groups: see jsonFields. */
   readonly json: RE2;
   readonly xml: FindAll;
   readonly form: FindAll;
+  readonly logfmt: FindAll;
 }
 
 const cache = new WeakMap<KeyTable, FieldRegexes>();
@@ -28,6 +29,8 @@ function regexes(keys: KeyTable): FieldRegexes {
       json: new RE2(jsonPairSource(k), 'gu'),
       xml: new FindAll(xmlPairSource(k), ['k', 'v']),
       form: new FindAll(formPairSource(k), ['k', 'v']),
+      // Groups k, v (a bare value) and q (a quoted one), read as run()'s key, value and number.
+      logfmt: new FindAll(logfmtPairSource(k), ['k', 'v', 'q']),
     };
     cache.set(keys, r);
   }
@@ -96,6 +99,11 @@ export function xmlFields(ctx: FormatContext): void {
 /** application/x-www-form-urlencoded bodies and query strings. */
 export function formFields(ctx: FormatContext): void {
   run(ctx, regexes(ctx.scanner.keys).form, 'form');
+}
+
+/** logfmt pairs in log lines (see logfmtPairSource). */
+export function logfmtFields(ctx: FormatContext): void {
+  run(ctx, regexes(ctx.scanner.keys).logfmt, 'form');
 }
 
 /** The last bracketed part of a form field name that names the field, and those that hold its value. */
