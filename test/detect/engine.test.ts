@@ -295,6 +295,8 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     'ts=2026-11-22 level=info patient_id=4471203',
     '{"log":"msg=\\"saved\\" dob=1947-02-11"}',
     'the noise level=high',
+    '{"traits": {"name": "Rosa Garcia"}}',
+    '{"user_properties":{"displayName":"Linda Martinez"}}',
     'sublevel=3 xmsg=1',
     '',
   ].map((s) => Buffer.from(s));
@@ -318,7 +320,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       expect((p & PROBE_LOGFMT) !== 0, buf.toString()).toBe(/(?:^|[ \t"])(?:level|lvl|msg|severity)=/.test(buf.toString()));
     }
     expect(payloads.filter((b) => domText(b) !== null).length).toBe(2);
-    expect(payloads.filter(labelled).length).toBe(7);
+    expect(payloads.filter(labelled).length).toBe(9);
     expect(payloads.filter(xmlStructureFound).length).toBe(6);
     expect(payloads.filter(formLabelledFound).length).toBe(1);
     expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);

@@ -299,6 +299,14 @@ describe('JSON objects named by something other than their keys', () => {
     expect(scanner().keys.identify('patientId')).toBe('mrn');
     expect(scanner().keys.identify('guardian_id')).toBe('other-id');
   });
+  it("a user's name in an analytics library's traits (Segment identify, Amplitude user_properties), not a group's", () => {
+    // Before: clean — "name" alone is no PHI field name.
+    expect(found(JSON.stringify({ type: 'identify', userId: 'u-4471', traits: { name: 'Rosa Garcia', plan: 'diabetes-coaching' } }))).toEqual(['names:Rosa Garcia']);
+    expect(found(JSON.stringify({ events: [{ user_id: 'u-4471', event_type: 'Viewed Results', user_properties: { displayName: 'Linda Martinez' } }] }))).toEqual(['names:Linda Martinez']);
+    for (const body of [{ type: 'group', groupId: 'g1', traits: { name: 'Grace Community Clinic', plan: 'pro' } }, { type: 'identify', userId: 'staff-12', traits: { name: 'Front Desk 2', role: 'scheduler' } }, { traits: { name: 'Rosa' } }]) {
+      expect(scanText(JSON.stringify(body), { contentType: 'application/json' }).findings, JSON.stringify(body)).toEqual([]);
+    }
+  });
   it('tables: an array of rows whose first names PHI fields (a spreadsheet API body)', () => {
     // Before: the names were not found (the dates only by their pattern, beside "Birth").
     const body = JSON.stringify({ range: 'Sheet1!A1', values: [['Patient', 'Date of Birth', 'Notes'], ['Quackenbush, Xiomara', '1947-02-11', 'new'], ['Okafor, Chidi', '1958-09-30', '']] });

@@ -1,7 +1,8 @@
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { walkJson } from './json-walk.js';
-import { LABEL_KEYS, PERSON_OBJECTS, VALUE_KEYS } from './pairs.js';
+import { knownFullName } from '../validators.js';
+import { LABEL_KEYS, PERSON_OBJECTS, USER_OBJECTS, VALUE_KEYS } from './pairs.js';
 
 const LABEL = new Set(LABEL_KEYS);
 const VALUE = new Set(VALUE_KEYS);
@@ -12,8 +13,12 @@ const VALUE = new Set(VALUE_KEYS);
  */
 const ANSWER_ONLY = new Set(['text', 'content']);
 const PERSON = new Set(PERSON_OBJECTS.map((p) => p.replace(/ /g, '')));
-/** `emergency_contact`, `nextOfKin`, `Policy-Holder`: compared without case and separators. */
-const isPerson = (key: string): boolean => PERSON.has(key.toLowerCase().replace(/[^a-z]/g, ''));
+const USER = new Set(USER_OBJECTS.map((p) => p.replace(/ /g, '')));
+/** Compared without case and separators: `emergency_contact`, `nextOfKin`, `Policy-Holder`, `userProperties`. */
+const bare = (key: string): string => key.toLowerCase().replace(/[^a-z]/g, '');
+const isPerson = (key: string): boolean => PERSON.has(bare(key));
+/** The members of a user description that name the user (see USER_OBJECTS). */
+const USER_NAMES = new Set(['name', 'fullname', 'displayname']);
 
 /** A string or number, and the member of the current object it sits under. */
 interface Scalar {
@@ -48,6 +53,8 @@ interface Frame {
  * - Members inside an object named for a person (PERSON_OBJECTS: `"patient": {"last":
  *   "Garcia"}`, `"subscriber": {"name": {"first": ...}}`): each is identified as if prefixed
  *   with it (`patient last`), as the flat key `patientLast` would be.
+ * - A user's name in an analytics library's user description (USER_OBJECTS: Segment's
+ *   `"traits": {"name": "Rosa Garcia"}`), when it reads as a person's name (known given and family names).
  * - Tables: an array of arrays whose first row names PHI fields (`"values": [["Name", "DOB"],
  *   ["Xiomara Quackenbush", "1947-02-11"]]`, as spreadsheet APIs take rows): each later row's
  *   value in such a column is a finding of its identifier.
@@ -110,6 +117,10 @@ export function jsonObjectFields(ctx: FormatContext): void {
       top.scalars.push({ member, start, end, isString });
       // In an array, the member is the array's own: "user_data": {"em": ["<hash>", ...]}.
       const named = member ?? top.key;
+      // A user's name in an analytics library's traits: when it reads as a person's name.
+      if (isString && member !== null && top.key !== null && USER.has(bare(top.key)) && USER_NAMES.has(bare(member)) && knownFullName(buf.toString('utf8', start, end))) {
+        structural(ctx, 'json-fields', 'names', start, end);
+      }
       if (top.person !== null && named !== null && named !== top.person) {
         const identifier = keys.identify(`${top.person} ${named}`);
         if (identifier !== null && plausible(identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);

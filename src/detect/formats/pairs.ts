@@ -100,13 +100,22 @@ export function formLabelledSource(keys: string): string {
 export const PERSON_OBJECTS = ['patient', 'subscriber', 'insured', 'guarantor', 'beneficiary', 'guardian', 'spouse', 'emergency contact', 'next of kin', 'responsible party', 'policy holder', 'policyholder', 'mother', 'father', 'user data'];
 
 /**
+ * Member names of an analytics library's user description (Segment's `traits`, Amplitude's
+ * `user_properties`): on a patient portal the user is a patient. Their `name` is no field name
+ * of its own (a group's traits name a company: "Grace Community Clinic"), so it counts only
+ * when it reads as a person's name (a known given name and a known family name); their other
+ * members are named like any JSON key.
+ */
+export const USER_OBJECTS = ['traits', 'user properties', 'user traits'];
+
+/**
  * The probe of jsonObjectFields: `"name": "date_of_birth"` (a label member whose value is a
  * PHI field name), `"patient": {` / `"subscriber": [` (a person prefix alone, opening an
  * object or array), or `[["Name", "DOB"` (a table's first row naming a PHI field). No
  * capturing groups.
  */
 export function jsonObjectsSource(keys: string): string {
-  const persons = PERSON_OBJECTS.map((p) => p.split(' ').join('[ _-]?')).join('|');
+  const persons = [...PERSON_OBJECTS, ...USER_OBJECTS].map((p) => p.split(' ').join('[ _-]?')).join('|');
   const table = `\\[\\s*\\[\\s*(?:"[^"\\]]*"\\s*,\\s*)*"(?:${keys})"`;
   return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"(?i:${persons})"\\s*:\\s*[\\[{]|${table}`;
 }
