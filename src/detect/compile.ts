@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import RE2 from 're2';
 import { FindAll } from './find-all.js';
-import { LOGFMT_SOURCE, formLabelledSource, jsonObjectsSource, pairProbes } from './formats/pairs.js';
+import { LOGFMT_SOURCE, NAME_LABEL_PROBE, formLabelledSource, jsonObjectsSource, pairProbes } from './formats/pairs.js';
 import { WordFinder, WordPositions } from './words.js';
 import type { DetectorSpec, KeySpec, Pack, Structure } from './pack.js';
 import type { Finding, Identifier } from './types.js';
@@ -99,6 +99,8 @@ export const PROBE_DOM_TEXT = 4096;
 const DOM_TEXT_SOURCE = '"textContent"\\s*:|"texts"\\s*:\\s*\\[';
 /** A log line in logfmt (`level=`, `msg=`): its PHI-named pairs are read (see logfmtPairSource in formats/pairs.ts). */
 export const PROBE_LOGFMT = 8192;
+/** A name labelled outside JSON keys and form pairs (`FirstName="Rosa"`, `first_name: Rosa`): see nameLabels in formats/fields.ts. */
+export const PROBE_NAME_LABELS = 16384;
 /**
  * `DOB_1947`, `patient_536`; not `x86_64` or `10_15_7` (version strings in every user agent).
  * It begins with the underscore, a byte most text lacks, so the set's pass costs no more
@@ -252,8 +254,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
   const pairs = pairProbes(keys.alternation);
-  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_FORM_LABELLED, PROBE_DOM_TEXT, PROBE_LOGFMT.
-  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), xmlStructuresSource(keys.alternation), VCARD_SOURCE, formLabelledSource(keys.alternation), DOM_TEXT_SOURCE, LOGFMT_SOURCE];
+  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_FORM_LABELLED, PROBE_DOM_TEXT, PROBE_LOGFMT, PROBE_NAME_LABELS.
+  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), xmlStructuresSource(keys.alternation), VCARD_SOURCE, formLabelledSource(keys.alternation), DOM_TEXT_SOURCE, LOGFMT_SOURCE, NAME_LABEL_PROBE];
   const probesAt = free.length + gatedList.length;
   const gatedAt = probesAt + probeSources.length;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));

@@ -1,10 +1,10 @@
-import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_LOGFMT, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
+import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, hex, isDigit, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset, type Normalized } from './decode.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { domText } from './formats/dom-text.js';
 import { fhirResources } from './formats/fhir.js';
-import { formFields, formLabelledFields, jsonFields, logfmtFields, xmlFields } from './formats/fields.js';
+import { formFields, formLabelledFields, jsonFields, logfmtFields, nameLabels, xmlFields } from './formats/fields.js';
 import { jsonObjectFields } from './formats/json-objects.js';
 import { xmlStructures } from './formats/xml-structures.js';
 import { unfold, vcardFields } from './formats/vcard.js';
@@ -119,6 +119,8 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
   if (format !== 'hl7v2' && format !== 'x12') {
     if ((probes & PROBE_FORM_PAIRS) !== 0) formFields(ctx);
     if ((probes & PROBE_LOGFMT) !== 0) logfmtFields(ctx);
+    // A name labelled in an XML attribute, a GraphQL argument, YAML, INI or TOML.
+    if ((probes & PROBE_NAME_LABELS) !== 0) nameLabels(ctx);
   }
   // A message whose own start the sniff saw is read whole by its parser above.
   if ((probes & PROBE_EMBEDDED) !== 0 && format !== 'hl7v2' && format !== 'x12') scanEmbedded(walk, buf, format, base, layer, depth);

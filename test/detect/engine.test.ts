@@ -2,10 +2,10 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_LOGFMT, PROBE_FORM_LABELLED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_FORM_LABELLED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
 import { jsonObjectFields } from '../../src/detect/formats/json-objects.js';
-import { formLabelledFields } from '../../src/detect/formats/fields.js';
+import { formLabelledFields, nameLabels } from '../../src/detect/formats/fields.js';
 import { xmlStructures } from '../../src/detect/formats/xml-structures.js';
 import { domText } from '../../src/detect/formats/dom-text.js';
 import { needsNormalizing, normalize } from '../../src/detect/decode.js';
@@ -216,6 +216,12 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     formLabelledFields({ buf, scanner: scanner(), out, base: 0, layer: undefined });
     return out.length > 0;
   };
+  /** True when nameLabels, run unconditionally, finds something. */
+  const nameLabelFound = (buf: Buffer): boolean => {
+    const out: Finding[] = [];
+    nameLabels({ buf, scanner: scanner(), out, base: 0, layer: undefined });
+    return out.length > 0;
+  };
   /** True when xmlStructures, run unconditionally, finds something. */
   const xmlStructureFound = (buf: Buffer): boolean => {
     const out: Finding[] = [];
@@ -297,6 +303,11 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     'the noise level=high',
     '{"traits": {"name": "Rosa Garcia"}}',
     '{"user_properties":{"displayName":"Linda Martinez"}}',
+    '<Person FirstName="Rosa" LastName="Garcia"/>',
+    '{"query":"{ c(firstName: \\"Rosa\\") }"}',
+    'first_name: Rosa\nlast_name = Garcia',
+    'FIRST-NAME:Rosa;',
+    'firstName: string;',
     'sublevel=3 xmsg=1',
     '',
   ].map((s) => Buffer.from(s));
@@ -317,9 +328,11 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       expect((p & PROBE_VCARD) !== 0, buf.toString()).toBe(/BEGIN:(?:VCARD|VCALENDAR|VEVENT)/i.test(buf.toString()));
       if (formLabelledFound(buf)) expect(p & PROBE_FORM_LABELLED, buf.toString()).not.toBe(0);
       if (domText(buf) !== null) expect(p & PROBE_DOM_TEXT, buf.toString()).not.toBe(0);
+      if (nameLabelFound(buf)) expect(p & PROBE_NAME_LABELS, buf.toString()).not.toBe(0);
       expect((p & PROBE_LOGFMT) !== 0, buf.toString()).toBe(/(?:^|[ \t"])(?:level|lvl|msg|severity)=/.test(buf.toString()));
     }
     expect(payloads.filter((b) => domText(b) !== null).length).toBe(2);
+    expect(payloads.filter(nameLabelFound).length).toBe(4);
     expect(payloads.filter(labelled).length).toBe(9);
     expect(payloads.filter(xmlStructureFound).length).toBe(6);
     expect(payloads.filter(formLabelledFound).length).toBe(1);
@@ -347,6 +360,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (labelled(body)) expect(p & PROBE_JSON_OBJECTS).not.toBe(0);
       if (xmlStructureFound(body)) expect(p & PROBE_XML_STRUCTURES).not.toBe(0);
       if (domText(body) !== null) expect(p & PROBE_DOM_TEXT).not.toBe(0);
+      if (nameLabelFound(body)) expect(p & PROBE_NAME_LABELS).not.toBe(0);
       if (hasPair) pairs++;
       if (hasPerson) persons++;
     }

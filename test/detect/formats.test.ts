@@ -442,7 +442,29 @@ describe('forms, query strings, XML and multipart', () => {
     const server = 'level=info msg="listening" address=0.0.0.0:8080 upstream_address=[::1]:5432 phone=none name=worker-3\n';
     expect(scanText(server, { contentType: 'text/plain' }).findings).toEqual([]);
     // Outside a logfmt line, a pair after a space is not read as one.
-    expect(spans('note first_name=Rosa', scanText('note first_name=Rosa', { contentType: 'text/plain' }), 'form-phi-field')).toEqual([]);
+    expect(spans('note member_id=XGH48291033', scanText('note member_id=XGH48291033', { contentType: 'text/plain' }), 'form-phi-field')).toEqual([]);
+  });
+
+  it('reads a name labelled in an XML attribute, a GraphQL argument, YAML, INI or TOML', () => {
+    // Before: clean wherever the name was the only PHI (dates and MRNs so labelled were found by their patterns).
+    const cases: [string, string, string[]][] = [
+      ['application/xml', '<Appt Type="Follow-up"><Person FirstName="Rosa" LastName="Garcia"/></Appt>', ['Rosa', 'Garcia']],
+      ['application/json', JSON.stringify({ query: 'mutation { createContact(input: { firstName: "Rosa", lastName: "McDermott" }) { id } }' }), ['Rosa', 'McDermott']],
+      ['application/yaml', 'contact:\n  first_name: Rosa\n  last_name: Garcia\nreason: knee pain\n', ['Rosa', 'Garcia']],
+      ['text/plain', '[patient]\nfirst_name = "Rosa"\nlast_name = "Garcia"\n', ['Rosa', 'Garcia']],
+    ];
+    for (const [contentType, body, names] of cases) expect(spans(body, scanText(body, { contentType }), 'form-phi-field'), body).toEqual(names);
+  });
+
+  it('keeps quiet on labelled names that hold no name: types, translations, templates, code', () => {
+    for (const body of [
+      'interface Patient {\n  firstName: string;\n  lastName: String;\n}',
+      JSON.stringify({ query: 'type Contact { firstName: String! lastName: String }' }),
+      'en:\n  form:\n    first_name: First name\n    last_name: "Last Name"\n',
+      'first_name: "{{ patient.first_name }}"\nlast_name: ${LAST}',
+      'user.first_name = form.cleaned_data["first_name"]\nlast_name = Patient.objects.get(pk=1)',
+      '<Provider FirstName="" LastName="N/A" Role="RN"/>',
+    ]) expect(scanText(body).findings, body).toEqual([]);
   });
 
   it('reads url-encoded form fields by name', () => {

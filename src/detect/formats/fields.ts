@@ -5,7 +5,7 @@ import { FindAll, placeMatches } from '../find-all.js';
 import type { Structure } from '../pack.js';
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
-import { formPairSource, jsonPairSource, logfmtPairSource, xmlPairSource } from './pairs.js';
+import { formPairSource, jsonPairSource, logfmtPairSource, nameLabelSource, xmlPairSource } from './pairs.js';
 
 interface FieldRegexes {
   /** JSON pairs, without capturing groups: see jsonFields. */
@@ -13,6 +13,7 @@ interface FieldRegexes {
   readonly xml: FindAll;
   readonly form: FindAll;
   readonly logfmt: FindAll;
+  readonly nameLabels: FindAll;
 }
 
 const cache = new WeakMap<KeyTable, FieldRegexes>();
@@ -31,6 +32,7 @@ function regexes(keys: KeyTable): FieldRegexes {
       form: new FindAll(formPairSource(k), ['k', 'v']),
       // Groups k, v (a bare value) and q (a quoted one), read as run()'s key, value and number.
       logfmt: new FindAll(logfmtPairSource(k), ['k', 'v', 'q']),
+      nameLabels: new FindAll(nameLabelSource(), ['q', 's', 'v']),
     };
     cache.set(keys, r);
   }
@@ -99,6 +101,26 @@ export function xmlFields(ctx: FormatContext): void {
 /** application/x-www-form-urlencoded bodies and query strings. */
 export function formFields(ctx: FormatContext): void {
   run(ctx, regexes(ctx.scanner.keys).form, 'form');
+}
+
+/** Words a typed schema, a template or a form's own labels put where a name would go (`firstName: String`). */
+const NOT_A_NAME = new Set(['string', 'str', 'text', 'varchar', 'nvarchar', 'char', 'type', 'value', 'field', 'input', 'required', 'optional', 'string!', 'id', 'object', 'any', 'unknown']);
+
+/**
+ * A person's name labelled in an XML attribute, a GraphQL argument, YAML, INI, TOML or a
+ * JavaScript object (see nameLabelSource). A value that is itself a field's label ("First
+ * name", as translation files hold it) or a type's name is none.
+ */
+export function nameLabels(ctx: FormatContext): void {
+  const { buf } = ctx;
+  const keys = ctx.scanner.keys;
+  regexes(keys).nameLabels.each(buf, isAscii(buf) ? buf.toString('latin1') : null, (_start, _end, groups) => {
+    const span = groups[0] ?? groups[1] ?? groups[2];
+    if (span === undefined) return;
+    const text = buf.toString('utf8', span[0], span[1]).trim();
+    if (NOT_A_NAME.has(text.toLowerCase()) || keys.identify(text) !== null || !plausible('names', text)) return;
+    structural(ctx, 'form', 'names', span[0], span[0] + Buffer.byteLength(text));
+  });
 }
 
 /** logfmt pairs in log lines (see logfmtPairSource). */

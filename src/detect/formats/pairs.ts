@@ -52,6 +52,22 @@ export function logfmtPairSource(keys: string): string {
   return `(?:^|[ \\t])(?P<k>${keys})=(?:"(?P<q>[^"\\n]{1,256})"|(?P<v>${FORM_VALUE}+))`;
 }
 
+/**
+ * A person's name labelled outside JSON's quoted keys and form pairs: an XML attribute
+ * (`<Person FirstName="Rosa" .../>`), a GraphQL argument inside a JSON string (`firstName:
+ * \\"Rosa\\"`), YAML, INI and TOML (`first_name: Rosa`, `last_name = "Garcia"`), a JavaScript
+ * object. Dates, SSNs and MRNs so labelled are found by their patterns (the label is their
+ * context word); a name has no pattern of its own. The label: a name field's words; the value:
+ * quoted (groups q, s) or a bare capitalized word or words that end the line or the item (v).
+ */
+const NAME_LABEL = '(?:^|[\\s{(,;])(?i:first|last|given|family|middle|full|patient|legal|maiden|preferred)[_ -]?(?i:name)\\s*[:=]\\s*';
+const NAME_TEXT = "[A-Za-z][A-Za-z' .-]{0,63}";
+export function nameLabelSource(): string {
+  return `${NAME_LABEL}(?:\\\\?"(?P<q>${NAME_TEXT})\\\\?"|'(?P<s>${NAME_TEXT})'|(?P<v>[A-Z][a-z'-]+(?:[ \\t][A-Z][a-z'-]+)*)[ \\t]*(?:$|[\\r\\n,;}]))`;
+}
+/** The probe of nameLabelSource: a label and the first byte of a value. No capturing groups. */
+export const NAME_LABEL_PROBE = `${NAME_LABEL}(?:\\\\?"|'|[A-Z])`;
+
 /** The keys every logfmt logger writes (`level=`, `msg=`): a log line in logfmt is there. */
 export const LOGFMT_SOURCE = '(?:^|[ \\t"])(?:level|lvl|msg|severity)=';
 
