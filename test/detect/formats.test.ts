@@ -340,6 +340,18 @@ describe('CSV and TSV', () => {
     expect(spans(csv, scanText(csv, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['Quackenbush, Xiomara']);
   });
   const csv = 'patient_first_name,Patient Last Name,DOB,visit_reason,copay\r\nAna,"Ruiz, Jr.",1980-05-17,follow-up,25\r\nBen,Okoye,1975-12-02,"flu, mild",0\r\n';
+  it('reads a column under a generic header ("Name", "Member") when its cells are people\'s names', () => {
+    // Before: clean — "Name" is too generic a header to name PHI by itself.
+    const list = 'Name,Appointment,Provider\nRosa Garcia,2026-12-01 09:00,Dr. Patel\nNaomie Wehner,2026-12-01 09:30,Dr. Patel\nJames Smith,2026-12-01 10:00,Dr. Lee\n';
+    expect(spans(list, scanText(list, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['Rosa Garcia', 'Naomie Wehner', 'James Smith']);
+    const members = 'Member\tPlan\nGarcia, Rosa\tGold\nOkafor, Chidi\tSilver\n';
+    expect(spans(members, scanText(members, { contentType: 'text/tab-separated-values' }), 'csv-phi-column')).toEqual(['Garcia, Rosa', 'Okafor, Chidi']);
+    // Products, teams and companies under the same headers are no names.
+    for (const csv of ['Name,SKU,Qty\nKnee brace,KB-100,2\nWrist splint,WS-200,1\nGrace Pediatric Kit,GP-1,3\n', 'Name,Lead\nRadiology,Dr. Lee\nFront Desk,Maria\n', 'Customer,Balance\nAcme Health,1200\nMercy Clinic,300\n']) {
+      expect(scanText(csv, { contentType: 'text/csv' }).findings, csv).toEqual([]);
+    }
+  });
+
   it('reports every cell under a PHI-named header', () => {
     const r = scanText(csv, { contentType: 'text/csv' });
     expect(r.format).toBe('csv');

@@ -1,4 +1,5 @@
 import type { Identifier } from '../types.js';
+import { knownFullName } from '../validators.js';
 import { plausible, skipBom, structural, type FormatContext } from './context.js';
 
 const QUOTE = 0x22;
@@ -72,25 +73,62 @@ function forEachCell(buf: Buffer, delimiter: number, cell: (row: number, col: nu
   }
 }
 
-/** CSV / TSV with a header row: every non-empty cell in a PHI-named column is a finding. */
+/**
+ * Headers too generic to name PHI by themselves ("Name": a product's, a team's, a person's)
+ * that hold names when their cells read as people's names (see csvColumns).
+ */
+const GENERIC_NAME_HEADERS = new Set(['name', 'client', 'customer', 'contact', 'member', 'person', 'recipient', 'attendee', 'guest', 'invitee', 'participant']);
+/** No generic header is longer (with a little whitespace around it): longer ones are not looked up. */
+const MAX_GENERIC_HEADER = 16;
+/** How many of a generic column's filled cells must be known full names for it to count as a column of names. */
+const PEOPLE_SHARE = 0.5;
+
+/** "Rosa Garcia" or "Garcia, Rosa": a known given name and a known family name. */
+function readsAsPerson(text: string): boolean {
+  const comma = text.indexOf(',');
+  return knownFullName((comma === -1 ? text : `${text.slice(comma + 1)} ${text.slice(0, comma)}`).trim());
+}
+
+/**
+ * CSV / TSV with a header row: every non-empty cell in a PHI-named column is a finding. A
+ * column under a generic header ("Name", "Client", "Member": a patient list exported for a
+ * mailing or a spreadsheet) is a column of names when at least half of its filled cells are
+ * known full names (a given and a family name from the shipped lists); then every plausible
+ * cell in it is a finding, the names the lists do not know included.
+ */
 export function csvColumns(ctx: FormatContext): void {
   const { buf } = ctx;
   const delimiter = csvDelimiter(buf);
   if (delimiter === null) return;
   const columns = new Map<number, Identifier>();
+  /** Generic name columns: their cells, and how many read as people. */
+  const generic = new Map<number, { cells: [number, number][]; people: number }>();
   forEachCell(buf, delimiter, (row, col, start, end) => {
     if (row === 0) {
       // Excel's "CSV UTF-8" begins with a byte order mark, before the first header.
-      const id = ctx.scanner.keys.identify(buf.toString('utf8', col === 0 ? skipBom(buf, start) : start, end));
+      const header = buf.toString('utf8', col === 0 ? skipBom(buf, start) : start, end);
+      const id = ctx.scanner.keys.identify(header);
       if (id !== null) columns.set(col, id);
+      else if (header.length <= MAX_GENERIC_HEADER && GENERIC_NAME_HEADERS.has(header.trim().toLowerCase())) generic.set(col, { cells: [], people: 0 });
       return true;
     }
     // No PHI column in the header: nothing structural to report, stop reading rows.
-    if (columns.size === 0) return false;
+    if (columns.size === 0 && generic.size === 0) return false;
     const id = columns.get(col);
     if (id !== undefined && plausible(id, buf.toString('utf8', start, end))) structural(ctx, 'csv', id, start, end);
+    const names = generic.get(col);
+    if (names !== undefined && end > start) {
+      const text = buf.toString('utf8', start, end);
+      if (plausible('names', text)) {
+        names.cells.push([start, end]);
+        if (readsAsPerson(text)) names.people++;
+      }
+    }
     return true;
   });
+  for (const { cells, people } of generic.values()) {
+    if (people > 0 && people >= cells.length * PEOPLE_SHARE) for (const [start, end] of cells) structural(ctx, 'csv', 'names', start, end);
+  }
 }
 
 /** True when the first lines look like delimited rows with a consistent column count. */
