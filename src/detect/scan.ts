@@ -159,7 +159,8 @@ function addMapped(walk: Walk, found: readonly Finding[], map: Int32Array | null
  */
 function scanDomText(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number): void {
   if (depth >= MAX_DEPTH) return;
-  const text = domText(buf);
+  const keys = walk.scanner.keys;
+  const text = domText(buf, (node) => keys.identify(node) !== null);
   if (text === null) return;
   const inner = scanInner(walk, text.buf, 'text/plain', depth + 1);
   if (inner.format !== 'binary') walk.unscannable ??= inner.unscannable;

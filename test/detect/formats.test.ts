@@ -572,6 +572,9 @@ describe('session replay: a page DOM serialized as JSON (rrweb)', () => {
     // A mutation changing the banner's texts.
     const texts = json([{ type: 3, data: { source: 0, texts: [{ id: 41, value: 'Patient' }, { id: 42, value: 'McDermott, Jerry' }, { id: 43, value: 'DOB' }, { id: 44, value: '09/30/1958' }], attributes: [], removes: [], adds: [] } }]);
     expect(findings(texts)).toEqual(['names:McDermott, Jerry', 'dates:09/30/1958']);
+    // A node that is a label alone reads as "Label: value": a name no list knows, under "Patient".
+    const banner = json([{ type: 3, data: { source: 0, texts: [{ id: 41, value: 'Patient' }, { id: 42, value: 'Weimann, Anjali' }, { id: 43, value: 'Room 4' }] } }]);
+    expect(findings(banner)).toEqual(['names:Weimann, Anjali']);
   });
 
   it("maps spans back through the JSON escapes of the nodes' text", () => {

@@ -9,14 +9,18 @@ import { walkJson } from './json-walk.js';
  * and "Rosa Garcia" are two strings. Joined, they read as the page reads.
  */
 export interface DomText {
-  /** The text nodes in document order, JSON escapes undone (`\uXXXX` left for normalization), one space between nodes. */
+  /** The text nodes in document order, JSON escapes undone (`\uXXXX` left for normalization), one space between nodes (": " after a label). */
   readonly buf: Buffer;
   /** Byte i of `buf` came from byte map[i] of the payload (a node's end for the space after it); map[buf.length] ends the last node. */
   readonly map: Int32Array;
 }
 
-/** The DOM's text nodes in a JSON payload, joined; null when there are none with text. */
-export function domText(buf: Buffer): DomText | null {
+/**
+ * The DOM's text nodes in a JSON payload, joined; null when there are none with text. A node
+ * that is a field's label alone ("Patient", "Date of birth": `isLabel` says so) is followed by
+ * ": " rather than a space, as a label reads beside its value on the page.
+ */
+export function domText(buf: Buffer, isLabel: (text: string) => boolean = () => false): DomText | null {
   const pieces: number[] = [];
   let total = 0;
   /** The member name each open container has in its parent (null inside an array). */
@@ -33,7 +37,7 @@ export function domText(buf: Buffer): DomText | null {
       if (key === 'textContent' || (key === 'value' && keys[keys.length - 2] === 'texts')) {
         if (blank(buf, start, end)) return;
         pieces.push(start, end);
-        total += end - start + 1;
+        total += end - start + 2;
       }
     },
   });
@@ -43,6 +47,7 @@ export function domText(buf: Buffer): DomText | null {
   let j = 0;
   for (let k = 0; k < pieces.length; k += 2) {
     const end = pieces[k + 1]!;
+    const from = j;
     for (let i = pieces[k]!; i < end; i++) {
       let c = buf[i]!;
       map[j] = i;
@@ -60,12 +65,20 @@ export function domText(buf: Buffer): DomText | null {
       }
       out[j++] = c;
     }
+    // Short nodes only: a label is a few words.
+    if (j - from <= MAX_LABEL && out[j - 1] !== 0x3a && isLabel(out.toString('utf8', from, j).trim())) {
+      map[j] = end;
+      out[j++] = 0x3a;
+    }
     map[j] = end;
     out[j++] = 0x20;
   }
   map[j] = pieces[pieces.length - 1]!;
   return { buf: out.subarray(0, j), map: map.subarray(0, j + 1) };
 }
+
+/** The longest node read as a label (in bytes). */
+const MAX_LABEL = 40;
 
 /** Only whitespace and whitespace escapes (the indentation between elements). */
 function blank(buf: Buffer, start: number, end: number): boolean {
