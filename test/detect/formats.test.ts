@@ -627,6 +627,8 @@ describe('PHI-free traffic', () => {
     ['prose', 'Our clinic will be closed on Thanksgiving. Flu shots are available Monday through Friday, 9 to 5.'],
     ['a log line', '2026-11-22T10:00:00.123Z INFO worker-3 processed 128 jobs in 2.4s (queue depth 0)'],
     // Before: PHI (an e-mail address): the DSN's key sits where a URL's user name goes.
+    // Before: PHI twice — a group mailbox, and an e-mail address under "address" taken for a street address.
+    ['a calendar event with a group mailbox (Microsoft Graph)', JSON.stringify({ subject: 'Staff meeting', location: { displayName: 'Conference Room B' }, attendees: [{ emailAddress: { address: 'team@clinic.example', name: 'Clinic Team' }, type: 'required' }] })],
     ['an error tracker envelope (its DSN has a key, not a mailbox)', '{"event_id":"9ec79c33ec9942ab8353589fcb2e04dc","dsn":"https://e12d836b15bb49d7bbf99e64295d995b@o4504.ingest.sentry.io/42"}\n{"type":"session"}\n{"sid":"abc","status":"ok","errors":0}\n'],
   ])('%s', (_name, payload) => {
     const r = scanText(payload);

@@ -57,8 +57,9 @@ export function plausible(identifier: Identifier, value: string): boolean {
     case 'names':
       return /[A-Za-z]/.test(v) && !NOT_NAMES.has(v.toLowerCase());
     case 'geographic':
-      // A network address is no street address (`address=0.0.0.0:8080` in a server's log line).
-      return v.length > 64 || !NETWORK_ADDRESS.test(v);
+      // A network or e-mail address is no street address (`address=0.0.0.0:8080` in a server's
+      // log line, Microsoft Graph's `"emailAddress": {"address": ...}`: the e-mail detector judges that).
+      return !v.includes('@') && (v.length > 64 || !NETWORK_ADDRESS.test(v));
     default:
       return true;
   }
