@@ -521,10 +521,10 @@ const IMAGE_FIRST_BYTES = new Set([0x89, 0x47, 0xff, 0x52]);
  * conditions, so that a random token (a session id, a signature) looks like gzip once in
  * about 134 million rather than once in 65,536 — a false "file that does not open" is a block.
  */
-const isGzipHeader = (head: Uint8Array): boolean => head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08 && (head[3]! & 0xe0) === 0;
+export const isGzipHeader = (head: Uint8Array): boolean => head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08 && (head[3]! & 0xe0) === 0;
 
 /** zlib's two-byte header: deflate (CM 8, window up to 32 KiB) and a check that makes it a multiple of 31. */
-const isZlibHeader = (a: number, b: number): boolean => a === 0x78 && ((a << 8) | b) % 31 === 0;
+export const isZlibHeader = (a: number, b: number): boolean => a === 0x78 && ((a << 8) | b) % 31 === 0;
 
 /** Base64 runs long enough to hide an identifier: see Base64Values. */
 export function base64Values(buf: Buffer, maxBytes: number, maxRatio = DEFAULT_MAX_RATIO): Base64Values {

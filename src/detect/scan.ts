@@ -1,5 +1,6 @@
 import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
-import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, hex, isDigit, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset, type Normalized } from './decode.js';
+import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, hex, isDigit, isGzipHeader, isZlibHeader, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset, type Normalized } from './decode.js';
+import { envelope, type Envelope } from './formats/envelope.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { domText } from './formats/dom-text.js';
@@ -70,6 +71,12 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
     // UTF-16 text reads as binary (the high byte of every ASCII character is zero): its UTF-8 is scanned.
     const utf16 = utf16Text(buf, contentType);
     if (utf16 !== null) return scanUtf16(walk, utf16, withoutCharset(contentType), base, layer, depth);
+    // A Sentry envelope carrying a compressed item (a session replay's recording): item by item.
+    const env = buf[0] === 0x7b && depth < MAX_DEPTH ? envelope(buf) : null;
+    if (env !== null) {
+      scanEnvelope(walk, buf, env, base, layer, depth);
+      return 'json';
+    }
     walk.unscannable ??= 'binary';
     return 'binary';
   }
@@ -165,6 +172,51 @@ function scanDomText(walk: Walk, buf: Buffer, base: number, layer: string | unde
   const inner = scanInner(walk, text.buf, 'text/plain', depth + 1);
   if (inner.format !== 'binary') walk.unscannable ??= inner.unscannable;
   addMapped(walk, inner.found, text.map, 0, base, layer);
+}
+
+/**
+ * A Sentry envelope that reads as binary (see formats/envelope.ts): its header lines and each
+ * item's payload scanned on their own, a zlib- or gzip-compressed payload (a replay's
+ * recording, after its own header line) decompressed within the walk's cap and its findings
+ * reported as the compressed bytes' span. A payload that is still binary is unscannable.
+ */
+function scanEnvelope(walk: Walk, buf: Buffer, env: Envelope, base: number, layer: string | undefined, depth: number): void {
+  const compressed = (at: number): 'gzip' | 'deflate' | null => (isGzipHeader(buf.subarray(at, at + 4)) ? 'gzip' : isZlibHeader(buf[at]!, buf[at + 1]!) ? 'deflate' : null);
+  // An SDK sends a handful of items; thousands would each cost a scan: unscannable, not half-read.
+  if (env.items.length > MAX_EMBEDDED) {
+    walk.unscannable ??= 'too_large';
+    return;
+  }
+  let budget = walk.maxDecoded;
+  for (const [start, end] of env.headers) scanPayload(walk, buf.subarray(start, end), 'application/json', base + start, layer, depth + 1);
+  for (const item of env.items) {
+    let { start } = item;
+    const { end } = item;
+    // A replay recording begins with a header line of its own ({"segment_id": 0}).
+    const nl = buf.indexOf(0x0a, start);
+    if (buf[start] === 0x7b && nl !== -1 && nl + 2 < end && compressed(nl + 1) !== null) {
+      scanPayload(walk, buf.subarray(start, nl), 'application/json', base + start, layer, depth + 1);
+      start = nl + 1;
+    }
+    const coding = end - start >= 4 ? compressed(start) : null;
+    if (coding === null) {
+      scanPayload(walk, buf.subarray(start, end), undefined, base + start, layer, depth + 1);
+      continue;
+    }
+    const decoded = decodeContent(buf.subarray(start, end), coding, Math.max(0, budget), DEFAULT_MAX_RATIO, false);
+    if ('unscannable' in decoded) {
+      walk.unscannable ??= decoded.unscannable;
+      continue;
+    }
+    budget -= decoded.buf.length;
+    const inner = scanInner(walk, decoded.buf, undefined, depth + 1);
+    walk.unscannable ??= inner.unscannable;
+    // Reported as the compressed bytes: they do not map one to one onto the text.
+    for (const f of inner.found) {
+      const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: start + base, end: end + base, confidence: f.confidence };
+      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
+    }
+  }
 }
 
 /** A payload in UTF-16, scanned as its UTF-8 (`text`), findings mapped back to its bytes. */

@@ -6,6 +6,7 @@ import { base64Runs, base64Values, decodeContent, isMostlyText, normalize, quote
 const base64Texts = (buf: Buffer, maxBytes: number): { start: number; end: number; text: Buffer }[] => base64Values(buf, maxBytes).texts;
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { scanText, spans } from '../helpers/scanner.js';
+import { MAX_EMBEDDED } from '../../src/detect/scan.js';
 
 const NOTE = 'Patient: Rosa Garcia, SSN 536-22-1845, DOB 02/11/1947';
 
@@ -153,6 +154,48 @@ describe('base64 values that decode to text are scanned', () => {
   it('ignores base64 that decodes to binary, and hex digests', () => {
     const body = JSON.stringify({ sig: Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37) % 256)).toString('base64'), sha: 'a'.repeat(10) + '0123456789abcdef0123456789abcdef' });
     expect(scanText(body).phi).toBe(false);
+  });
+});
+
+describe("Sentry envelopes with compressed items (a session replay's recording) are read item by item", () => {
+  const head = '{"event_id":"9ec79c33ec9942ab8353589fcb2e04dc","sent_at":"2026-11-22T10:00:00Z","dsn":"https://e12d836b15bb49d7bbf99e64295d995b@o4504.ingest.sentry.io/42"}\n';
+  const replayEvent = `{"type":"replay_event"}\n${JSON.stringify({ type: 'replay_event', replay_id: 'r1', segment_id: 0, urls: ['https://ehr.clinic.example/schedule'] })}\n`;
+  const recording = (events: unknown, compress: (b: Buffer) => Buffer = deflateSync): Buffer => {
+    const payload = Buffer.concat([Buffer.from('{"segment_id":0}\n'), compress(Buffer.from(JSON.stringify(events)))]);
+    return Buffer.concat([Buffer.from(`{"type":"replay_recording","length":${payload.length}}\n`), payload, Buffer.from('\n')]);
+  };
+  const snapshot = (text: string) => [{ type: 2, data: { node: { type: 0, childNodes: [{ type: 3, textContent: 'Date of birth', id: 2 }, { type: 3, textContent: text, id: 3 }], id: 1 } } }];
+
+  it('finds PHI in a zlib- or gzip-compressed recording, reported as the compressed bytes', () => {
+    // Before: the whole envelope was binary (unscannable), whatever it held.
+    for (const compress of [deflateSync, gzipSync]) {
+      const rec = recording(snapshot('02/11/1947'), compress);
+      const body = Buffer.concat([Buffer.from(head + replayEvent), rec]);
+      const r = scanText(body);
+      expect(r.unscannable).toBeNull();
+      expect(r.findings.map((f) => f.identifier)).toContain('dates');
+      const compressedStart = body.indexOf('{"segment_id":0}\n') + 17;
+      for (const f of r.findings) expect([f.start, f.end]).toEqual([compressedStart, body.length - 1]);
+    }
+  });
+
+  it('passes a recording without PHI as clean, and fails closed on a binary attachment or a broken envelope', () => {
+    const clean = Buffer.concat([Buffer.from(head + replayEvent), recording(snapshot('MM/DD/YYYY'))]);
+    expect(scanText(clean)).toMatchObject({ phi: false, unscannable: null });
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const attachment = Buffer.concat([Buffer.from(`${head}{"type":"attachment","length":${png.length},"filename":"screenshot.png"}\n`), png, Buffer.from('\n')]);
+    expect(scanText(attachment).unscannable).toBe('binary');
+    // A length past the end: not an envelope, so the bytes are binary.
+    const broken = Buffer.concat([Buffer.from(head + '{"type":"replay_recording","length":9999}\n{"segment_id":0}\n'), deflateSync(Buffer.from('[]'))]);
+    expect(scanText(broken).unscannable).toBe('binary');
+    // At most MAX_EMBEDDED items are read; past that the envelope is unscannable.
+    const many = Buffer.concat([Buffer.from(head + '{"type":"x"}\n{}\n'.repeat(MAX_EMBEDDED + 1)), recording([])]);
+    expect(scanText(many).unscannable).toBe('too_large');
+    // Compressed items are decoded within the size cap, all of them together.
+    const words = Array.from({ length: 120_000 }, (_, i) => ((i * 7919) % 1_000_003).toString(36)).join(' ');
+    const big = recording(snapshot(words));
+    expect(scanText(Buffer.concat([Buffer.from(head), big]), { maxDecodedBytes: 1_000_000 }).unscannable).toBeNull();
+    expect(scanText(Buffer.concat([Buffer.from(head), big, big]), { maxDecodedBytes: 1_000_000 }).unscannable).toBe('too_large');
   });
 });
 
