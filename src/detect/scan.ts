@@ -161,6 +161,17 @@ function addMapped(walk: Walk, found: readonly Finding[], map: Int32Array | null
 }
 
 /**
+ * Adds findings made on text decoded from [start, end) of the input (a base64 run, a compressed
+ * item), each reported as that whole span: its bytes do not map one to one onto the text.
+ */
+function addAsSpan(walk: Walk, found: readonly Finding[], start: number, end: number, base: number, layer: string | undefined): void {
+  for (const f of found) {
+    const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: start + base, end: end + base, confidence: f.confidence };
+    walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
+  }
+}
+
+/**
  * A page's text nodes serialized as JSON (session replay; see formats/dom-text.ts), read joined
  * as the page reads, findings mapped back to the nodes' bytes.
  */
@@ -211,11 +222,7 @@ function scanEnvelope(walk: Walk, buf: Buffer, env: Envelope, base: number, laye
     budget -= decoded.buf.length;
     const inner = scanInner(walk, decoded.buf, undefined, depth + 1);
     walk.unscannable ??= inner.unscannable;
-    // Reported as the compressed bytes: they do not map one to one onto the text.
-    for (const f of inner.found) {
-      const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: start + base, end: end + base, confidence: f.confidence };
-      walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
-    }
+    addAsSpan(walk, inner.found, start, end, base, layer);
   }
 }
 
@@ -343,9 +350,8 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
   }
   /**
    * Base64 runs of `text` that decode to text, each scanned on its own; a finding is reported
-   * as the whole run (its bytes do not map one to one onto the decoded text), through `toInput`
-   * when `text` is a layer of escapes undone (null: `text` is `buf`). `onlyEscaped`: only runs
-   * that held an escape (any other was read from `buf` already).
+   * as the whole run, through `toInput` when `text` is a layer of escapes undone (null: `text`
+   * is `buf`). `onlyEscaped`: only runs that held an escape (any other was read from `buf` already).
    */
   const scanBase64 = (text: Buffer, toInput: Int32Array | null, onlyEscaped: boolean): void => {
     const runs = base64Values(text, walk.maxDecoded);
@@ -360,10 +366,7 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
       // (Decoded text that reads as binary as a whole — a stray NUL in a run judged text — was
       // passed over before and still is.)
       if (inner.format !== 'binary') walk.unscannable ??= inner.unscannable;
-      for (const f of inner.found) {
-        const mapped: Finding = { detector: f.detector, identifier: f.identifier, start: start + base, end: end + base, confidence: f.confidence };
-        walk.out.push(layer === undefined ? mapped : { ...mapped, layer });
-      }
+      addAsSpan(walk, inner.found, start, end, base, layer);
     }
   };
   // Escapes inside escapes (a page URL carried, encoded again, in a tracking pixel's query:

@@ -104,7 +104,7 @@ export function formFields(ctx: FormatContext): void {
 }
 
 /** Words a typed schema, a template or a form's own labels put where a name would go (`firstName: String`). */
-const NOT_A_NAME = new Set(['string', 'str', 'text', 'varchar', 'nvarchar', 'char', 'type', 'value', 'field', 'input', 'required', 'optional', 'string!', 'id', 'object', 'any', 'unknown']);
+const NOT_A_NAME = new Set(['string', 'str', 'text', 'varchar', 'nvarchar', 'char', 'type', 'value', 'field', 'input', 'required', 'optional', 'object', 'any', 'unknown']);
 
 /**
  * A person's name labelled in an XML attribute, a GraphQL argument, YAML, INI, TOML or a
