@@ -289,6 +289,14 @@ describe('JSON objects named by something other than their keys', () => {
       expect(scanText(JSON.stringify(body), { contentType: 'application/json' }).phi, JSON.stringify(body)).toBe(false);
     }
   });
+  it('field names as EHR exports and integrations abbreviate them (pat_name, birthDt, ssn_last_4, addr1, dos)', () => {
+    // Before: none of these was a PHI field name.
+    expect(found(JSON.stringify({ pat_name: 'Xiomara Quackenbush', birthDt: '1947-02-11', ssn_last_4: '1845', addr1: '1420 Maple Ave', zip5: '62704', mobile: '3125550142', mrnNumber: 'RB-0012345', dos: '2026-11-20', nameLast: 'Okafor' }))).toEqual([
+      'names:Xiomara Quackenbush', 'dates:1947-02-11', 'ssn:1845', 'geographic:1420 Maple Ave', 'geographic:62704', 'phone:3125550142', 'mrn:RB-0012345', 'dates:2026-11-20', 'names:Okafor',
+    ]);
+    // The same names holding no such value: a device flag, a memory or network address, a token's id, paths and patterns.
+    expect(scanText(JSON.stringify({ device: { mobile: true, addr: '10.0.0.5' }, frame: { addr: '0x00007ff6a1b2c3d4' }, pat_id: 12345, path: '/x', pattern: 'a*', patch: '1.2.3' }), { contentType: 'application/json' }).findings).toEqual([]);
+  });
   it("a tree's parentId is no parent's identifier; a parent's name and phone still are", () => {
     // Before: "parentId": 11 was an identifier (the prefix "parent" + "id"): every session
     // replay mutation, comment thread and trace span with a parent node was PHI.

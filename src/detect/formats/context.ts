@@ -20,8 +20,8 @@ const HEX_ONLY = /^[0-9a-f]+$/i;
 const NOT_NAMES = new Set(['new', 'returning', 'existing', 'established', 'current', 'former', 'prospective', 'self', 'other', 'guest', 'anonymous', 'yes', 'no', 'patient', 'patients', 'adult', 'child', 'pediatric', 'minor', 'dependent', 'primary', 'secondary']);
 const PLACEHOLDERS = new Set(['null', 'none', 'n/a', 'na', 'unknown', 'redacted', '[redacted]', 'true', 'false', 'test', 'xxx', 'tbd', '-', '0']);
 
-/** An IPv4 or IPv6 address, a host:port, or a URL. */
-const NETWORK_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]*\]?(?::\d{1,5})?|[A-Za-z0-9.-]+:\d{2,5}|[A-Za-z][A-Za-z0-9+.-]*:\/\/\S*)$/;
+/** An IPv4 or IPv6 address, a host:port, a URL, or a memory address (`"addr": "0x7ff6a1b2"` in a crash report). */
+const NETWORK_ADDRESS = /^(?:0x[0-9A-Fa-f]+|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]*\]?(?::\d{1,5})?|[A-Za-z0-9.-]+:\d{2,5}|[A-Za-z][A-Za-z0-9+.-]*:\/\/\S*)$/;
 
 function digitCount(v: string): number {
   let n = 0;
@@ -57,8 +57,9 @@ export function plausible(identifier: Identifier, value: string): boolean {
     case 'names':
       return /[A-Za-z]/.test(v) && !NOT_NAMES.has(v.toLowerCase());
     case 'geographic':
-      // A network or e-mail address is no street address (`address=0.0.0.0:8080` in a server's
-      // log line, Microsoft Graph's `"emailAddress": {"address": ...}`: the e-mail detector judges that).
+      // A network, memory or e-mail address is no street address (`address=0.0.0.0:8080` in a
+      // server's log line, Microsoft Graph's `"emailAddress": {"address": ...}`: the e-mail
+      // detector judges that).
       return !v.includes('@') && (v.length > 64 || !NETWORK_ADDRESS.test(v));
     default:
       return true;
