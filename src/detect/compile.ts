@@ -137,7 +137,11 @@ function wordsRe(words: readonly string[]): RE2 | null {
 }
 
 const phrase = (p: string): string => p.split(/[\s_-]+/).map(escapeRe).join(SEP);
-const normalizeKey = (k: string): string => k.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** A field name compared without case, separators or diacritics (`Teléfono` as `telefono`). */
+const normalizeKey = (k: string): string => {
+  const lower = k.toLowerCase();
+  return (/^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')).replace(/[^a-z0-9]/g, '');
+};
 
 export function compileKeys(spec: KeySpec): KeyTable {
   const direct = new Map<string, Identifier>();

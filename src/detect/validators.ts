@@ -158,31 +158,38 @@ export function ipv4(text: string): boolean {
   return text !== '0.0.0.0' && Number(parts[0]) !== 0;
 }
 
+/**
+ * A name as the lists hold it: lower case, diacritics dropped (the SSA and Census lists are
+ * ASCII: "José" is listed as jose, "García" as garcia), punctuation but ' and - dropped.
+ */
+function listed(word: string): string {
+  const lower = word.toLowerCase();
+  return (/^[a-z'-]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')).replace(/[^a-z'-]/g, '');
+}
+/** A capitalized word: an upper-case letter first, accented ones too (Ángel, Øster). */
+const CAPITALIZED = /^\p{Lu}/u;
+
 /** A personal name: at least two capitalized words, the first a known given name, or the last a known family name. */
 export function personName(text: string): boolean {
   // "Last, First" (and "LAST, FIRST M"): the given name follows the comma.
   const comma = text.indexOf(',');
   const ordered = comma === -1 ? text : `${text.slice(comma + 1)} ${text.slice(0, comma)}`;
-  const words = ordered.split(/\s+/).filter((w) => /^[A-Z]/.test(w) && w.length > 1);
+  const words = ordered.split(/\s+/).filter((w) => CAPITALIZED.test(w) && w.length > 1);
   if (words.length < 2) return false;
-  const first = words[0]!.toLowerCase().replace(/[^a-z'-]/g, '');
-  const last = words[words.length - 1]!.toLowerCase().replace(/[^a-z'-]/g, '');
-  return givenNames().has(first) || familyNames().has(last);
+  return givenNames().has(listed(words[0]!)) || familyNames().has(listed(words[words.length - 1]!));
 }
 
 /** Both parts known: a given name from the SSA list and a family name from the surname list. */
 export function knownFullName(text: string): boolean {
   const words = text.split(/\s+/);
   if (words.length < 2) return false;
-  const first = words[0]!.toLowerCase();
-  const last = words[words.length - 1]!.toLowerCase();
-  return givenNames().has(first) && familyNames().has(last);
+  return givenNames().has(listed(words[0]!)) && familyNames().has(listed(words[words.length - 1]!));
 }
 
 /** Starts with a known given name followed by a capitalized surname of any origin. */
 export function knownGivenName(text: string): boolean {
   const words = text.split(/\s+/);
-  return words.length >= 2 && givenNames().has(words[0]!.toLowerCase()) && /^[A-Z]/.test(words[words.length - 1]!);
+  return words.length >= 2 && givenNames().has(listed(words[0]!)) && CAPITALIZED.test(words[words.length - 1]!);
 }
 
 /**
@@ -201,10 +208,10 @@ const ADDRESSEE_ROLES = new Set([
   'new', 'our', 'your', 'the', 'again', 'back', 'morning', 'afternoon', 'evening', 'holiday', 'holidays', 'happy',
 ]);
 
-/** Two or more capitalized words (McDermott, O'Brien too) naming a person, not a role, group or place (see ADDRESSEE_ROLES); middle initials aside. */
+/** Two or more capitalized words (McDermott, O'Brien, Muñoz too) naming a person, not a role, group or place (see ADDRESSEE_ROLES); middle initials aside. */
 export function addresseeName(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w));
-  return words.length >= 2 && words.every((w) => /^[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?$/.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
+  return words.length >= 2 && words.every((w) => /^\p{Lu}[\p{Ll}'-]+(?:\p{Lu}[\p{Ll}'-]+)?$/u.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
 }
 
 export const VALIDATORS = {

@@ -602,6 +602,22 @@ describe('session replay: a page DOM serialized as JSON (rrweb)', () => {
   });
 });
 
+describe('names with diacritics, and Spanish labels', () => {
+  it('reads José Muñoz, María Peña, GARCÍA, ROSA whole (the lists are matched without diacritics)', () => {
+    // Before: "Patient: José Muñoz" and "Dear María Peña" were clean; "Rosa García" was found as "Rosa Garc".
+    for (const [line, name] of [['Patient: José Muñoz, seen today', 'José Muñoz'], ['Dear María Peña, your lab results are ready', 'María Peña'], ['Patient: Rosa García', 'Rosa García'], ['PATIENT: GARCÍA, ROSA', 'GARCÍA, ROSA'], ['Mr. Nuñez called', 'Nuñez'], ['Referral: please see Zoë Ångström for cardiology', 'Zoë Ångström']] as const) {
+      expect(spans(line, scanText(line)), line).toContain(name);
+    }
+  });
+  it('reads Spanish intake labels and field names (paciente, fecha de nacimiento, teléfono)', () => {
+    const line = 'Paciente: Rosa García, fecha de nacimiento 02/11/1947';
+    expect(spans(line, scanText(line))).toEqual(expect.arrayContaining(['Rosa García', '02/11/1947']));
+    const form = JSON.stringify({ nombre_del_paciente: 'Rosa García', fecha_de_nacimiento: '11/02/1947', teléfono: '312-555-0142', dirección: '1420 Maple Ave', apellidos: 'García Peña' });
+    expect(spans(form, scanText(form, { contentType: 'application/json' }), 'json-phi-field')).toEqual(['Rosa García', '11/02/1947', '312-555-0142', '1420 Maple Ave', 'García Peña']);
+    expect(scanText(JSON.stringify({ nombre: 'Producto A', precio: 12 }), { contentType: 'application/json' }).findings).toEqual([]);
+  });
+});
+
 describe('names with a second capital (McDermott, O’Brien, VonRueden)', () => {
   it('are read whole by the name patterns', () => {
     // Before: "Referral: please see Jerry McDermott" was clean, "Patient: Jerry McDermott" found as "Jerry Mc".
