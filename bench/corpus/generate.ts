@@ -3,14 +3,14 @@
  * PHI (FHIR, HL7 v2, X12, CSV, forms, clinical notes, encoded variants of them, SMS reminders,
  * messages wrapped in JSON, web intake forms, ad platforms' hashed customer matching, FHIR XML,
  * C-CDA and vCards, session replays of a patient portal, an application's traced requests and
- * log lines), each
+ * log lines, clinical notes with Spanish names), each
  * with the byte spans of every identifier it contains, and PHI-free payloads of the kinds a
  * clinic sends to vendors without a BAA (analytics events, API calls, FHIR terminology,
  * telemetry, logs, prose). Used by `npm run eval`, the scan benchmark and a test.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { Faker, base, en } from '@faker-js/faker';
+import { Faker, base, en, es_MX } from '@faker-js/faker';
 import { DocBuilder, type Span } from './locate.js';
 
 export interface LabelledDoc {
@@ -453,7 +453,29 @@ const cleanAppTelemetry: Gen = (f, n) => {
   return clean('clean-app-telemetry', 'text/plain', `ts=2026-11-22T10:${pad(n % 60, 2)}:00Z level=${f.helpers.arrayElement(['info', 'warn', 'debug'])} msg="request served" address=0.0.0.0:${f.number.int({ min: 3000, max: 9000 })} upstream_address=10.0.${f.number.int(255)}.${f.number.int(255)}:5432 user_id=${f.number.int(999)} request_id=${f.string.uuid()} duration_ms=${f.number.int(900)}\n`, n);
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry };
+/** Names as a Mexican-American patient population has them (diacritics, two surnames now and then), seeded from the corpus's own generator. */
+const spanishNames = new Faker({ locale: [es_MX, base] });
+
+/** The clinical notes' templates with names from es_MX: José Hernández, María Muñoz Peña. */
+const notesSpanishNames: Gen = (f, n) => {
+  spanishNames.seed(f.number.int({ min: 1, max: 2 ** 31 - 1 }));
+  const last = spanishNames.datatype.boolean(0.3) ? `${spanishNames.person.lastName()} ${spanishNames.person.lastName()}` : spanishNames.person.lastName();
+  const p = { ...person(f), first: spanishNames.person.firstName(), last };
+  const d = new DocBuilder();
+  f.helpers.arrayElement(NOTE_TEMPLATES)(d, p, f);
+  return { id: `note-es-${n}`, kind: 'notes-spanish-names', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+};
+
+/** PHI-free counterparts: a clinic's announcements in Spanish, with its place and street names. */
+const cleanSpanishProse: Gen = (f, n) =>
+  clean('clean-prose-es', 'text/plain', [
+    f.helpers.arrayElement(['La clínica estará cerrada el Día de Acción de Gracias.', 'Nuestra Clínica Familiar Riverbend abre de lunes a viernes.', 'Bienvenidos a la Clínica San José.']),
+    'Ofrecemos ' + f.helpers.arrayElement(['vacunas contra la influenza', 'exámenes físicos deportivos', 'consultas por video', 'análisis de laboratorio']) + ' ' + f.helpers.arrayElement(['de lunes a viernes', 'los sábados', 'todos los días']) + ', de 9 a 5.',
+    'El estacionamiento está en la entrada ' + f.helpers.arrayElement(['norte', 'sur']) + ' de la Avenida ' + f.helpers.arrayElement(['Juárez', 'Hidalgo', 'Morelos']) + '; la farmacia cierra a las ' + f.number.int({ min: 5, max: 9 }) + ' p. m.',
+    f.helpers.arrayElement(['Llámenos para más información.', 'Traiga su tarjeta del seguro y una identificación.', 'Se habla español e inglés.']),
+  ].join(' '), n);
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {
