@@ -8,6 +8,7 @@ import { jsonObjectFields } from '../../src/detect/formats/json-objects.js';
 import { formLabelledFields, nameLabels } from '../../src/detect/formats/fields.js';
 import { xmlStructures } from '../../src/detect/formats/xml-structures.js';
 import { domText } from '../../src/detect/formats/dom-text.js';
+import type { FormatContext } from '../../src/detect/formats/context.js';
 import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
@@ -204,30 +205,18 @@ describe('one set pass: the probes say exactly what the skipped extractors would
   const xml = new RE2(xmlPairSource(scanner().keys.alternation), 'u');
   const person = ['"Patient"', '"RelatedPerson"', '"Person"'];
   const probes = (buf: Buffer): number => scanner().scanText(buf, [], 0);
-  /** True when jsonObjectFields, run unconditionally, finds something. */
-  const labelled = (buf: Buffer): boolean => {
-    const out: Finding[] = [];
-    jsonObjectFields({ buf, scanner: scanner(), out, base: 0, layer: undefined });
-    return out.length > 0;
-  };
-  /** True when formLabelledFields, run unconditionally, finds something. */
-  const formLabelledFound = (buf: Buffer): boolean => {
-    const out: Finding[] = [];
-    formLabelledFields({ buf, scanner: scanner(), out, base: 0, layer: undefined });
-    return out.length > 0;
-  };
-  /** True when nameLabels, run unconditionally, finds something. */
-  const nameLabelFound = (buf: Buffer): boolean => {
-    const out: Finding[] = [];
-    nameLabels({ buf, scanner: scanner(), out, base: 0, layer: undefined });
-    return out.length > 0;
-  };
-  /** True when xmlStructures, run unconditionally, finds something. */
-  const xmlStructureFound = (buf: Buffer): boolean => {
-    const out: Finding[] = [];
-    xmlStructures({ buf, scanner: scanner(), out, base: 0, layer: undefined });
-    return out.length > 0;
-  };
+  /** True when `extractor`, run unconditionally, finds something. */
+  const finds =
+    (extractor: (ctx: FormatContext) => void) =>
+    (buf: Buffer): boolean => {
+      const out: Finding[] = [];
+      extractor({ buf, scanner: scanner(), out, base: 0, layer: undefined });
+      return out.length > 0;
+    };
+  const labelled = finds(jsonObjectFields);
+  const formLabelledFound = finds(formLabelledFields);
+  const nameLabelFound = finds(nameLabels);
+  const xmlStructureFound = finds(xmlStructures);
   const payloads = [
     '{"resourceType": "Observation"}',
     '{"resourcetype": "Patient"}',
