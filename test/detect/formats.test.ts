@@ -472,6 +472,9 @@ describe('forms, query strings, XML and multipart', () => {
       ['application/json', JSON.stringify({ query: 'mutation { createContact(input: { firstName: "Rosa", lastName: "McDermott" }) { id } }' }), ['Rosa', 'McDermott']],
       ['application/yaml', 'contact:\n  first_name: Rosa\n  last_name: Garcia\nreason: knee pain\n', ['Rosa', 'Garcia']],
       ['text/plain', '[patient]\nfirst_name = "Rosa"\nlast_name = "Garcia"\n', ['Rosa', 'Garcia']],
+      // Lines without indentation (a bare value's match takes its line end), names with diacritics.
+      ['application/yaml', 'first_name: Ángel\nlast_name: Peña\n', ['Ángel', 'Peña']],
+      ['application/xml', '<Person FirstName="José" LastName="Muñoz"/>', ['José', 'Muñoz']],
     ];
     for (const [contentType, body, names] of cases) expect(spans(body, scanText(body, { contentType }), 'form-phi-field'), body).toEqual(names);
   });

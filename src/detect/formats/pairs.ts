@@ -59,14 +59,19 @@ export function logfmtPairSource(keys: string): string {
  * object. Dates, SSNs and MRNs so labelled are found by their patterns (the label is their
  * context word); a name has no pattern of its own. The label: a name field's words; the value:
  * quoted (groups q, s) or a bare capitalized word or words that end the line or the item (v).
+ * The label starts at a word boundary rather than after a separator it would consume: a bare
+ * value's match takes the line end, which the next line's label then needs no more.
  */
-const NAME_LABEL = '(?:^|[\\s{(,;])(?i:first|last|given|family|middle|full|patient|legal|maiden|preferred)[_ -]?(?i:name)\\s*[:=]\\s*';
-const NAME_TEXT = "[A-Za-z][A-Za-z' .-]{0,63}";
+const NAME_LABEL = '\\b(?i:first|last|given|family|middle|full|patient|legal|maiden|preferred)[_ -]?(?i:name)\\s*[:=]\\s*';
+/** Letters of names, upper and lower case: ASCII, Latin-1 and Latin Extended-A (José, Muñoz, Łukasz), as the name detectors take them. */
+const UPPER = 'A-ZÀ-ÖØ-ÞĀ-ž';
+const LOWER = 'a-zß-öø-ÿĀ-ž';
+const NAME_TEXT = `[${UPPER}${LOWER}][${UPPER}${LOWER}' .-]{0,63}`;
 export function nameLabelSource(): string {
-  return `${NAME_LABEL}(?:\\\\?"(?P<q>${NAME_TEXT})\\\\?"|'(?P<s>${NAME_TEXT})'|(?P<v>[A-Z][a-z'-]+(?:[ \\t][A-Z][a-z'-]+)*)[ \\t]*(?:$|[\\r\\n,;}]))`;
+  return `${NAME_LABEL}(?:\\\\?"(?P<q>${NAME_TEXT})\\\\?"|'(?P<s>${NAME_TEXT})'|(?P<v>[${UPPER}][${LOWER}'-]+(?:[ \\t][${UPPER}][${LOWER}'-]+)*)[ \\t]*(?:$|[\\r\\n,;}]))`;
 }
-/** The probe of nameLabelSource: a label and the first byte of a value. No capturing groups. */
-export const NAME_LABEL_PROBE = `${NAME_LABEL}(?:\\\\?"|'|[A-Z])`;
+/** The probe of nameLabelSource: a label and the first character of a value. No capturing groups. */
+export const NAME_LABEL_PROBE = `${NAME_LABEL}(?:\\\\?"|'|[${UPPER}])`;
 
 /** The keys every logfmt logger writes (`level=`, `msg=`): a log line in logfmt is there. */
 export const LOGFMT_SOURCE = '(?:^|[ \\t"])(?:level|lvl|msg|severity)=';
