@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditRecords, curl, outputsOf, recordOf, startProxy, viaAgent, type TestProxy } from '../helpers/proxy.js';
 import { useRecordingUpstream } from '../helpers/upstream.js';
@@ -36,6 +36,12 @@ function sendChunks(url: string, chunks: Buffer[], headers: Record<string, strin
   });
 }
 
+/** A Sentry envelope carrying a session replay whose recording (zlib-compressed, as the SDK sends it) shows `text`. */
+function sentryReplay(text: string): Buffer {
+  const recording = Buffer.concat([Buffer.from('{"segment_id":0}\n'), deflateSync(Buffer.from(JSON.stringify([{ type: 2, data: { node: { type: 0, id: 1, childNodes: [{ type: 3, id: 2, textContent: text }] } } }])))]);
+  return Buffer.concat([Buffer.from(`{"event_id":"9ec79c33ec9942ab8353589fcb2e04dc","sent_at":"2026-11-22T10:00:00Z"}\n{"type":"replay_recording","length":${recording.length}}\n`), recording, Buffer.from('\n')]);
+}
+
 describe('PHI to a vendor without a BAA is blocked, however it is encoded; not one byte reaches the vendor', () => {
   it.each([
     ['plain JSON', Buffer.from(JSON.stringify({ note: NOTE })), { 'content-type': 'application/json' }],
@@ -47,6 +53,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['X12 as text/plain', Buffer.from('ISA*00*          *00*          *ZZ*A              *ZZ*B              *261122*0830*^*00501*000000001*0*P*:~ST*837*1~NM1*IL*1*GARCIA*ROSA****MI*XGH48291033~DMG*D8*19470211~SE*3*1~'), { 'content-type': 'text/plain' }],
     ['multipart upload', Buffer.from('--b1\r\nContent-Disposition: form-data; name="note"\r\n\r\nPatient: Rosa Garcia DOB 02/11/1947\r\n--b1--\r\n'), { 'content-type': 'multipart/form-data; boundary=b1' }],
     ['a file name in a multipart upload', Buffer.from('--b1\r\nContent-Disposition: form-data; name="file"; filename="Garcia_Rosa_536-22-1845.txt"\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--b1--\r\n'), { 'content-type': 'multipart/form-data; boundary=b1' }],
+    ['a session replay whose page shows a patient (text nodes apart from their labels)', Buffer.from(JSON.stringify([{ type: 3, data: { source: 0, texts: [{ id: 41, value: 'Patient' }, { id: 42, value: 'Garcia, Rosa' }, { id: 43, value: 'Date of birth' }, { id: 44, value: '02/11/1947' }] } }])), { 'content-type': 'application/json' }],
+    ['a Sentry envelope with a compressed replay recording', sentryReplay(NOTE), { 'content-type': 'application/x-sentry-envelope' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
     expect(r.status).toBe(403);
@@ -114,6 +122,8 @@ describe('clean payloads pass byte for byte', () => {
   it.each([
     ['analytics JSON', Buffer.from(JSON.stringify({ event: 'page_view', page: '/flu-shots', ts: '2026-11-22T10:00:00Z' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['gzip JSON', gzipSync(Buffer.from(JSON.stringify({ event: 'click', n: 3 }))), { 'content-type': 'application/json', 'content-encoding': 'gzip' }],
+    // Before: refused as unscannable (the compressed recording made the envelope binary).
+    ['a Sentry envelope with a compressed replay of a page without PHI', sentryReplay('Flu shots are available Monday through Friday.'), { 'content-type': 'application/x-sentry-envelope' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
     expect(r.status).toBe(200);
