@@ -123,7 +123,7 @@ describe('clean payloads pass byte for byte', () => {
     ['analytics JSON', Buffer.from(JSON.stringify({ event: 'page_view', page: '/flu-shots', ts: '2026-11-22T10:00:00Z' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['gzip JSON', gzipSync(Buffer.from(JSON.stringify({ event: 'click', n: 3 }))), { 'content-type': 'application/json', 'content-encoding': 'gzip' }],
     // Before: refused as unscannable (the compressed recording made the envelope binary).
-    ['a Sentry envelope with a compressed replay of a page without PHI', sentryReplay('Flu shots are available Monday through Friday.'), { 'content-type': 'application/x-sentry-envelope' }],
+    ['a Sentry envelope with a compressed replay of a page without PHI', sentryReplay('Flu shots are available Monday through Friday.'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
     expect(r.status).toBe(200);
