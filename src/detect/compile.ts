@@ -140,7 +140,11 @@ const phrase = (p: string): string => p.split(/[\s_-]+/).map(escapeRe).join(SEP)
 /** A field name compared without case, separators or diacritics (`Teléfono` as `telefono`). */
 const normalizeKey = (k: string): string => {
   const lower = k.toLowerCase();
-  return (/^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')).replace(/[^a-z0-9]/g, '');
+  // Diacritics are undone only where there is a character past ASCII (a loop: this runs for
+  // every key, header and form field, and a regex test cost more than the rest).
+  let ascii = true;
+  for (let i = 0; i < lower.length && ascii; i++) ascii = lower.charCodeAt(i) < 0x80;
+  return (ascii ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')).replace(/[^a-z0-9]/g, '');
 };
 
 export function compileKeys(spec: KeySpec): KeyTable {

@@ -354,6 +354,8 @@ describe('CSV and TSV', () => {
     expect(spans(list, scanText(list, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['Rosa Garcia', 'Naomie Wehner', 'James Smith']);
     const members = 'Member\tPlan\nGarcia, Rosa\tGold\nOkafor, Chidi\tSilver\n';
     expect(spans(members, scanText(members, { contentType: 'text/tab-separated-values' }), 'csv-phi-column')).toEqual(['Garcia, Rosa', 'Okafor, Chidi']);
+    const upper = 'ID, NAME \n1,Rosa Garcia\n2,James Smith\n';
+    expect(spans(upper, scanText(upper, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['Rosa Garcia', 'James Smith']);
     // Products, teams and companies under the same headers are no names.
     for (const csv of ['Name,SKU,Qty\nKnee brace,KB-100,2\nWrist splint,WS-200,1\nGrace Pediatric Kit,GP-1,3\n', 'Name,Lead\nRadiology,Dr. Lee\nFront Desk,Maria\n', 'Customer,Balance\nAcme Health,1200\nMercy Clinic,300\n']) {
       expect(scanText(csv, { contentType: 'text/csv' }).findings, csv).toEqual([]);

@@ -77,7 +77,9 @@ function forEachCell(buf: Buffer, delimiter: number, cell: (row: number, col: nu
  * Headers too generic to name PHI by themselves ("Name": a product's, a team's, a person's)
  * that hold names when their cells read as people's names (see csvColumns).
  */
-const GENERIC_NAME_HEADERS = new Set(['name', 'client', 'customer', 'contact', 'member', 'person', 'recipient', 'attendee', 'guest', 'invitee', 'participant']);
+const GENERIC_NAMES = ['name', 'client', 'customer', 'contact', 'member', 'person', 'recipient', 'attendee', 'guest', 'invitee', 'participant'];
+/** Each as exports write it (name, Name, NAME): one Set lookup per header, no case folding. */
+const GENERIC_NAME_HEADERS = new Set(GENERIC_NAMES.flatMap((h) => [h, h[0]!.toUpperCase() + h.slice(1), h.toUpperCase()]));
 /** No generic header is longer (with a little whitespace around it): longer ones are not looked up. */
 const MAX_GENERIC_HEADER = 16;
 /** How many of a generic column's filled cells must be known full names for it to count as a column of names. */
@@ -109,7 +111,7 @@ export function csvColumns(ctx: FormatContext): void {
       const header = buf.toString('utf8', col === 0 ? skipBom(buf, start) : start, end);
       const id = ctx.scanner.keys.identify(header);
       if (id !== null) columns.set(col, id);
-      else if (header.length <= MAX_GENERIC_HEADER && GENERIC_NAME_HEADERS.has(header.trim().toLowerCase())) generic.set(col, { cells: [], people: 0 });
+      else if (header.length <= MAX_GENERIC_HEADER && GENERIC_NAME_HEADERS.has(header.includes(' ') ? header.trim() : header)) generic.set(col, { cells: [], people: 0 });
       return true;
     }
     // No PHI column in the header: nothing structural to report, stop reading rows.
