@@ -3,6 +3,7 @@ import RE2 from 're2';
 import { FindAll } from './find-all.js';
 import { LOGFMT_SOURCE, NAME_LABEL_PROBE, formLabelledSource, jsonObjectsSource, pairProbes } from './formats/pairs.js';
 import { WordFinder, WordPositions } from './words.js';
+import { folded } from './names.js';
 import type { DetectorSpec, KeySpec, Pack, Structure } from './pack.js';
 import type { Finding, Identifier } from './types.js';
 import { VALIDATORS } from './validators.js';
@@ -138,14 +139,7 @@ function wordsRe(words: readonly string[]): RE2 | null {
 
 const phrase = (p: string): string => p.split(/[\s_-]+/).map(escapeRe).join(SEP);
 /** A field name compared without case, separators or diacritics (`Teléfono` as `telefono`). */
-const normalizeKey = (k: string): string => {
-  const lower = k.toLowerCase();
-  // Diacritics are undone only where there is a character past ASCII (a loop: this runs for
-  // every key, header and form field, and a regex test cost more than the rest).
-  let ascii = true;
-  for (let i = 0; i < lower.length && ascii; i++) ascii = lower.charCodeAt(i) < 0x80;
-  return (ascii ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')).replace(/[^a-z0-9]/g, '');
-};
+const normalizeKey = (k: string): string => folded(k).replace(/[^a-z0-9]/g, '');
 
 export function compileKeys(spec: KeySpec): KeyTable {
   const direct = new Map<string, Identifier>();

@@ -21,3 +21,14 @@ export function givenNames(): Set<string> {
 export function familyNames(): Set<string> {
   return (family ??= readList('family-names.txt'));
 }
+
+/**
+ * `text` lower-cased and without diacritics ("Teléfono" as telefono, "García" as garcia): the
+ * name lists and the field names are ASCII. Text that is ASCII already is returned as it is
+ * (a loop, not a regex: this runs for every key, header and candidate name).
+ */
+export function folded(text: string): string {
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) >= 0x80) return lower.normalize('NFD').replace(/\p{M}/gu, '');
+  return lower;
+}

@@ -2,7 +2,7 @@
  * Check-digit and shape validators applied to pattern candidates. Each takes the matched
  * text and says whether it can be a real identifier; none keeps or reports the value.
  */
-import { givenNames, familyNames } from './names.js';
+import { familyNames, folded, givenNames } from './names.js';
 
 const digitsOf = (s: string): string => s.replace(/\D/g, '');
 
@@ -158,30 +158,26 @@ export function ipv4(text: string): boolean {
   return text !== '0.0.0.0' && Number(parts[0]) !== 0;
 }
 
-/**
- * A name as the lists hold it: lower case, diacritics dropped (the SSA and Census lists are
- * ASCII: "José" is listed as jose, "García" as garcia), punctuation but ' and - dropped.
- */
-function listed(word: string): string {
-  const lower = word.toLowerCase();
-  return (/^[a-z'-]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')).replace(/[^a-z'-]/g, '');
+/** A name as the lists hold it: folded (José as jose), punctuation but ' and - dropped. */
+const listed = (word: string): string => folded(word).replace(/[^a-z'-]/g, '');
+/** "Last, First" (and "LAST, FIRST M") as "First Last": the given name follows the comma. */
+function firstLast(text: string): string {
+  const comma = text.indexOf(',');
+  return comma === -1 ? text : `${text.slice(comma + 1)} ${text.slice(0, comma)}`.trim();
 }
 /** A capitalized word: an upper-case letter first, accented ones too (Ángel, Øster). */
 const CAPITALIZED = /^\p{Lu}/u;
 
 /** A personal name: at least two capitalized words, the first a known given name, or the last a known family name. */
 export function personName(text: string): boolean {
-  // "Last, First" (and "LAST, FIRST M"): the given name follows the comma.
-  const comma = text.indexOf(',');
-  const ordered = comma === -1 ? text : `${text.slice(comma + 1)} ${text.slice(0, comma)}`;
-  const words = ordered.split(/\s+/).filter((w) => CAPITALIZED.test(w) && w.length > 1);
+  const words = firstLast(text).split(/\s+/).filter((w) => CAPITALIZED.test(w) && w.length > 1);
   if (words.length < 2) return false;
   return givenNames().has(listed(words[0]!)) || familyNames().has(listed(words[words.length - 1]!));
 }
 
-/** Both parts known: a given name from the SSA list and a family name from the surname list. */
+/** Both parts known: a given name from the SSA list and a family name from the surname list ("Last, First" too). */
 export function knownFullName(text: string): boolean {
-  const words = text.split(/\s+/);
+  const words = firstLast(text).split(/\s+/);
   if (words.length < 2) return false;
   return givenNames().has(listed(words[0]!)) && familyNames().has(listed(words[words.length - 1]!));
 }

@@ -17,7 +17,12 @@ const HEX_ONLY = /^[0-9a-f]+$/i;
  * What a name-field carries that is no name: the kind of patient a scheduling form or an
  * analytics event says (`"patient": "new"`, `patient=returning`), yes/no answers.
  */
-const NOT_NAMES = new Set(['new', 'returning', 'existing', 'established', 'current', 'former', 'prospective', 'self', 'other', 'guest', 'anonymous', 'yes', 'no', 'patient', 'patients', 'adult', 'child', 'pediatric', 'minor', 'dependent', 'primary', 'secondary']);
+const NOT_NAMES = new Set([
+  'new', 'returning', 'existing', 'established', 'current', 'former', 'prospective', 'self', 'other', 'guest', 'anonymous', 'yes', 'no',
+  'patient', 'patients', 'adult', 'child', 'pediatric', 'minor', 'dependent', 'primary', 'secondary',
+  // What a typed schema, an API's example or a form's definition puts where a name goes (`firstName: String`).
+  'string', 'str', 'text', 'varchar', 'nvarchar', 'char', 'type', 'value', 'field', 'input', 'required', 'optional', 'object', 'any',
+]);
 const PLACEHOLDERS = new Set(['null', 'none', 'n/a', 'na', 'unknown', 'redacted', '[redacted]', 'true', 'false', 'test', 'xxx', 'tbd', '-', '0']);
 
 /** An IPv4 or IPv6 address, a host:port, a URL, or a memory address (`"addr": "0x7ff6a1b2"` in a crash report). */

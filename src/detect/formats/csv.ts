@@ -85,12 +85,6 @@ const MAX_GENERIC_HEADER = 16;
 /** How many of a generic column's filled cells must be known full names for it to count as a column of names. */
 const PEOPLE_SHARE = 0.5;
 
-/** "Rosa Garcia" or "Garcia, Rosa": a known given name and a known family name. */
-function readsAsPerson(text: string): boolean {
-  const comma = text.indexOf(',');
-  return knownFullName((comma === -1 ? text : `${text.slice(comma + 1)} ${text.slice(0, comma)}`).trim());
-}
-
 /**
  * CSV / TSV with a header row: every non-empty cell in a PHI-named column is a finding. A
  * column under a generic header ("Name", "Client", "Member": a patient list exported for a
@@ -123,7 +117,7 @@ export function csvColumns(ctx: FormatContext): void {
       const text = buf.toString('utf8', start, end);
       if (plausible('names', text)) {
         names.cells.push([start, end]);
-        if (readsAsPerson(text)) names.people++;
+        if (knownFullName(text)) names.people++;
       }
     }
     return true;

@@ -103,13 +103,10 @@ export function formFields(ctx: FormatContext): void {
   run(ctx, regexes(ctx.scanner.keys).form, 'form');
 }
 
-/** Words a typed schema, a template or a form's own labels put where a name would go (`firstName: String`). */
-const NOT_A_NAME = new Set(['string', 'str', 'text', 'varchar', 'nvarchar', 'char', 'type', 'value', 'field', 'input', 'required', 'optional', 'object', 'any', 'unknown']);
-
 /**
  * A person's name labelled in an XML attribute, a GraphQL argument, YAML, INI, TOML or a
  * JavaScript object (see nameLabelSource). A value that is itself a field's label ("First
- * name", as translation files hold it) or a type's name is none.
+ * name", as translation files hold it) is none; a type's name is none by plausible().
  */
 export function nameLabels(ctx: FormatContext): void {
   const { buf } = ctx;
@@ -118,7 +115,7 @@ export function nameLabels(ctx: FormatContext): void {
     const span = groups[0] ?? groups[1] ?? groups[2];
     if (span === undefined) return;
     const text = buf.toString('utf8', span[0], span[1]).trim();
-    if (NOT_A_NAME.has(text.toLowerCase()) || keys.identify(text) !== null || !plausible('names', text)) return;
+    if (keys.identify(text) !== null || !plausible('names', text)) return;
     structural(ctx, 'form', 'names', span[0], span[0] + Buffer.byteLength(text));
   });
 }
