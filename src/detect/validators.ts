@@ -168,11 +168,14 @@ function firstLast(text: string): string {
 /** A capitalized word: an upper-case letter first, accented ones too (Ángel, Øster). */
 const CAPITALIZED = /^\p{Lu}/u;
 
-/** A personal name: at least two capitalized words, the first a known given name, or the last a known family name. */
+/**
+ * A personal name: at least two capitalized words, the first a known given name, or a later
+ * one a known family name (a Spanish name's first surname, "Campos" in "Jacobo Campos de Kanea").
+ */
 export function personName(text: string): boolean {
   const words = firstLast(text).split(/\s+/).filter((w) => CAPITALIZED.test(w) && w.length > 1);
   if (words.length < 2) return false;
-  return givenNames().has(listed(words[0]!)) || familyNames().has(listed(words[words.length - 1]!));
+  return givenNames().has(listed(words[0]!)) || words.slice(1).some((w) => familyNames().has(listed(w)));
 }
 
 /** Both parts known: a given name from the SSA list and a family name from the surname list ("Last, First" too). */
@@ -204,9 +207,12 @@ const ADDRESSEE_ROLES = new Set([
   'new', 'our', 'your', 'the', 'again', 'back', 'morning', 'afternoon', 'evening', 'holiday', 'holidays', 'happy',
 ]);
 
-/** Two or more capitalized words (McDermott, O'Brien, Muñoz too) naming a person, not a role, group or place (see ADDRESSEE_ROLES); middle initials aside. */
+/** The lower-case words a name pattern takes before a surname: Maria de la Cruz, Ludwig van Beethoven, Omar bin Laden. */
+const SURNAME_PARTICLES = new Set(['de', 'la', 'las', 'los', 'del', 'della', 'da', 'das', 'do', 'dos', 'du', 'van', 'der', 'den', 'von', 'dem', 'ter', 'ten', 'di', 'le', 'bin', 'ibn', 'al', 'el']);
+
+/** Two or more capitalized words (McDermott, O'Brien, Muñoz too) naming a person, not a role, group or place (see ADDRESSEE_ROLES); middle initials and surname particles aside. */
 export function addresseeName(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w));
+  const words = text.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w) && !SURNAME_PARTICLES.has(w));
   return words.length >= 2 && words.every((w) => /^\p{Lu}[\p{Ll}'-]+(?:\p{Lu}[\p{Ll}'-]+)?$/u.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
 }
 

@@ -623,6 +623,26 @@ describe('names with diacritics, and Spanish labels', () => {
   });
 });
 
+describe('surnames with a particle (de la Cruz, van Dijk, da Silva)', () => {
+  it('are read whole by the name patterns', () => {
+    // Before: "Patient: Maria de la Cruz", "Dear Maria de la Cruz" and "Pt. Robert J. van Dijk" were clean;
+    // "Patient: Jacobo Campos de Kanea" was found as "Jacobo Campos".
+    for (const [line, name] of [
+      ['Patient: Maria de la Cruz', 'Maria de la Cruz'],
+      ['Dear Maria de la Cruz, your lab results are ready', 'Maria de la Cruz'],
+      ['Pt. Robert J. van Dijk reports pain', 'Robert J. van Dijk'],
+      ['Referral: please see Ana da Silva for cardiology', 'Ana da Silva'],
+      ['Welcome back, Juan del Rio', 'Juan del Rio'],
+      ['Patient: Jacobo Campos de Kanea DOB: 05/08/1984', 'Jacobo Campos de Kanea'],
+      ['Mrs. de la Cruz called about her refill', 'de la Cruz'],
+    ] as const) {
+      const r = scanText(line);
+      expect(r.findings.filter((f) => f.identifier === 'names').map((f) => line.slice(f.start, f.end)), line).toContain(name);
+    }
+    for (const clean of ['Patient: Maria de', 'Grace del Mar resort opens in May', 'Hi Sam, the Port de la Paz file is attached']) expect(scanText(clean).phi, clean).toBe(false);
+  });
+});
+
 describe('names with a second capital (McDermott, O’Brien, VonRueden)', () => {
   it('are read whole by the name patterns', () => {
     // Before: "Referral: please see Jerry McDermott" was clean, "Patient: Jerry McDermott" found as "Jerry Mc".
