@@ -145,9 +145,11 @@ export function date(text: string): boolean {
 }
 
 /** An age of 90 or more (Safe Harbor aggregates ages over 89). */
+/** An age of 90 to 125 in digits; spelled out, the patterns take only ninety and above ("ninety-three", "one hundred and two"). */
 export function age89(text: string): boolean {
   const m = /\d{2,3}/.exec(text);
-  const n = m === null ? 0 : Number(m[0]);
+  if (m === null) return /ninety|hundred/i.test(text);
+  const n = Number(m[0]);
   return n >= 90 && n <= 125;
 }
 

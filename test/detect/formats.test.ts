@@ -643,6 +643,22 @@ describe('surnames with a particle (de la Cruz, van Dijk, da Silva)', () => {
   });
 });
 
+describe('ages spelled out, and names beside telehealth words', () => {
+  it('finds "a ninety-three-year-old" and "aged ninety-one" as it finds "a 93-year-old"', () => {
+    // Before: clean — only ages in digits were read.
+    for (const [line, age] of [['HPI: A ninety-three-year-old woman presents with chest pain.', 'ninety-three-year-old'], ['Lives alone, aged ninety-one.', 'ninety-one'], ['a one hundred and two year old man', 'one hundred and two year old']] as const) {
+      expect(spans(line, scanText(line)), line).toContain(age);
+    }
+    for (const clean of ['a seventy-three-year-old woman', 'Refills are a ninety-day supply', 'our hundred-year-old building']) expect(scanText(clean).phi, clean).toBe(false);
+  });
+  it('takes a name beside telehealth and video-visit words', () => {
+    // Before: clean — "telehealth" was no care word, so a meeting titled with the patient's name passed.
+    const meeting = JSON.stringify({ topic: 'Telehealth - Rosa Garcia', type: 2, start_time: '2026-11-24T09:00:00Z', duration: 30 });
+    expect(spans(meeting, scanText(meeting, { contentType: 'application/json' }))).toContain('Rosa Garcia');
+    expect(scanText(JSON.stringify({ topic: 'Telehealth - staff training', type: 2 }), { contentType: 'application/json' }).phi).toBe(false);
+  });
+});
+
 describe('names with a second capital (McDermott, O’Brien, VonRueden)', () => {
   it('are read whole by the name patterns', () => {
     // Before: "Referral: please see Jerry McDermott" was clean, "Patient: Jerry McDermott" found as "Jerry Mc".
