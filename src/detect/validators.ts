@@ -144,8 +144,10 @@ export function date(text: string): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-/** An age of 90 or more (Safe Harbor aggregates ages over 89). */
-/** An age of 90 to 125 in digits; spelled out, the patterns take only ninety and above ("ninety-three", "one hundred and two"). */
+/**
+ * An age of 90 or more (Safe Harbor aggregates ages over 89): 90 to 125 in digits; spelled
+ * out, the patterns take only ninety and above ("ninety-three", "one hundred and two").
+ */
 export function age89(text: string): boolean {
   const m = /\d{2,3}/.exec(text);
   if (m === null) return /ninety|hundred/i.test(text);

@@ -283,6 +283,8 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     '{"values":[["Name", "DOB"],["A","1947"]]}',
     '[ [ "ssn" ], [ "536221845" ] ]',
     '{"values":[["sku"],["x"]]}',
+    '{"values":[["Rosa Garcia","1947-02-11"]]}',
+    '{"values":[ [ "Name" , "Notes"], ["Rosa Garcia", "x"]]}',
     '{"type":3,"textContent":"Rosa Garcia","id":7}',
     '{"texts" : [ {"id":12,"value":"DOB"} ]}',
     '{"textContent" :"  "}',
@@ -322,7 +324,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     }
     expect(payloads.filter((b) => domText(b) !== null).length).toBe(2);
     expect(payloads.filter(nameLabelFound).length).toBe(4);
-    expect(payloads.filter(labelled).length).toBe(9);
+    expect(payloads.filter(labelled).length).toBe(11);
     expect(payloads.filter(xmlStructureFound).length).toBe(6);
     expect(payloads.filter(formLabelledFound).length).toBe(1);
     expect(payloads.filter((b) => form.test(b)).length).toBeGreaterThan(1);

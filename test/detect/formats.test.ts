@@ -321,6 +321,19 @@ describe('JSON objects named by something other than their keys', () => {
     expect(found(body)).toEqual(['names:Quackenbush, Xiomara', 'dates:1947-02-11', 'names:Okafor, Chidi', 'dates:1958-09-30']);
     expect(scanText(JSON.stringify({ values: [['SKU', 'Qty'], ['KB-100', 2]] }), { contentType: 'application/json' }).phi).toBe(false);
   });
+  it('tables: rows appended without their header, and a column headed just "Name"', () => {
+    // Before: both clean — a spreadsheet append carries rows under a header already in the sheet.
+    const append = JSON.stringify({ range: 'Sheet1!A1', majorDimension: 'ROWS', values: [['Rosa Garcia', '1947-02-11', 'Type 2 diabetes'], ['Jerry', 'McDermott', '07/30/1952', 'CHF']] });
+    expect(found(append)).toEqual(['names:Rosa Garcia', 'dates:1947-02-11', 'names:Jerry', 'names:McDermott', 'dates:07/30/1952']);
+    const named = JSON.stringify({ values: [['Name', 'Diagnosis'], ['Rosa Garcia', 'CHF'], ['Jerry McDermott', 'COPD'], ['Xiomara Quackenbush', 'asthma']] });
+    expect(found(named).filter((f) => f.startsWith('names:'))).toEqual(expect.arrayContaining(['names:Rosa Garcia', 'names:Jerry McDermott', 'names:Xiomara Quackenbush']));
+    for (const clean of [
+      { values: [['Name', 'Price'], ['Widget Pro', '12'], ['Gadget', '3']] },
+      { values: [['Staff meeting', '2026-11-24'], ['Rosa Garcia', 'x']] },
+      { values: [['Rosa Garcia', '19470211']] },
+      { values: [['Rosa Garcia', 'Type 2 diabetes']] },
+    ]) expect(scanText(JSON.stringify(clean), { contentType: 'application/json' }).phi, JSON.stringify(clean)).toBe(false);
+  });
   it('keeps quiet on a form definition (empty values), placeholders, and members that hold no value', () => {
     const schema = JSON.stringify({ fields: [{ name: 'date_of_birth', label: 'Date of birth', type: 'date', value: '', placeholder: 'MM/DD/1990' }, { name: 'ssn', value: null, help: 'Needed for billing 123' }] });
     expect(scanText(schema, { contentType: 'application/json' }).phi).toBe(false);

@@ -1,3 +1,4 @@
+import type { Structure } from '../pack.js';
 import type { Identifier } from '../types.js';
 import { knownFullName } from '../validators.js';
 import { plausible, skipBom, structural, type FormatContext } from './context.js';
@@ -75,7 +76,7 @@ function forEachCell(buf: Buffer, delimiter: number, cell: (row: number, col: nu
 
 /**
  * Headers too generic to name PHI by themselves ("Name": a product's, a team's, a person's)
- * that hold names when their cells read as people's names (see csvColumns).
+ * that hold names when their cells read as people's names (see NameColumn).
  */
 const GENERIC_NAMES = ['name', 'client', 'customer', 'contact', 'member', 'person', 'recipient', 'attendee', 'guest', 'invitee', 'participant'];
 /** Each as exports write it (name, Name, NAME): one Set lookup per header, no case folding. */
@@ -85,46 +86,61 @@ const MAX_GENERIC_HEADER = 16;
 /** How many of a generic column's filled cells must be known full names for it to count as a column of names. */
 const PEOPLE_SHARE = 0.5;
 
+/** A header too generic to name PHI that may head a column of names ("Name", "Client", "MEMBER"). */
+export function genericNameHeader(header: string): boolean {
+  return header.length <= MAX_GENERIC_HEADER && GENERIC_NAME_HEADERS.has(header.includes(' ') ? header.trim() : header);
+}
+
 /**
- * CSV / TSV with a header row: every non-empty cell in a PHI-named column is a finding. A
- * column under a generic header ("Name", "Client", "Member": a patient list exported for a
- * mailing or a spreadsheet) is a column of names when at least half of its filled cells are
- * known full names (a given and a family name from the shipped lists); then every plausible
- * cell in it is a finding, the names the lists do not know included.
+ * The cells of a column under a generic header (a patient list exported for a mailing or a
+ * spreadsheet, a CSV file's or a JSON table's): a column of names when at least half of its
+ * filled cells are known full names (a given and a family name from the shipped lists); then
+ * every plausible cell in it is a finding, the names the lists do not know included.
+ */
+export class NameColumn {
+  private readonly cells: [number, number][] = [];
+  private people = 0;
+
+  add(buf: Buffer, start: number, end: number): void {
+    if (end <= start) return;
+    const text = buf.toString('utf8', start, end);
+    if (!plausible('names', text)) return;
+    this.cells.push([start, end]);
+    if (knownFullName(text)) this.people++;
+  }
+
+  report(ctx: FormatContext, structure: Structure): void {
+    if (this.people > 0 && this.people >= this.cells.length * PEOPLE_SHARE) for (const [start, end] of this.cells) structural(ctx, structure, 'names', start, end);
+  }
+}
+
+/**
+ * CSV / TSV with a header row: every non-empty cell in a PHI-named column is a finding, and a
+ * column under a generic header is one when it is a column of names (see NameColumn).
  */
 export function csvColumns(ctx: FormatContext): void {
   const { buf } = ctx;
   const delimiter = csvDelimiter(buf);
   if (delimiter === null) return;
   const columns = new Map<number, Identifier>();
-  /** Generic name columns: their cells, and how many read as people. */
-  const generic = new Map<number, { cells: [number, number][]; people: number }>();
+  const generic = new Map<number, NameColumn>();
   forEachCell(buf, delimiter, (row, col, start, end) => {
     if (row === 0) {
       // Excel's "CSV UTF-8" begins with a byte order mark, before the first header.
       const header = buf.toString('utf8', col === 0 ? skipBom(buf, start) : start, end);
       const id = ctx.scanner.keys.identify(header);
       if (id !== null) columns.set(col, id);
-      else if (header.length <= MAX_GENERIC_HEADER && GENERIC_NAME_HEADERS.has(header.includes(' ') ? header.trim() : header)) generic.set(col, { cells: [], people: 0 });
+      else if (genericNameHeader(header)) generic.set(col, new NameColumn());
       return true;
     }
     // No PHI column in the header: nothing structural to report, stop reading rows.
     if (columns.size === 0 && generic.size === 0) return false;
     const id = columns.get(col);
     if (id !== undefined && plausible(id, buf.toString('utf8', start, end))) structural(ctx, 'csv', id, start, end);
-    const names = generic.get(col);
-    if (names !== undefined && end > start) {
-      const text = buf.toString('utf8', start, end);
-      if (plausible('names', text)) {
-        names.cells.push([start, end]);
-        if (knownFullName(text)) names.people++;
-      }
-    }
+    generic.get(col)?.add(buf, start, end);
     return true;
   });
-  for (const { cells, people } of generic.values()) {
-    if (people > 0 && people >= cells.length * PEOPLE_SHARE) for (const [start, end] of cells) structural(ctx, 'csv', 'names', start, end);
-  }
+  for (const column of generic.values()) column.report(ctx, 'csv');
 }
 
 /** True when the first lines look like delimited rows with a consistent column count. */

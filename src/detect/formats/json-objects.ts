@@ -1,7 +1,8 @@
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { walkJson } from './json-walk.js';
-import { knownFullName } from '../validators.js';
+import { VALIDATORS, knownFullName } from '../validators.js';
+import { genericNameHeader, NameColumn } from './csv.js';
 import { LABEL_KEYS, PERSON_OBJECTS, USER_OBJECTS, VALUE_KEYS } from './pairs.js';
 
 const LABEL = new Set(LABEL_KEYS);
@@ -41,6 +42,35 @@ interface Frame {
   nested: boolean;
   /** For an array of rows (`[["Name", "DOB"], [...]]`): the first row's field names; null when it names none. */
   header?: (Identifier | null)[] | null;
+  /** For an array of rows whose first row heads a column "Name" (or Client, Member...): that column's cells. */
+  generic?: Map<number, NameColumn>;
+}
+
+/** A whole cell that is a calendar date (a date validator's format; not a bare run of digits, which an id could be). */
+const isDateCell = (text: string): boolean => /\D/.test(text) && VALIDATORS.date(text);
+
+/**
+ * A row of a table without its header (`values.append` adds rows under a header the request
+ * does not carry): a person's name (a known full name in one cell, or a known given name and a
+ * known family name in two cells side by side) and a date in the same row are both findings.
+ */
+function headerlessRow(ctx: FormatContext, row: readonly Scalar[]): void {
+  const { buf } = ctx;
+  const texts = row.map((s) => (s.isString ? buf.toString('utf8', s.start, s.end) : ''));
+  const dates = row.filter((s, i) => s.isString && isDateCell(texts[i]!));
+  if (dates.length === 0) return;
+  const names: [number, number][] = [];
+  for (let i = 0; i < row.length; i++) {
+    if (!row[i]!.isString || !plausible('names', texts[i]!)) continue;
+    if (knownFullName(texts[i]!)) names.push([row[i]!.start, row[i]!.end]);
+    else if (i + 1 < row.length && row[i + 1]!.isString && /^\p{Lu}\S+$/u.test(texts[i]!) && /^\p{Lu}\S+$/u.test(texts[i + 1]!) && knownFullName(`${texts[i]} ${texts[i + 1]}`)) {
+      names.push([row[i]!.start, row[i]!.end], [row[i + 1]!.start, row[i + 1]!.end]);
+      i++;
+    }
+  }
+  if (names.length === 0) return;
+  for (const [start, end] of names) structural(ctx, 'json-fields', 'names', start, end);
+  for (const s of dates) structural(ctx, 'json-fields', 'dates', s.start, s.end);
 }
 
 /**
@@ -57,7 +87,9 @@ interface Frame {
  *   `"traits": {"name": "Rosa Garcia"}`), when it reads as a person's name (known given and family names).
  * - Tables: an array of arrays whose first row names PHI fields (`"values": [["Name", "DOB"],
  *   ["Xiomara Quackenbush", "1947-02-11"]]`, as spreadsheet APIs take rows): each later row's
- *   value in such a column is a finding of its identifier.
+ *   value in such a column is a finding of its identifier; a column under a generic header
+ *   ("Name", "Client") counts as in a CSV file (see NameColumn). A table whose first row names
+ *   nothing is rows without their header: each row is read by headerlessRow.
  *
  * Offsets are exact byte positions.
  */
@@ -78,15 +110,26 @@ export function jsonObjectFields(ctx: FormatContext): void {
       // A row of scalars in an array of rows: the first names the columns, the rest hold values.
       if (!f.isObject && !f.nested && parent !== undefined && !parent.isObject) {
         if (parent.header === undefined) {
-          const header = f.scalars.map((s) => (s.isString ? keys.identify(buf.toString('utf8', s.start, s.end)) : null));
-          parent.header = header.some((id) => id !== null) ? header : null;
+          const texts = f.scalars.map((s) => (s.isString ? buf.toString('utf8', s.start, s.end) : null));
+          const header = texts.map((t) => (t === null ? null : keys.identify(t)));
+          const generic = new Map<number, NameColumn>();
+          texts.forEach((t, column) => {
+            if (t !== null && header[column] === null && genericNameHeader(t)) generic.set(column, new NameColumn());
+          });
+          parent.header = header.some((id) => id !== null) || generic.size > 0 ? header : null;
+          if (generic.size > 0) parent.generic = generic;
+          if (parent.header === null) headerlessRow(ctx, f.scalars);
         } else if (parent.header !== null) {
           f.scalars.forEach((s, column) => {
             const identifier = parent.header![column];
             if (identifier !== null && identifier !== undefined && plausible(identifier, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', identifier, s.start, s.end);
+            if (s.isString) parent.generic?.get(column)?.add(buf, s.start, s.end);
           });
+        } else {
+          headerlessRow(ctx, f.scalars);
         }
       }
+      if (f.generic !== undefined) for (const column of f.generic.values()) column.report(ctx, 'json-fields');
       let label: Identifier | null = f.childLabel;
       const own = label === null;
       if (f.isObject) {

@@ -132,11 +132,11 @@ export const USER_OBJECTS = ['traits', 'user properties', 'user traits'];
 /**
  * The probe of jsonObjectFields: `"name": "date_of_birth"` (a label member whose value is a
  * PHI field name), `"patient": {` / `"subscriber": [` (a person prefix alone, opening an
- * object or array), or `[["Name", "DOB"` (a table's first row naming a PHI field). No
- * capturing groups.
+ * object or array), or `[["` (an array of rows: a table's header naming a PHI field or a
+ * generic one, or rows without their header). No capturing groups.
  */
 export function jsonObjectsSource(keys: string): string {
   const persons = [...PERSON_OBJECTS, ...USER_OBJECTS].map((p) => p.split(' ').join('[ _-]?')).join('|');
-  const table = `\\[\\s*\\[\\s*(?:"[^"\\]]*"\\s*,\\s*)*"(?:${keys})"`;
+  const table = `\\[\\s*\\[\\s*"`;
   return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"(?i:${persons})"\\s*:\\s*[\\[{]|${table}`;
 }
