@@ -672,6 +672,17 @@ describe('ages spelled out, and names beside telehealth words', () => {
   });
 });
 
+describe('telephone numbers as messaging APIs take them', () => {
+  it('finds a number with its country code and no plus (WhatsApp, Vonage)', () => {
+    // Before: clean — only E.164 with a plus ("+13125550142") or a formatted number was read.
+    const whatsapp = JSON.stringify({ messaging_product: 'whatsapp', to: '13125550142', type: 'template', template: { name: 'appt_reminder', language: { code: 'en_US' } } });
+    expect(spans(whatsapp, scanText(whatsapp, { contentType: 'application/json' }))).toEqual(['13125550142']);
+    const vonage = 'api_key=abc&api_secret=def&to=13125550142&from=Clinic&text=Your%20appointment%20is%20tomorrow';
+    expect(spans(vonage, scanText(vonage, { contentType: 'application/x-www-form-urlencoded' }))).toEqual(['13125550142']);
+    expect(scanText('order 13125550142 shipped').phi).toBe(false);
+  });
+});
+
 describe('names with a second capital (McDermott, O’Brien, VonRueden)', () => {
   it('are read whole by the name patterns', () => {
     // Before: "Referral: please see Jerry McDermott" was clean, "Patient: Jerry McDermott" found as "Jerry Mc".
