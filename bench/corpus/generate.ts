@@ -475,7 +475,65 @@ const cleanSpanishProse: Gen = (f, n) =>
     f.helpers.arrayElement(['Llámenos para más información.', 'Traiga su tarjeta del seguro y una identificación.', 'Se habla español e inglés.']),
   ].join(' '), n);
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse };
+/**
+ * What a clinic's scripts and staff send to vendors that sign no BAA: rows appended to a
+ * spreadsheet (the header is already in the sheet, so the request carries rows alone), a
+ * WhatsApp reminder (the number with its country code and no plus, the name a template
+ * parameter), a video-visit meeting titled with the patient's name, and a dictated note with
+ * a surname particle and an age spelled out.
+ */
+const vendorApis: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  switch (n % 4) {
+    case 0: {
+      // Three rows, one layout: "First Last" in one cell, or first and last in two.
+      const together = n % 8 === 0;
+      d.text('{"range":"Patients!A2","majorDimension":"ROWS","values":[');
+      [p, person(f), person(f)].forEach((q, i) => {
+        d.text(i === 0 ? '["' : ',["');
+        if (together) d.phi(`${q.first} ${q.last}`, 'names');
+        else d.phi(q.first, 'names').text('","').phi(q.last, 'names');
+        d.text('","').phi(together ? q.iso : q.us, 'dates').text(`","${f.helpers.arrayElement(['Type 2 diabetes', 'CHF', 'COPD', 'Hypertension', 'follow-up'])}"]`);
+      });
+      d.text(']}');
+      return { id: `sheet-append-${n}`, kind: 'vendor-apis', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
+    }
+    case 1: {
+      const digits = p.phone.replace(/\D/g, '').replace(/^(\d)11/, '$121').replace(/^(\d{3})(\d)11/, '$1$221');
+      d.text('{"messaging_product":"whatsapp","to":"').phi(`1${digits}`, 'phone').text('","type":"template","template":{"name":"appointment_reminder","language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text","text":"');
+      d.text(p.first).text(`"},{"type":"text","text":"${f.helpers.arrayElement(['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])} ${f.number.int({ min: 8, max: 16 })}:00"}]}]}}`);
+      return { id: `whatsapp-${n}`, kind: 'vendor-apis', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    }
+    case 2:
+      d.text(`{"topic":"${f.helpers.arrayElement(['Telehealth', 'Video visit', 'Telemedicine follow-up', 'Virtual visit'])} - `).phi(`${p.first} ${p.last}`, 'names');
+      d.text(`","type":2,"start_time":"2026-12-0${f.number.int({ min: 1, max: 9 })}T1${f.number.int(6)}:00:00Z","duration":30,"settings":{"waiting_room":true}}`);
+      return { id: `meeting-${n}`, kind: 'vendor-apis', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default: {
+      const particle = f.helpers.arrayElement(['de la', 'del', 'da', 'van', 'de', 'dos']);
+      const age = f.helpers.arrayElement(['ninety-one', 'ninety-three', 'ninety-six', 'ninety-eight']);
+      d.text('Patient: ').phi(`${p.first} ${particle} ${p.last}`, 'names').text('\nHPI: A ').phi(`${age}-year-old`, 'dates');
+      d.text(` ${p.sex === 'female' ? 'woman' : 'man'} seen for ${f.helpers.arrayElement(['a fall at home', 'shortness of breath', 'medication review'])}.`);
+      return { id: `dictated-${n}`, kind: 'vendor-apis', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    }
+  }
+};
+
+/** PHI-free counterparts: a supply sheet's rows, a staff meeting, a template message's definition, an operations note. */
+const cleanVendorApis: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-vendor-apis', 'application/json', JSON.stringify({ range: 'Supplies!A2', majorDimension: 'ROWS', values: [[f.commerce.productName(), `2026-11-${pad(f.number.int({ min: 1, max: 30 }), 2)}`, String(f.number.int(40))], [f.commerce.productName(), `11/${pad(f.number.int({ min: 1, max: 30 }), 2)}/2026`, String(f.number.int(40))]] }), n);
+    case 1:
+      return clean('clean-vendor-apis', 'application/json', JSON.stringify({ name: 'appointment_reminder', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi {{1}}, this is a reminder of your appointment on {{2}}. Reply C to confirm.' }] }), n);
+    case 2:
+      return clean('clean-vendor-apis', 'application/json', JSON.stringify({ topic: f.helpers.arrayElement(['Telehealth platform training', 'Staff meeting', 'Video visit workflow review', 'Front desk huddle']), type: 2, start_time: `2026-12-0${f.number.int({ min: 1, max: 9 })}T15:00:00Z`, duration: 45 }), n);
+    default:
+      return clean('clean-vendor-apis', 'text/plain', `${f.helpers.arrayElement(['Our telehealth hours are', 'Video visits run', 'The front desk is open'])} ${f.helpers.arrayElement(['Monday to Friday', 'weekdays', 'every day'])}, 9 to 5. We have served Springfield for ninety years; our hundred-year-old building is on Main Street.`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

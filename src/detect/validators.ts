@@ -197,7 +197,8 @@ export function knownGivenName(text: string): boolean {
 
 /**
  * Words a greeting uses for a role, a group or a place rather than a person ("Dear Valued
- * Patient", "Hi Front Desk", "Hello Billing Team", "Dear Springfield Radiology").
+ * Patient", "Hi Front Desk", "Hello Billing Team", "Dear Springfield Radiology"), and an
+ * event's title words ("Telehealth - Staff Training").
  */
 const ADDRESSEE_ROLES = new Set([
   'valued', 'loyal', 'customer', 'customers', 'patient', 'patients', 'member', 'members', 'team', 'staff', 'sir', 'sirs', 'madam',
@@ -209,6 +210,11 @@ const ADDRESSEE_ROLES = new Set([
   'coordinator', 'scheduler', 'scheduling', 'reception', 'receptionist', 'pharmacy', 'lab', 'laboratory', 'radiology', 'imaging',
   'records', 'insurance', 'claims', 'applicant', 'candidate', 'student', 'students', 'subscriber', 'holder', 'account', 'owner',
   'new', 'our', 'your', 'the', 'again', 'back', 'morning', 'afternoon', 'evening', 'holiday', 'holidays', 'happy',
+  // An event's title words, as a meeting's title reads after "Telehealth -" (person-name-visit).
+  'training', 'overview', 'demo', 'update', 'updates', 'review', 'meeting', 'session', 'orientation', 'onboarding', 'workflow',
+  'platform', 'setup', 'test', 'testing', 'sync', 'huddle', 'planning', 'kickoff', 'weekly', 'monthly', 'daily', 'introduction',
+  'intro', 'integration', 'webinar', 'getting', 'started', 'basics', 'tips', 'best', 'practices', 'practice', 'policy',
+  'launch', 'rollout', 'pilot', 'program', 'project', 'committee', 'board', 'hours', 'schedule', 'appointments', 'visits',
 ]);
 
 /** The lower-case words a name pattern takes before a surname: Maria de la Cruz, Ludwig van Beethoven, Omar bin Laden. */

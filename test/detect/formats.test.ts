@@ -322,9 +322,12 @@ describe('JSON objects named by something other than their keys', () => {
     expect(scanText(JSON.stringify({ values: [['SKU', 'Qty'], ['KB-100', 2]] }), { contentType: 'application/json' }).phi).toBe(false);
   });
   it('tables: rows appended without their header, and a column headed just "Name"', () => {
-    // Before: both clean — a spreadsheet append carries rows under a header already in the sheet.
-    const append = JSON.stringify({ range: 'Sheet1!A1', majorDimension: 'ROWS', values: [['Rosa Garcia', '1947-02-11', 'Type 2 diabetes'], ['Jerry', 'McDermott', '07/30/1952', 'CHF']] });
-    expect(found(append)).toEqual(['names:Rosa Garcia', 'dates:1947-02-11', 'names:Jerry', 'names:McDermott', 'dates:07/30/1952']);
+    // Before: all clean — a spreadsheet append carries rows under a header already in the sheet.
+    const append = JSON.stringify({ range: 'Sheet1!A2', majorDimension: 'ROWS', values: [['Rosa Garcia', '1947-02-11', 'Type 2 diabetes'], ['Luna Kihn', '2002-09-04', 'CHF'], ['Trycia Jacobi', '1958-09-30', 'COPD']] });
+    // Luna Kihn: a known given name; Trycia Jacobi: neither name known, found as a cell of the column of names.
+    expect(found(append)).toEqual(['names:Rosa Garcia', 'dates:1947-02-11', 'names:Luna Kihn', 'dates:2002-09-04', 'names:Trycia Jacobi', 'dates:1958-09-30']);
+    const apart = JSON.stringify({ values: [['Jerry', 'McDermott', '07/30/1952', 'CHF'], ['Xiomara', 'Quackenbush', '09/30/1958', '']] });
+    expect(found(apart)).toEqual(['names:Jerry', 'names:McDermott', 'dates:07/30/1952', 'names:Xiomara', 'names:Quackenbush', 'dates:09/30/1958']);
     const named = JSON.stringify({ values: [['Name', 'Diagnosis'], ['Rosa Garcia', 'CHF'], ['Jerry McDermott', 'COPD'], ['Xiomara Quackenbush', 'asthma']] });
     expect(found(named).filter((f) => f.startsWith('names:'))).toEqual(expect.arrayContaining(['names:Rosa Garcia', 'names:Jerry McDermott', 'names:Xiomara Quackenbush']));
     for (const clean of [
@@ -332,6 +335,8 @@ describe('JSON objects named by something other than their keys', () => {
       { values: [['Staff meeting', '2026-11-24'], ['Rosa Garcia', 'x']] },
       { values: [['Rosa Garcia', '19470211']] },
       { values: [['Rosa Garcia', 'Type 2 diabetes']] },
+      { values: [['Handmade Rubber Sausages', '2026-11-21', '21'], ['Recycled Ceramic Ball', '11/23/2026', '3']] },
+      { values: [['Trycia Jacobi', '1958-09-30'], ['Wilber Schamberger', '1947-02-11']] },
     ]) expect(scanText(JSON.stringify(clean), { contentType: 'application/json' }).phi, JSON.stringify(clean)).toBe(false);
   });
   it('keeps quiet on a form definition (empty values), placeholders, and members that hold no value', () => {
@@ -669,6 +674,11 @@ describe('ages spelled out, and names beside telehealth words', () => {
     const meeting = JSON.stringify({ topic: 'Telehealth - Rosa Garcia', type: 2, start_time: '2026-11-24T09:00:00Z', duration: 30 });
     expect(spans(meeting, scanText(meeting, { contentType: 'application/json' }))).toContain('Rosa Garcia');
     expect(scanText(JSON.stringify({ topic: 'Telehealth - staff training', type: 2 }), { contentType: 'application/json' }).phi).toBe(false);
+    // A name of any origin in a video visit's title (person-name-visit); an event's title words are none.
+    for (const [line, name] of [['Telehealth - Trycia Jacobi', 'Trycia Jacobi'], ['Telemedicine follow-up - Jamir Greenholt', 'Jamir Greenholt'], ['Virtual visit with Pietro Feil', 'Pietro Feil']] as const) {
+      expect(spans(line, scanText(line)), line).toContain(name);
+    }
+    for (const clean of ['Telehealth - Staff Training', 'Telehealth: Getting Started', 'Video visit - Front Desk Huddle', 'Virtual visit with Dr. Patel']) expect(scanText(clean).phi, clean).toBe(false);
   });
 });
 

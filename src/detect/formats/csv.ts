@@ -109,8 +109,12 @@ export class NameColumn {
     if (knownFullName(text)) this.people++;
   }
 
+  qualifies(): boolean {
+    return this.people > 0 && this.people >= this.cells.length * PEOPLE_SHARE;
+  }
+
   report(ctx: FormatContext, structure: Structure): void {
-    if (this.people > 0 && this.people >= this.cells.length * PEOPLE_SHARE) for (const [start, end] of this.cells) structural(ctx, structure, 'names', start, end);
+    if (this.qualifies()) for (const [start, end] of this.cells) structural(ctx, structure, 'names', start, end);
   }
 }
 

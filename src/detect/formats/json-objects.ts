@@ -1,7 +1,7 @@
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { walkJson } from './json-walk.js';
-import { VALIDATORS, knownFullName } from '../validators.js';
+import { VALIDATORS, knownFullName, knownGivenName } from '../validators.js';
 import { genericNameHeader, NameColumn } from './csv.js';
 import { LABEL_KEYS, PERSON_OBJECTS, USER_OBJECTS, VALUE_KEYS } from './pairs.js';
 
@@ -44,33 +44,104 @@ interface Frame {
   header?: (Identifier | null)[] | null;
   /** For an array of rows whose first row heads a column "Name" (or Client, Member...): that column's cells. */
   generic?: Map<number, NameColumn>;
+  /** For an array of rows whose first row names nothing: the rows, read by headerlessTable when the array closes. */
+  headerless?: Scalar[][];
 }
 
 /** A whole cell that is a calendar date (a date validator's format; not a bare run of digits, which an id could be). */
 const isDateCell = (text: string): boolean => /\D/.test(text) && VALIDATORS.date(text);
+/** A single capitalized word: a given or a family name in a cell of its own. */
+const isNameWord = (text: string): boolean => /^\p{Lu}[\p{L}'-]+$/u.test(text);
+/** A cell shaped like a person's whole name: two or three capitalized words, a middle initial or a surname particle between. */
+const NAME_SHAPE = /^\p{Lu}[\p{L}'-]+(?: \p{Lu}\.?)?(?: (?:de la|de|del|da|dos|van|von|der|di|le) )?(?: ?\p{Lu}[\p{L}'-]+){1,2}$/u;
+/** How many of a column's filled cells must be dates (or of a pair of columns' rows, known names) for it to count. */
+const PEOPLE_SHARE = 0.5;
 
 /**
- * A row of a table without its header (`values.append` adds rows under a header the request
- * does not carry): a person's name (a known full name in one cell, or a known given name and a
- * known family name in two cells side by side) and a date in the same row are both findings.
+ * A table's rows without their header (a spreadsheet append adds rows under a header the
+ * request does not carry). Its columns are judged by their cells: a column of dates when at
+ * least half of its filled cells are whole dates; a column of names (or two side by side, the
+ * given and family names apart: "Rosa", "Kihn") when one of its names at least has a known
+ * given name (Rosa Kihn) in a row that holds a date, and half of its names do or all of its
+ * cells are shaped as names. A table with both is a list of people with their dates: every
+ * plausible cell of those columns is a finding.
  */
-function headerlessRow(ctx: FormatContext, row: readonly Scalar[]): void {
+function headerlessTable(ctx: FormatContext, rows: readonly (readonly Scalar[])[]): void {
   const { buf } = ctx;
-  const texts = row.map((s) => (s.isString ? buf.toString('utf8', s.start, s.end) : ''));
-  const dates = row.filter((s, i) => s.isString && isDateCell(texts[i]!));
-  if (dates.length === 0) return;
+  // A loop, not Math.max(...): a table may have more rows than a call takes arguments.
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.length);
+  const cell = (row: readonly Scalar[], column: number): string | null => {
+    const s = row[column];
+    return s === undefined || !s.isString || s.end <= s.start ? null : buf.toString('utf8', s.start, s.end);
+  };
+  const dateColumns: number[] = [];
+  for (let column = 0; column < width; column++) {
+    let filled = 0;
+    let dates = 0;
+    for (const row of rows) {
+      const text = cell(row, column);
+      if (text === null) continue;
+      filled++;
+      if (isDateCell(text)) dates++;
+    }
+    if (dates > 0 && dates >= filled * PEOPLE_SHARE) dateColumns.push(column);
+  }
+  if (dateColumns.length === 0) return;
+  const dated = (row: readonly Scalar[]): boolean => dateColumns.some((c) => isDateCell(cell(row, c) ?? ''));
+  /**
+   * Is this a column of names? `texts`: each row's name there (null where the row leaves it
+   * empty). One of them at least must be a person's name with a known given name in a row
+   * that holds a date, and half of them such names or all of them shaped as names.
+   */
+  const ofNames = (texts: readonly (string | null)[]): boolean => {
+    let filled = 0;
+    let shaped = 0;
+    let people = 0;
+    let anchored = false;
+    texts.forEach((text, i) => {
+      if (text === null) return;
+      filled++;
+      if (!NAME_SHAPE.test(text)) return;
+      shaped++;
+      if (!knownGivenName(text)) return;
+      people++;
+      anchored ||= dated(rows[i]!);
+    });
+    return anchored && (people >= filled * PEOPLE_SHARE || shaped === filled);
+  };
+  /** Cells of the columns of names: whole names, or given and family names side by side. */
   const names: [number, number][] = [];
-  for (let i = 0; i < row.length; i++) {
-    if (!row[i]!.isString || !plausible('names', texts[i]!)) continue;
-    if (knownFullName(texts[i]!)) names.push([row[i]!.start, row[i]!.end]);
-    else if (i + 1 < row.length && row[i + 1]!.isString && /^\p{Lu}\S+$/u.test(texts[i]!) && /^\p{Lu}\S+$/u.test(texts[i + 1]!) && knownFullName(`${texts[i]} ${texts[i + 1]}`)) {
-      names.push([row[i]!.start, row[i]!.end], [row[i + 1]!.start, row[i + 1]!.end]);
-      i++;
+  const add = (row: readonly Scalar[], column: number): void => {
+    const text = cell(row, column);
+    if (text !== null && plausible('names', text)) names.push([row[column]!.start, row[column]!.end]);
+  };
+  for (let column = 0; column < width; column++) {
+    if (ofNames(rows.map((row) => cell(row, column)))) for (const row of rows) add(row, column);
+    // A given name and a family name in two cells side by side ("Rosa", "Garcia"): one name per row.
+    const pairs = rows.map((row) => {
+      const given = cell(row, column);
+      const family = cell(row, column + 1);
+      if (given === null || family === null) return null;
+      return isNameWord(given) && isNameWord(family) ? `${given} ${family}` : '';
+    });
+    if (ofNames(pairs)) {
+      for (const row of rows) {
+        if (isNameWord(cell(row, column) ?? '') && isNameWord(cell(row, column + 1) ?? '')) {
+          add(row, column);
+          add(row, column + 1);
+        }
+      }
     }
   }
   if (names.length === 0) return;
   for (const [start, end] of names) structural(ctx, 'json-fields', 'names', start, end);
-  for (const s of dates) structural(ctx, 'json-fields', 'dates', s.start, s.end);
+  for (const column of dateColumns) {
+    for (const row of rows) {
+      const text = cell(row, column);
+      if (text !== null && isDateCell(text)) structural(ctx, 'json-fields', 'dates', row[column]!.start, row[column]!.end);
+    }
+  }
 }
 
 /**
@@ -89,7 +160,7 @@ function headerlessRow(ctx: FormatContext, row: readonly Scalar[]): void {
  *   ["Xiomara Quackenbush", "1947-02-11"]]`, as spreadsheet APIs take rows): each later row's
  *   value in such a column is a finding of its identifier; a column under a generic header
  *   ("Name", "Client") counts as in a CSV file (see NameColumn). A table whose first row names
- *   nothing is rows without their header: each row is read by headerlessRow.
+ *   nothing is rows without their header, read by headerlessTable.
  *
  * Offsets are exact byte positions.
  */
@@ -118,7 +189,7 @@ export function jsonObjectFields(ctx: FormatContext): void {
           });
           parent.header = header.some((id) => id !== null) || generic.size > 0 ? header : null;
           if (generic.size > 0) parent.generic = generic;
-          if (parent.header === null) headerlessRow(ctx, f.scalars);
+          if (parent.header === null) parent.headerless = [f.scalars];
         } else if (parent.header !== null) {
           f.scalars.forEach((s, column) => {
             const identifier = parent.header![column];
@@ -126,10 +197,11 @@ export function jsonObjectFields(ctx: FormatContext): void {
             if (s.isString) parent.generic?.get(column)?.add(buf, s.start, s.end);
           });
         } else {
-          headerlessRow(ctx, f.scalars);
+          parent.headerless?.push(f.scalars);
         }
       }
       if (f.generic !== undefined) for (const column of f.generic.values()) column.report(ctx, 'json-fields');
+      if (f.headerless !== undefined) headerlessTable(ctx, f.headerless);
       let label: Identifier | null = f.childLabel;
       const own = label === null;
       if (f.isObject) {
