@@ -55,6 +55,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a file name in a multipart upload', Buffer.from('--b1\r\nContent-Disposition: form-data; name="file"; filename="Garcia_Rosa_536-22-1845.txt"\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--b1--\r\n'), { 'content-type': 'multipart/form-data; boundary=b1' }],
     ['a session replay whose page shows a patient (text nodes apart from their labels)', Buffer.from(JSON.stringify([{ type: 3, data: { source: 0, texts: [{ id: 41, value: 'Patient' }, { id: 42, value: 'Garcia, Rosa' }, { id: 43, value: 'Date of birth' }, { id: 44, value: '02/11/1947' }] } }])), { 'content-type': 'application/json' }],
     ['a Sentry envelope with a compressed replay recording', sentryReplay(NOTE), { 'content-type': 'application/x-sentry-envelope' }],
+    // Before: delivered — rows appended to a spreadsheet carry no header (it is in the sheet already).
+    ['rows appended to a spreadsheet without their header', Buffer.from(JSON.stringify({ majorDimension: 'ROWS', values: [['Rosa Garcia', '1947-02-11', 'CHF'], ['Trycia Jacobi', '1958-09-30', 'COPD']] })), { 'content-type': 'application/json' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
     expect(r.status).toBe(403);
@@ -124,6 +126,7 @@ describe('clean payloads pass byte for byte', () => {
     ['gzip JSON', gzipSync(Buffer.from(JSON.stringify({ event: 'click', n: 3 }))), { 'content-type': 'application/json', 'content-encoding': 'gzip' }],
     // Before: refused as unscannable (the compressed recording made the envelope binary).
     ['a Sentry envelope with a compressed replay of a page without PHI', sentryReplay('Flu shots are available Monday through Friday.'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
+    ['rows appended to a supply sheet', Buffer.from(JSON.stringify({ majorDimension: 'ROWS', values: [['Nitrile gloves (M)', '2026-11-21', '12'], ['Gauze pads', '11/23/2026', '3']] })), { 'content-type': 'application/json' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
     expect(r.status).toBe(200);
