@@ -519,8 +519,13 @@ const vendorApis: Gen = (f, n) => {
   }
 };
 
-/** PHI-free counterparts: a supply sheet's rows, a staff meeting, a template message's definition, an operations note. */
+/** PHI-free counterparts: a supply sheet's rows, a staff meeting, a template message's definition, an operations note, a newsletter introducing a provider. */
 const cleanVendorApis: Gen = (f, n) => {
+  if (n % 5 === 4) {
+    const p = person(f);
+    const provider = f.helpers.arrayElement([`Dr. ${p.first} ${p.last}`, `${p.first} ${p.last}, MD`, `nurse practitioner ${p.first} ${p.last}`, `${p.first} ${p.last}, FNP-C`]);
+    return clean('clean-vendor-apis', 'application/json', JSON.stringify({ type: 'regular', settings: { subject_line: 'News from Riverbend Family Medicine' }, content: { plain_text: `Meet ${provider}, now seeing patients for ${f.helpers.arrayElement(['follow-up visits', 'prenatal care', 'colonoscopy screenings', 'check-ups'])} at our Main Street office. Appointments: call the front desk.` } }), n);
+  }
   switch (n % 4) {
     case 0:
       return clean('clean-vendor-apis', 'application/json', JSON.stringify({ range: 'Supplies!A2', majorDimension: 'ROWS', values: [[f.commerce.productName(), `2026-11-${pad(f.number.int({ min: 1, max: 30 }), 2)}`, String(f.number.int(40))], [f.commerce.productName(), `11/${pad(f.number.int({ min: 1, max: 30 }), 2)}/2026`, String(f.number.int(40))]] }), n);

@@ -26,6 +26,8 @@ export interface CompiledDetector {
   /** The context words, and the negative ones, as indexes into the pack's word finder; null when none. Matched at a word start. */
   readonly contextIds: readonly number[] | null;
   readonly negativeIds: readonly number[] | null;
+  /** True when the value at [start, end) of the payload sits after a not_after word or before a not_before mark; null when the detector has none. */
+  readonly excludes: ((buf: Buffer, start: number, end: number) => boolean) | null;
 }
 
 export interface KeyTable {
@@ -137,6 +139,43 @@ function wordsRe(words: readonly string[]): RE2 | null {
   return new RE2(`(?i)(?:^|[^A-Za-z0-9])(?:${words.map(escapeRe).join('|')})`, 'u');
 }
 
+/** An ASCII letter (a title or credential ends where letters do). */
+const isLetter = (c: number | undefined): boolean => c !== undefined && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x09;
+/** Longest title a not_after check reads back, spaces before the value aside. */
+const MAX_TITLE = 24;
+
+/**
+ * A detector's not_after / not_before check (see DetectorSpec.context): is the value at
+ * [start, end) a provider's name, "Dr. Jennifer Walsh" or "Jennifer Walsh, MD"? Null when the
+ * detector lists neither. Reads a few bytes either side of the value, no regex.
+ */
+function excluder(notAfter: readonly string[], notBefore: readonly string[]): ((buf: Buffer, start: number, end: number) => boolean) | null {
+  if (notAfter.length === 0 && notBefore.length === 0) return null;
+  const marks = new Set(notBefore);
+  return (buf, start, end) => {
+    if (notAfter.length > 0) {
+      let i = start;
+      while (i > 0 && isBlank(buf[i - 1])) i--;
+      if (i < start) {
+        const before = buf.toString('latin1', Math.max(0, i - MAX_TITLE), i).toLowerCase();
+        for (const w of notAfter) {
+          if (before.endsWith(w) && !isLetter(before.charCodeAt(before.length - w.length - 1))) return true;
+        }
+      }
+    }
+    if (marks.size > 0) {
+      let i = end;
+      if (buf[i] === 0x2c) i++;
+      while (isBlank(buf[i])) i++;
+      let j = i;
+      while (j < buf.length && (isLetter(buf[j]) || buf[j] === 0x2d)) j++;
+      if (j > i && marks.has(buf.toString('latin1', i, j))) return true;
+    }
+    return false;
+  };
+}
+
 const phrase = (p: string): string => p.split(/[\s_-]+/).map(escapeRe).join(SEP);
 /** A field name compared without case, separators or diacritics (`Teléfono` as `telefono`). */
 const normalizeKey = (k: string): string => folded(k).replace(/[^a-z0-9]/g, '');
@@ -210,7 +249,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       patterns: extraMrnPatterns.map((regex) => ({ regex, confidence: null })),
       structure: null,
       validator: null,
-      context: { words: [], negative: [], window: 40, required: false },
+      context: { words: [], negative: [], window: 40, required: false, notAfter: [], notBefore: [] },
       confidence: { base: 0.9, context: 0.95 },
       examples: { match: [], noMatch: [] },
     });
@@ -230,6 +269,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       contextRe: wordsRe(spec.context.words),
       contextIds: idsOf(spec.context.words),
       negativeIds: idsOf(spec.context.negative),
+      excludes: excluder(spec.context.notAfter, spec.context.notBefore),
     };
     detectors.push(d);
     if (spec.structure !== null) structural.set(spec.structure, d);
@@ -326,8 +366,9 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     readonly offset: number;
   }
 
-  function runPattern(p: CompiledPattern, piece: Piece, length: number, hits: WordHits, out: Finding[], base: number, layer: string | undefined, matches = false): void {
+  function runPattern(p: CompiledPattern, piece: Piece, whole: Buffer, hits: WordHits, out: Finding[], base: number, layer: string | undefined, matches = false): void {
     const d = p.detector;
+    const length = whole.length;
     const { window, required } = d.spec.context;
     const { buf, ascii, offset } = piece;
     p.find.each(buf, ascii, (matchStart, matchEnd, groups) => {
@@ -339,6 +380,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
         [start, end] = v;
       }
       if (d.validate !== null && !d.validate(ascii === null ? buf.toString('utf8', start, end) : ascii.slice(start, end))) return;
+      if (d.excludes !== null && d.excludes(whole, start + offset, end + offset)) return;
       let confidence = p.confidence;
       if (d.contextIds !== null || d.negativeIds !== null) {
         // A word counts when it starts within the window either side of the value.
@@ -403,14 +445,14 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     hits.want(work.flatMap(([d]) => d.contextIds!));
     for (const index of matched) {
       if (index >= free.length) break;
-      runPattern(free[index]!, wholePiece(), buf.length, hits, out, base, layer, true);
+      runPattern(free[index]!, wholePiece(), buf, hits, out, base, layer, true);
     }
     for (const [d, patterns] of work) {
       for (const [from, to] of contextWindows(d, hits, buf.length)) {
         const text = !ascii ? null : whole === undefined && buf.length >= LARGE_STRING ? buf.toString('latin1', from, to) : wholePiece().ascii!.slice(from, to);
         const piece: Piece = { buf: buf.subarray(from, to), ascii: text, offset: from };
         // These patterns match somewhere in the payload (the set said so): likely in a window too.
-        for (const p of patterns) runPattern(p, piece, buf.length, hits, out, base, layer, true);
+        for (const p of patterns) runPattern(p, piece, buf, hits, out, base, layer, true);
       }
     }
     return probes;

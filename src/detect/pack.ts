@@ -30,6 +30,10 @@ export interface DetectorSpec {
     readonly negative: readonly string[];
     readonly window: number;
     readonly required: boolean;
+    /** Words right before a value (spaces between) that make it no finding: a provider's title, "Dr." (lower-cased). */
+    readonly notAfter: readonly string[];
+    /** Marks right after a value (a comma and spaces between) that make it no finding: a provider's credential, "MD" (case as written). */
+    readonly notBefore: readonly string[];
   };
   readonly confidence: { readonly base: number; readonly context: number };
   readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
@@ -85,12 +89,14 @@ function readDetector(src: YamlSource): DetectorSpec | undefined {
 
   const validator = f.has('validator') ? (src.oneOf(get('validator'), 'validator', VALIDATOR_NAMES) ?? null) : null;
 
-  const ctx = f.has('context') ? src.map(get('context'), 'context', ['words', 'negative', 'window', 'required']) : undefined;
+  const ctx = f.has('context') ? src.map(get('context'), 'context', ['words', 'negative', 'window', 'required', 'not_after', 'not_before']) : undefined;
   const words = ctx?.has('words') === true ? (src.strings(ctx.get('words')?.value, 'context.words') ?? []).map((w) => w.value) : [];
   const negative = ctx?.has('negative') === true ? (src.strings(ctx.get('negative')?.value, 'context.negative') ?? []).map((w) => w.value) : [];
   const window = ctx?.has('window') === true ? (src.integer(ctx.get('window')?.value, 'context.window', 1, 512) ?? 40) : 40;
   const required = ctx?.has('required') === true ? (src.boolean(ctx.get('required')?.value, 'context.required') ?? false) : false;
   if (required && words.length === 0) src.report(get('context'), 'context.required needs context.words');
+  const notAfter = ctx?.has('not_after') === true ? (src.strings(ctx.get('not_after')?.value, 'context.not_after') ?? []).map((w) => w.value.toLowerCase()) : [];
+  const notBefore = ctx?.has('not_before') === true ? (src.strings(ctx.get('not_before')?.value, 'context.not_before') ?? []).map((w) => w.value) : [];
 
   const conf = f.has('confidence') ? src.map(get('confidence'), 'confidence', ['base', 'context']) : undefined;
   const base = conf?.has('base') === true ? (src.number(conf.get('base')?.value, 'confidence.base', 0, 1) ?? 0.5) : 0.5;
@@ -111,7 +117,7 @@ function readDetector(src: YamlSource): DetectorSpec | undefined {
     patterns,
     structure,
     validator,
-    context: { words, negative, window, required },
+    context: { words, negative, window, required, notAfter, notBefore },
     confidence: { base, context: withContext },
     examples: { match, noMatch },
   };

@@ -693,6 +693,21 @@ describe('telephone numbers as messaging APIs take them', () => {
   });
 });
 
+describe('providers are no patients', () => {
+  it('a name after a provider title or before a credential is no finding; a patient beside them still is', () => {
+    // Before: PHI — a newsletter naming its doctor beside care words read as a patient's name.
+    for (const clean of [
+      'Meet Dr. Jennifer Walsh, now offering colonoscopy screenings at our Main Street office.',
+      'Jennifer Walsh, MD, joins our team and will see patients for follow-up care.',
+      'Our nurse practitioner Jennifer Walsh runs the prenatal class on Tuesdays.',
+      'Linda Martinez, FNP-C, sees patients for check-ups on Mondays.',
+    ]) expect(scanText(clean).phi, clean).toBe(false);
+    const note = 'Seen by Dr. Robert Chen today for follow-up; patient Linda Martinez doing well.';
+    expect(new Set(spans(note, scanText(note)))).toEqual(new Set(['Linda Martinez']));
+    expect(spans('Linda Martinez, do you have your appointment card?', scanText('Linda Martinez, do you have your appointment card?'))).toContain('Linda Martinez');
+  });
+});
+
 describe('names with a second capital (McDermott, O’Brien, VonRueden)', () => {
   it('are read whole by the name patterns', () => {
     // Before: "Referral: please see Jerry McDermott" was clean, "Patient: Jerry McDermott" found as "Jerry Mc".
