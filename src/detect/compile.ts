@@ -111,8 +111,11 @@ export const PROBE_NAME_LABELS = 16384;
  * before an underscore alone (`1947-02-11_Garcia.pdf`) are not looked for.
  */
 const GLUED_SOURCE = '_[0-9]{3}';
-/** Presence of the literal `"Patient"`, `"RelatedPerson"` or `"Person"`. */
-const PERSON_SOURCE = '"(?:Patient|RelatedPerson|Person)"';
+/**
+ * Presence of a person resource (`"Patient"`, `"RelatedPerson"`, `"Person"`) or of a reference to
+ * one (`Patient/1`, an element always about one: `"patient"`, `"beneficiary"`, `"subscriber"`).
+ */
+const PERSON_SOURCE = '"(?:Patient|RelatedPerson|Person)["/]|/(?:Patient|RelatedPerson|Person)/|"(?:patient|beneficiary|subscriber)"';
 /** Payloads from this size on get one set pass over all entries (see compilePack). */
 const ONE_PASS_FROM = 1024;
 

@@ -693,6 +693,30 @@ describe('telephone numbers as messaging APIs take them', () => {
   });
 });
 
+describe('CSV files without their header row, and references to a patient in FHIR resources', () => {
+  it('reads a header-less CSV file as the header-less JSON table is read', () => {
+    // Before: clean — a first row naming no PHI column stopped the CSV reader.
+    const list = 'Luna Kihn,1988-02-11,CHF\nTrycia Jacobi,1958-09-30,COPD\nWilber Schamberger,1947-02-11,HTN\n';
+    expect(spans(list, scanText(list, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['Luna Kihn', '1988-02-11', 'Trycia Jacobi', '1958-09-30', 'Wilber Schamberger', '1947-02-11']);
+    const apart = 'Luna;Kihn;02/11/1988\nTrycia;Jacobi;09/30/1958\n';
+    expect(spans(apart, scanText(apart, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['Luna', 'Kihn', '02/11/1988', 'Trycia', 'Jacobi', '09/30/1958']);
+    for (const clean of ['Nitrile gloves,2026-11-21,12\nGauze pads,11/23/2026,3\n', 'SKU,Description,Unit Price,Updated\nKB-100,Keyboard,12.00,2026-11-22\nMS-200,Mouse,8.00,2026-11-22\n']) {
+      expect(scanText(clean, { contentType: 'text/csv' }).phi, clean).toBe(false);
+    }
+  });
+  it("takes a reference's display as the name of the patient it points to", () => {
+    // Before: clean — only Patient, RelatedPerson and Person resources themselves were read.
+    const encounter = JSON.stringify({ resourceType: 'Encounter', status: 'finished', subject: { reference: 'Patient/77', display: 'Trycia Jacobi' }, period: { start: '2026-11-20' } });
+    expect(spans(encounter, scanText(encounter, { contentType: 'application/fhir+json' }), 'fhir-person-resource')).toEqual(['Trycia Jacobi']);
+    const claim = JSON.stringify({ resourceType: 'Claim', patient: { display: 'Wilber Schamberger' }, total: { value: 120 } });
+    expect(spans(claim, scanText(claim, { contentType: 'application/fhir+json' }), 'fhir-person-resource')).toEqual(['Wilber Schamberger']);
+    const appointment = JSON.stringify({ resourceType: 'Appointment', participant: [{ actor: { reference: 'https://ehr.example/fhir/Patient/77', display: 'Trycia Jacobi' } }] });
+    expect(spans(appointment, scanText(appointment, { contentType: 'application/fhir+json' }), 'fhir-person-resource')).toEqual(['Trycia Jacobi']);
+    const cohort = JSON.stringify({ resourceType: 'Observation', performer: [{ reference: 'Practitioner/9', display: 'Anil Patel' }], subject: { reference: 'Group/3', display: 'Diabetes Cohort' } });
+    expect(scanText(cohort, { contentType: 'application/fhir+json' }).phi).toBe(false);
+  });
+});
+
 describe('providers are no patients', () => {
   it('a name after a provider title or before a credential is no finding; a patient beside them still is', () => {
     // Before: PHI — a newsletter naming its doctor beside care words read as a patient's name.

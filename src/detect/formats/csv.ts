@@ -1,7 +1,7 @@
 import type { Structure } from '../pack.js';
 import type { Identifier } from '../types.js';
-import { knownFullName } from '../validators.js';
-import { plausible, skipBom, structural, type FormatContext } from './context.js';
+import { VALIDATORS, knownFullName, knownGivenName } from '../validators.js';
+import { plausible, skipBom, structural, trimSpan, type FormatContext } from './context.js';
 
 const QUOTE = 0x22;
 
@@ -83,7 +83,7 @@ const GENERIC_NAMES = ['name', 'client', 'customer', 'contact', 'member', 'perso
 const GENERIC_NAME_HEADERS = new Set(GENERIC_NAMES.flatMap((h) => [h, h[0]!.toUpperCase() + h.slice(1), h.toUpperCase()]));
 /** No generic header is longer (with a little whitespace around it): longer ones are not looked up. */
 const MAX_GENERIC_HEADER = 16;
-/** How many of a generic column's filled cells must be known full names for it to count as a column of names. */
+/** How many of a column's filled cells must be people's names (or dates) for it to count as a column of them. */
 const PEOPLE_SHARE = 0.5;
 
 /** A header too generic to name PHI that may head a column of names ("Name", "Client", "MEMBER"). */
@@ -118,9 +118,125 @@ export class NameColumn {
   }
 }
 
+/** A whole cell that is a calendar date (a date validator's format; not a bare run of digits, which an id could be). */
+const isDateCell = (text: string): boolean => text.length >= 6 && text.length <= 32 && /\d/.test(text) && /\D/.test(text) && VALIDATORS.date(text);
+/** A single capitalized word: a given or a family name in a cell of its own. */
+const isNameWord = (text: string): boolean => /^\p{Lu}[\p{L}'-]+$/u.test(text);
+/** A cell shaped like a person's whole name: two or three capitalized words, a middle initial or a surname particle between. */
+const NAME_SHAPE = /^\p{Lu}[\p{L}'-]+(?: \p{Lu}\.?)?(?: (?:de la|de|del|da|dos|van|von|der|di|le) )?(?: ?\p{Lu}[\p{L}'-]+){1,2}$/u;
+/**
+ * Is a table's first row data rather than a header that names no PHI field ("SKU,Description,Unit
+ * Price")? Data when one of its cells is a whole date or a person's name with a known given
+ * name (in one cell or two side by side): only then are the rows worth reading as rows without
+ * their header (headerlessTable).
+ */
+export function firstRowIsData(texts: readonly (string | null)[]): boolean {
+  return texts.some((t, i) => {
+    if (t === null) return false;
+    if (isDateCell(t)) return true;
+    // A lower-case word is no name (most headers: "sku", "unit_price"): no regex for it.
+    const c = t.charCodeAt(0);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (NAME_SHAPE.test(t)) return knownGivenName(t);
+    const next = texts[i + 1];
+    return next !== undefined && next !== null && isNameWord(t) && isNameWord(next) && knownGivenName(`${t} ${next}`);
+  });
+}
+
+/** A cell's content as a byte span; null for a cell that holds no text (a JSON number, null). */
+export type Cell = readonly [number, number] | null;
+
+/**
+ * A table's rows without their header (a spreadsheet append adds rows under a header the
+ * request does not carry; a CSV file without a header row). Its columns are judged by their cells: a column of dates when at
+ * least half of its filled cells are whole dates; a column of names (or two side by side, the
+ * given and family names apart: "Rosa", "Kihn") when one of its names at least has a known
+ * given name (Rosa Kihn) in a row that holds a date, and half of its names do or all of its
+ * cells are shaped as names. A table with both is a list of people with their dates: every
+ * plausible cell of those columns is a finding.
+ */
+export function headerlessTable(ctx: FormatContext, structure: Structure, rows: readonly (readonly Cell[])[]): void {
+  const { buf } = ctx;
+  // A loop, not Math.max(...): a table may have more rows than a call takes arguments.
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.length);
+  const cell = (row: readonly Cell[], column: number): string | null => {
+    const c = row[column];
+    return c === undefined || c === null || c[1] <= c[0] ? null : buf.toString('utf8', c[0], c[1]);
+  };
+  const dateColumns: number[] = [];
+  for (let column = 0; column < width; column++) {
+    let filled = 0;
+    let dates = 0;
+    for (const row of rows) {
+      const text = cell(row, column);
+      if (text === null) continue;
+      filled++;
+      if (isDateCell(text)) dates++;
+    }
+    if (dates > 0 && dates >= filled * PEOPLE_SHARE) dateColumns.push(column);
+  }
+  if (dateColumns.length === 0) return;
+  const dated = (row: readonly Cell[]): boolean => dateColumns.some((c) => isDateCell(cell(row, c) ?? ''));
+  /**
+   * Is this a column of names? `texts`: each row's name there (null where the row leaves it
+   * empty). One of them at least must be a person's name with a known given name in a row
+   * that holds a date, and half of them such names or all of them shaped as names.
+   */
+  const ofNames = (texts: readonly (string | null)[]): boolean => {
+    let filled = 0;
+    let shaped = 0;
+    let people = 0;
+    let anchored = false;
+    texts.forEach((text, i) => {
+      if (text === null) return;
+      filled++;
+      if (!NAME_SHAPE.test(text)) return;
+      shaped++;
+      if (!knownGivenName(text)) return;
+      people++;
+      anchored ||= dated(rows[i]!);
+    });
+    return anchored && (people >= filled * PEOPLE_SHARE || shaped === filled);
+  };
+  /** Cells of the columns of names: whole names, or given and family names side by side. */
+  const names: (readonly [number, number])[] = [];
+  const add = (row: readonly Cell[], column: number): void => {
+    const text = cell(row, column);
+    if (text !== null && plausible('names', text)) names.push(row[column]!);
+  };
+  for (let column = 0; column < width; column++) {
+    if (ofNames(rows.map((row) => cell(row, column)))) for (const row of rows) add(row, column);
+    // A given name and a family name in two cells side by side ("Rosa", "Garcia"): one name per row.
+    const pairs = rows.map((row) => {
+      const given = cell(row, column);
+      const family = cell(row, column + 1);
+      if (given === null || family === null) return null;
+      return isNameWord(given) && isNameWord(family) ? `${given} ${family}` : '';
+    });
+    if (ofNames(pairs)) {
+      for (const row of rows) {
+        if (isNameWord(cell(row, column) ?? '') && isNameWord(cell(row, column + 1) ?? '')) {
+          add(row, column);
+          add(row, column + 1);
+        }
+      }
+    }
+  }
+  if (names.length === 0) return;
+  for (const [start, end] of names) structural(ctx, structure, 'names', start, end);
+  for (const column of dateColumns) {
+    for (const row of rows) {
+      const text = cell(row, column);
+      if (text !== null && isDateCell(text)) structural(ctx, structure, 'dates', row[column]![0], row[column]![1]);
+    }
+  }
+}
+
 /**
  * CSV / TSV with a header row: every non-empty cell in a PHI-named column is a finding, and a
- * column under a generic header is one when it is a column of names (see NameColumn).
+ * column under a generic header is one when it is a column of names (see NameColumn). A file
+ * whose first row names no such column is read as rows without their header (headerlessTable).
  */
 export function csvColumns(ctx: FormatContext): void {
   const { buf } = ctx;
@@ -128,23 +244,37 @@ export function csvColumns(ctx: FormatContext): void {
   if (delimiter === null) return;
   const columns = new Map<number, Identifier>();
   const generic = new Map<number, NameColumn>();
+  /** The rows, the first included, when the first names no PHI column: a file without its header row. */
+  const rows: [number, number][][] = [];
+  const headers: string[] = [];
   forEachCell(buf, delimiter, (row, col, start, end) => {
+    // Excel's "CSV UTF-8" begins with a byte order mark, before the first header.
+    if (row === 0 && col === 0) start = skipBom(buf, start);
     if (row === 0) {
-      // Excel's "CSV UTF-8" begins with a byte order mark, before the first header.
-      const header = buf.toString('utf8', col === 0 ? skipBom(buf, start) : start, end);
+      const header = buf.toString('utf8', start, end);
+      headers.push(header.trim());
       const id = ctx.scanner.keys.identify(header);
       if (id !== null) columns.set(col, id);
       else if (genericNameHeader(header)) generic.set(col, new NameColumn());
+    }
+    if (columns.size === 0 && generic.size === 0) {
+      // The first row named nothing: read on only if it was data, not a header of other fields.
+      if (row === 1 && col === 0 && !firstRowIsData(headers)) {
+        rows.length = 0;
+        return false;
+      }
+      if (col === 0) rows.push([]);
+      rows[rows.length - 1]!.push([start, end]);
       return true;
     }
-    // No PHI column in the header: nothing structural to report, stop reading rows.
-    if (columns.size === 0 && generic.size === 0) return false;
+    if (row === 0) return true;
     const id = columns.get(col);
     if (id !== undefined && plausible(id, buf.toString('utf8', start, end))) structural(ctx, 'csv', id, start, end);
     generic.get(col)?.add(buf, start, end);
     return true;
   });
   for (const column of generic.values()) column.report(ctx, 'csv');
+  if (rows.length > 1) headerlessTable(ctx, 'csv', rows.map((row) => row.map(([start, end]) => trimSpan(buf, start, end))));
 }
 
 /** True when the first lines look like delimited rows with a consistent column count. */

@@ -33,6 +33,14 @@ export const PHI_PATHS = new Map<string, Identifier>([
   ['contact.address.postalCode', 'geographic'],
 ]);
 
+/**
+ * Elements whose reference is always to a person (a Patient or a RelatedPerson): their display
+ * text is that person's name even without the reference (Claim.patient, Coverage.beneficiary).
+ */
+const PERSON_ELEMENTS = new Set(['patient', 'beneficiary', 'subscriber']);
+/** A reference to a person resource, relative or absolute: `Patient/123`, `https://ehr.example/fhir/RelatedPerson/9`. */
+const PERSON_REFERENCE = /(?:^|\/)(?:Patient|RelatedPerson|Person)\/[^/]+$/;
+
 interface Scalar {
   readonly path: readonly string[];
   readonly start: number;
@@ -48,9 +56,28 @@ interface Frame {
 }
 
 /**
+ * A Reference to a person, in any resource: `"subject": {"reference": "Patient/1", "display":
+ * "Rosa Garcia"}` (an Encounter's, an Observation's, an Appointment participant's). Its display
+ * is the person's name.
+ */
+function personDisplay(ctx: FormatContext, f: Frame): void {
+  let display: Scalar | undefined;
+  let toPerson = f.key !== null && PERSON_ELEMENTS.has(f.key);
+  for (const s of f.pending) {
+    if (s.path.length !== f.depth + 1) continue;
+    const member = s.path[f.depth];
+    if (member === 'display') display = s;
+    else if (member === 'reference') toPerson ||= PERSON_REFERENCE.test(ctx.buf.toString('utf8', s.start, s.end));
+    else if (member === 'type') toPerson ||= PERSON_RESOURCES.has(ctx.buf.toString('utf8', s.start, s.end));
+  }
+  if (display !== undefined && toPerson && plausible('names', ctx.buf.toString('utf8', display.start, display.end))) structural(ctx, 'fhir', 'names', display.start, display.end);
+}
+
+/**
  * Walks a JSON document (walkJson), keeping the key path of every string, and reports the
  * values at PHI paths of every Patient / RelatedPerson / Person resource, wherever it is
- * nested (a Bundle's entries, a contained resource). Offsets are exact byte positions.
+ * nested (a Bundle's entries, a contained resource), and the display of every reference to
+ * one (personDisplay). Offsets are exact byte positions.
  */
 export function fhirResources(ctx: FormatContext): void {
   const { buf } = ctx;
@@ -73,6 +100,7 @@ export function fhirResources(ctx: FormatContext): void {
           if (plausible(id, value)) structural(ctx, 'fhir', id, s.start, s.end);
         }
       } else {
+        if (f.isObject) personDisplay(ctx, f);
         const parent = stack[stack.length - 1];
         if (parent !== undefined) for (const s of f.pending) parent.pending.push(s);
       }

@@ -1,8 +1,8 @@
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { walkJson } from './json-walk.js';
-import { VALIDATORS, knownFullName, knownGivenName } from '../validators.js';
-import { genericNameHeader, NameColumn } from './csv.js';
+import { knownFullName } from '../validators.js';
+import { firstRowIsData, genericNameHeader, headerlessTable, NameColumn } from './csv.js';
 import { LABEL_KEYS, PERSON_OBJECTS, USER_OBJECTS, VALUE_KEYS } from './pairs.js';
 
 const LABEL = new Set(LABEL_KEYS);
@@ -46,102 +46,6 @@ interface Frame {
   generic?: Map<number, NameColumn>;
   /** For an array of rows whose first row names nothing: the rows, read by headerlessTable when the array closes. */
   headerless?: Scalar[][];
-}
-
-/** A whole cell that is a calendar date (a date validator's format; not a bare run of digits, which an id could be). */
-const isDateCell = (text: string): boolean => /\D/.test(text) && VALIDATORS.date(text);
-/** A single capitalized word: a given or a family name in a cell of its own. */
-const isNameWord = (text: string): boolean => /^\p{Lu}[\p{L}'-]+$/u.test(text);
-/** A cell shaped like a person's whole name: two or three capitalized words, a middle initial or a surname particle between. */
-const NAME_SHAPE = /^\p{Lu}[\p{L}'-]+(?: \p{Lu}\.?)?(?: (?:de la|de|del|da|dos|van|von|der|di|le) )?(?: ?\p{Lu}[\p{L}'-]+){1,2}$/u;
-/** How many of a column's filled cells must be dates (or of a pair of columns' rows, known names) for it to count. */
-const PEOPLE_SHARE = 0.5;
-
-/**
- * A table's rows without their header (a spreadsheet append adds rows under a header the
- * request does not carry). Its columns are judged by their cells: a column of dates when at
- * least half of its filled cells are whole dates; a column of names (or two side by side, the
- * given and family names apart: "Rosa", "Kihn") when one of its names at least has a known
- * given name (Rosa Kihn) in a row that holds a date, and half of its names do or all of its
- * cells are shaped as names. A table with both is a list of people with their dates: every
- * plausible cell of those columns is a finding.
- */
-function headerlessTable(ctx: FormatContext, rows: readonly (readonly Scalar[])[]): void {
-  const { buf } = ctx;
-  // A loop, not Math.max(...): a table may have more rows than a call takes arguments.
-  let width = 0;
-  for (const row of rows) width = Math.max(width, row.length);
-  const cell = (row: readonly Scalar[], column: number): string | null => {
-    const s = row[column];
-    return s === undefined || !s.isString || s.end <= s.start ? null : buf.toString('utf8', s.start, s.end);
-  };
-  const dateColumns: number[] = [];
-  for (let column = 0; column < width; column++) {
-    let filled = 0;
-    let dates = 0;
-    for (const row of rows) {
-      const text = cell(row, column);
-      if (text === null) continue;
-      filled++;
-      if (isDateCell(text)) dates++;
-    }
-    if (dates > 0 && dates >= filled * PEOPLE_SHARE) dateColumns.push(column);
-  }
-  if (dateColumns.length === 0) return;
-  const dated = (row: readonly Scalar[]): boolean => dateColumns.some((c) => isDateCell(cell(row, c) ?? ''));
-  /**
-   * Is this a column of names? `texts`: each row's name there (null where the row leaves it
-   * empty). One of them at least must be a person's name with a known given name in a row
-   * that holds a date, and half of them such names or all of them shaped as names.
-   */
-  const ofNames = (texts: readonly (string | null)[]): boolean => {
-    let filled = 0;
-    let shaped = 0;
-    let people = 0;
-    let anchored = false;
-    texts.forEach((text, i) => {
-      if (text === null) return;
-      filled++;
-      if (!NAME_SHAPE.test(text)) return;
-      shaped++;
-      if (!knownGivenName(text)) return;
-      people++;
-      anchored ||= dated(rows[i]!);
-    });
-    return anchored && (people >= filled * PEOPLE_SHARE || shaped === filled);
-  };
-  /** Cells of the columns of names: whole names, or given and family names side by side. */
-  const names: [number, number][] = [];
-  const add = (row: readonly Scalar[], column: number): void => {
-    const text = cell(row, column);
-    if (text !== null && plausible('names', text)) names.push([row[column]!.start, row[column]!.end]);
-  };
-  for (let column = 0; column < width; column++) {
-    if (ofNames(rows.map((row) => cell(row, column)))) for (const row of rows) add(row, column);
-    // A given name and a family name in two cells side by side ("Rosa", "Garcia"): one name per row.
-    const pairs = rows.map((row) => {
-      const given = cell(row, column);
-      const family = cell(row, column + 1);
-      if (given === null || family === null) return null;
-      return isNameWord(given) && isNameWord(family) ? `${given} ${family}` : '';
-    });
-    if (ofNames(pairs)) {
-      for (const row of rows) {
-        if (isNameWord(cell(row, column) ?? '') && isNameWord(cell(row, column + 1) ?? '')) {
-          add(row, column);
-          add(row, column + 1);
-        }
-      }
-    }
-  }
-  if (names.length === 0) return;
-  for (const [start, end] of names) structural(ctx, 'json-fields', 'names', start, end);
-  for (const column of dateColumns) {
-    for (const row of rows) {
-      const text = cell(row, column);
-      if (text !== null && isDateCell(text)) structural(ctx, 'json-fields', 'dates', row[column]!.start, row[column]!.end);
-    }
-  }
 }
 
 /**
@@ -189,7 +93,7 @@ export function jsonObjectFields(ctx: FormatContext): void {
           });
           parent.header = header.some((id) => id !== null) || generic.size > 0 ? header : null;
           if (generic.size > 0) parent.generic = generic;
-          if (parent.header === null) parent.headerless = [f.scalars];
+          if (parent.header === null && firstRowIsData(texts)) parent.headerless = [f.scalars];
         } else if (parent.header !== null) {
           f.scalars.forEach((s, column) => {
             const identifier = parent.header![column];
@@ -201,7 +105,7 @@ export function jsonObjectFields(ctx: FormatContext): void {
         }
       }
       if (f.generic !== undefined) for (const column of f.generic.values()) column.report(ctx, 'json-fields');
-      if (f.headerless !== undefined) headerlessTable(ctx, f.headerless);
+      if (f.headerless !== undefined) headerlessTable(ctx, 'json-fields', f.headerless.map((row) => row.map((c) => (c.isString ? ([c.start, c.end] as const) : null))));
       let label: Identifier | null = f.childLabel;
       const own = label === null;
       if (f.isObject) {
