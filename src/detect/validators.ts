@@ -189,9 +189,9 @@ export function knownFullName(text: string): boolean {
   return givenNames().has(listed(words[0]!)) && familyNames().has(listed(words[words.length - 1]!));
 }
 
-/** Starts with a known given name followed by a capitalized surname of any origin. */
+/** Starts with a known given name followed by a capitalized surname of any origin ("Last, First" too). */
 export function knownGivenName(text: string): boolean {
-  const words = text.split(/\s+/);
+  const words = firstLast(text).split(/\s+/);
   return words.length >= 2 && givenNames().has(listed(words[0]!)) && CAPITALIZED.test(words[words.length - 1]!);
 }
 

@@ -698,6 +698,8 @@ describe('CSV files without their header row, and references to a patient in FHI
     // Before: clean — a first row naming no PHI column stopped the CSV reader.
     const list = 'Luna Kihn,1988-02-11,CHF\nTrycia Jacobi,1958-09-30,COPD\nWilber Schamberger,1947-02-11,HTN\n';
     expect(spans(list, scanText(list, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['Luna Kihn', '1988-02-11', 'Trycia Jacobi', '1958-09-30', 'Wilber Schamberger', '1947-02-11']);
+    const lastFirst = '"Kihn, Luna",1988-02-11\n"Jacobi, Trycia",1958-09-30\n';
+    expect(spans(lastFirst, scanText(lastFirst, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['Kihn, Luna', '1988-02-11', 'Jacobi, Trycia', '1958-09-30']);
     const apart = 'Luna;Kihn;02/11/1988\nTrycia;Jacobi;09/30/1958\n';
     expect(spans(apart, scanText(apart, { contentType: 'text/csv' }), 'csv-phi-column')).toEqual(['Luna', 'Kihn', '02/11/1988', 'Trycia', 'Jacobi', '09/30/1958']);
     for (const clean of ['Nitrile gloves,2026-11-21,12\nGauze pads,11/23/2026,3\n', 'SKU,Description,Unit Price,Updated\nKB-100,Keyboard,12.00,2026-11-22\nMS-200,Mouse,8.00,2026-11-22\n']) {

@@ -19,7 +19,7 @@ const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[
   ipv4: { valid: ['198.51.100.23', '10.0.0.1'], invalid: ['256.1.1.1', '0.0.0.0', '01.2.3.4', '1.2.3'] },
   'person-name': { valid: ['Maria Gonzalez', 'Robert J. Williams', 'Zqxv Smith', 'Jacobo Campos de Kanea'], invalid: ['Widget Pro', 'Maria', 'Widget de Pro'] },
   'known-full-name': { valid: ['Linda Martinez', 'James Smith'], invalid: ['New York', 'Linda Qzxwv', 'Widget Smith'] },
-  'known-given-name': { valid: ['Helene Beahan', 'Ira Kuvalis'], invalid: ['Referral Forms', 'Helene'] },
+  'known-given-name': { valid: ['Helene Beahan', 'Ira Kuvalis', 'Kuvalis, Ira'], invalid: ['Referral Forms', 'Helene', 'Forms, Referral'] },
   'addressee-name': { valid: ['Naomie Wehner', 'Jerry McDermott', "Sean O'Brien", 'Flo T. Krajcik', 'Maria de la Cruz'], invalid: ['Valued Patient', 'Front Desk', 'Springfield Radiology', 'Naomie', 'Naomie wehner', 'Jerry MCDERMOTT'] },
 };
 
