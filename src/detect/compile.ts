@@ -104,6 +104,9 @@ const DOM_TEXT_SOURCE = '"textContent"\\s*:|"texts"\\s*:\\s*\\[';
 export const PROBE_LOGFMT = 8192;
 /** A name labelled outside JSON keys and form pairs (`FirstName="Rosa"`, `first_name: Rosa`): see nameLabels in formats/fields.ts. */
 export const PROBE_NAME_LABELS = 16384;
+/** A Google Forms answer (`entry.1234567=`): see googleFormAnswers in formats/fields.ts. */
+export const PROBE_GOOGLE_FORM = 32768;
+const GOOGLE_FORM_SOURCE = '(?:^|&)entry\\.[0-9]';
 /**
  * `DOB_1947`, `patient_536`; not `x86_64` or `10_15_7` (version strings in every user agent).
  * It begins with the underscore, a byte most text lacks, so the set's pass costs no more
@@ -299,8 +302,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedList = [...gated.keys()];
   const gatedPatterns = [...gated.values()].flat();
   const pairs = pairProbes(keys.alternation);
-  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_FORM_LABELLED, PROBE_DOM_TEXT, PROBE_LOGFMT, PROBE_NAME_LABELS.
-  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), xmlStructuresSource(keys.alternation), VCARD_SOURCE, formLabelledSource(keys.alternation), DOM_TEXT_SOURCE, LOGFMT_SOURCE, NAME_LABEL_PROBE];
+  // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_FORM_LABELLED, PROBE_DOM_TEXT, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_GOOGLE_FORM.
+  const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), xmlStructuresSource(keys.alternation), VCARD_SOURCE, formLabelledSource(keys.alternation), DOM_TEXT_SOURCE, LOGFMT_SOURCE, NAME_LABEL_PROBE, GOOGLE_FORM_SOURCE];
   const probesAt = free.length + gatedList.length;
   const gatedAt = probesAt + probeSources.length;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));

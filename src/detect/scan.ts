@@ -1,11 +1,11 @@
-import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
+import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_GOOGLE_FORM, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, hex, isDigit, isGzipHeader, isZlibHeader, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset, type Normalized } from './decode.js';
 import { envelope, type Envelope } from './formats/envelope.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
 import { domText } from './formats/dom-text.js';
 import { fhirResources } from './formats/fhir.js';
-import { formFields, formLabelledFields, jsonFields, logfmtFields, nameLabels, xmlFields } from './formats/fields.js';
+import { formFields, formLabelledFields, googleFormAnswers, jsonFields, logfmtFields, nameLabels, xmlFields } from './formats/fields.js';
 import { jsonObjectFields } from './formats/json-objects.js';
 import { xmlStructures } from './formats/xml-structures.js';
 import { unfold, vcardFields } from './formats/vcard.js';
@@ -113,6 +113,7 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
       break;
     case 'form':
       if ((probes & PROBE_FORM_LABELLED) !== 0) formLabelledFields(ctx);
+      if ((probes & PROBE_GOOGLE_FORM) !== 0) googleFormAnswers(ctx);
       break;
     case 'xml':
       if ((probes & PROBE_XML_PAIRS) !== 0) xmlFields(ctx);

@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_FORM_LABELLED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
+import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_GOOGLE_FORM, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_FORM_LABELLED, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_QUOTED_PRINTABLE, PROBE_FORM_PAIRS, PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS } from '../../src/detect/compile.js';
 import { embeddedStarts } from '../../src/detect/scan.js';
 import { jsonObjectFields } from '../../src/detect/formats/json-objects.js';
 import { formLabelledFields, nameLabels } from '../../src/detect/formats/fields.js';
@@ -300,6 +300,9 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     'FIRST-NAME:Rosa;',
     'firstName: string;',
     'sublevel=3 xmsg=1',
+    'entry.1234567=Luna+Kihn&fvv=1',
+    'fvv=1&entry.7_year=1988',
+    'reentry.5=x&entry.=1',
     '',
   ].map((s) => Buffer.from(s));
 
@@ -321,6 +324,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (domText(buf) !== null) expect(p & PROBE_DOM_TEXT, buf.toString()).not.toBe(0);
       if (nameLabelFound(buf)) expect(p & PROBE_NAME_LABELS, buf.toString()).not.toBe(0);
       expect((p & PROBE_LOGFMT) !== 0, buf.toString()).toBe(/(?:^|[ \t"])(?:level|lvl|msg|severity)=/.test(buf.toString()));
+      expect((p & PROBE_GOOGLE_FORM) !== 0, buf.toString()).toBe(/(?:^|&)entry\.[0-9]/.test(buf.toString()));
     }
     expect(payloads.filter((b) => domText(b) !== null).length).toBe(2);
     expect(payloads.filter(nameLabelFound).length).toBe(4);

@@ -719,6 +719,27 @@ describe('CSV files without their header row, and references to a patient in FHI
   });
 });
 
+describe('web forms with numbered questions (Jotform, Google Forms)', () => {
+  it('reads Jotform fields without their question number, and dates asked in parts', () => {
+    // Before: clean — "q3_name[first]" began with the question number, which no field name does.
+    const jot = 'formID=2131&q3_name%5Bfirst%5D=Luna&q3_name%5Blast%5D=Kihn&q4_dob%5Bmonth%5D=02&q4_dob%5Bday%5D=11&q4_dob%5Byear%5D=1988&q5_reason=knee+pain';
+    expect(spans(jot, scanText(jot, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Luna', 'Kihn', '02', '11', '1988']);
+    const flat = 'formID=2131&q3_firstName=Luna&q3_lastName=Kihn&q6_email=luna.k%40mail.example';
+    expect(spans(flat, scanText(flat, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Luna', 'Kihn', 'luna.k%40mail.example']);
+    expect(scanText('formID=2131&q1_total=5&q2_address%5Bcountry%5D=US', { contentType: 'application/x-www-form-urlencoded' }).phi).toBe(false);
+  });
+  it('judges Google Forms answers by themselves: a name and a date in one submission', () => {
+    // Before: clean — the questions are numbers (entry.1234567), so no field name said what an answer was.
+    const parts = 'entry.1234567=Luna+Kihn&entry.7654321_year=1988&entry.7654321_month=2&entry.7654321_day=11&fvv=1&pageHistory=0';
+    expect(spans(parts, scanText(parts, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Luna+Kihn', '1988', '2', '11']);
+    const whole = 'entry.1=Luna&entry.2=Kihn&entry.3=02%2F11%2F1988&fvv=1';
+    expect(spans(whole, scanText(whole, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Luna', 'Kihn', '02%2F11%2F1988']);
+    for (const clean of ['entry.1234567=Staff+meeting&entry.7654321=2026-11-24&fvv=1', 'entry.1234567=Luna+Kihn&entry.2=Knee+pain&fvv=1', 'entry.1=Great+service&entry.2_year=2026&entry.2_month=11&entry.2_day=20']) {
+      expect(scanText(clean, { contentType: 'application/x-www-form-urlencoded' }).phi, clean).toBe(false);
+    }
+  });
+});
+
 describe('providers are no patients', () => {
   it('a name after a provider title or before a credential is no finding; a patient beside them still is', () => {
     // Before: PHI — a newsletter naming its doctor beside care words read as a patient's name.

@@ -119,14 +119,14 @@ export class NameColumn {
 }
 
 /** A whole cell that is a calendar date (a date validator's format; not a bare run of digits, which an id could be). */
-const isDateCell = (text: string): boolean => text.length >= 6 && text.length <= 32 && /\d/.test(text) && /\D/.test(text) && VALIDATORS.date(text);
+export const isDateCell = (text: string): boolean => text.length >= 6 && text.length <= 32 && /\d/.test(text) && /\D/.test(text) && VALIDATORS.date(text);
 /** A single capitalized word: a given or a family name in a cell of its own. */
-const isNameWord = (text: string): boolean => /^\p{Lu}[\p{L}'-]+$/u.test(text);
+export const isNameWord = (text: string): boolean => /^\p{Lu}[\p{L}'-]+$/u.test(text);
 /**
  * A cell shaped like a person's whole name: two or three capitalized words, a middle initial or
  * a surname particle between, or "Last, First" as exports write it.
  */
-const NAME_SHAPE = /^\p{Lu}[\p{L}'-]+(?:(?: \p{Lu}\.?)?(?: (?:de la|de|del|da|dos|van|von|der|di|le) )?(?: ?\p{Lu}[\p{L}'-]+){1,2}|, \p{Lu}[\p{L}'-]+(?: \p{Lu}\.?)?)$/u;
+export const NAME_SHAPE = /^\p{Lu}[\p{L}'-]+(?:(?: \p{Lu}\.?)?(?: (?:de la|de|del|da|dos|van|von|der|di|le) )?(?: ?\p{Lu}[\p{L}'-]+){1,2}|, \p{Lu}[\p{L}'-]+(?: \p{Lu}\.?)?)$/u;
 /**
  * Is a table's first row data rather than a header that names no PHI field ("SKU,Description,Unit
  * Price")? Data when one of its cells is a whole date or a person's name with a known given

@@ -6,6 +6,8 @@ import type { Structure } from '../pack.js';
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { formPairSource, jsonPairSource, logfmtPairSource, nameLabelSource, xmlPairSource } from './pairs.js';
+import { NAME_SHAPE, isDateCell, isNameWord } from './csv.js';
+import { VALIDATORS, knownGivenName } from '../validators.js';
 
 interface FieldRegexes {
   /** JSON pairs, without capturing groups: see jsonFields. */
@@ -170,4 +172,42 @@ export function formLabelledFields(ctx: FormatContext): void {
 
 function report(ctx: FormatContext, identifier: Identifier | null, start: number, end: number): void {
   if (identifier !== null && end > start && plausible(identifier, safeDecode(ctx.buf.toString('utf8', start, end).replace(/\+/g, ' ')))) structural(ctx, 'form', identifier, start, end);
+}
+
+/** A Google Forms answer: `entry.<question id>=<value>`, or a date question's part (`entry.<id>_year=1958`). */
+const GOOGLE_ANSWER = /(?:^|&)entry\.([0-9]+)(?:_(year|month|day))?=([^&]*)/g;
+
+/**
+ * A Google Forms submission (`entry.1234567=Trycia+Jacobi&entry.7654321_year=1958&...`): its
+ * questions are numbers, not names, so the answers are judged by themselves, as a table's row
+ * without its header is: a person's name with a known given name (in one answer, or two
+ * single-word answers side by side) and a date (whole, or a date question's year, month and
+ * day) in the same submission are findings, each answer's bytes as sent.
+ */
+export function googleFormAnswers(ctx: FormatContext): void {
+  const { buf } = ctx;
+  const text = buf.toString('latin1');
+  const answers: { text: string; start: number; end: number }[] = [];
+  const parts = new Map<string, Map<string, [number, number, number]>>();
+  for (const m of text.matchAll(GOOGLE_ANSWER)) {
+    const end = m.index + m[0].length;
+    const start = end - m[3]!.length;
+    if (m[2] === undefined) answers.push({ text: safeDecode(buf.toString('utf8', start, end).replace(/\+/g, ' ')).trim(), start, end });
+    else (parts.get(m[1]!) ?? parts.set(m[1]!, new Map()).get(m[1]!)!).set(m[2], [Number(m[3]), start, end]);
+  }
+  const dates: [number, number][] = answers.filter((a) => isDateCell(a.text)).map((a) => [a.start, a.end]);
+  for (const date of parts.values()) {
+    const [y, m, d] = [date.get('year'), date.get('month'), date.get('day')];
+    if (y !== undefined && m !== undefined && d !== undefined && VALIDATORS.date(`${y[0]}-${m[0]}-${d[0]}`)) for (const [, a, b] of [y, m, d]) dates.push([a, b]);
+  }
+  if (dates.length === 0) return;
+  const names: [number, number][] = [];
+  answers.forEach((a, i) => {
+    if (NAME_SHAPE.test(a.text) && knownGivenName(a.text)) names.push([a.start, a.end]);
+    const next = answers[i + 1];
+    if (next !== undefined && isNameWord(a.text) && isNameWord(next.text) && knownGivenName(`${a.text} ${next.text}`)) names.push([a.start, a.end], [next.start, next.end]);
+  });
+  if (names.length === 0) return;
+  for (const [start, end] of names) structural(ctx, 'form', 'names', start, end);
+  for (const [start, end] of dates) structural(ctx, 'form', 'dates', start, end);
 }

@@ -25,6 +25,10 @@ export function xmlPairSource(keys: string): string {
  * a name), its closing brackets follow.
  */
 const FORM_NESTING = '(?:[A-Za-z0-9_.\\]-]*\\[)*';
+/** Jotform names its fields `q<N>_<name>` (`q3_fullName`, `q4_dob[month]`): the question number is no part of the name. */
+const FORM_QUESTION = '(?:q[0-9]+_)?';
+/** A date asked in parts (`dob[month]=02&dob[day]=11&dob[year]=1947`): each part is its field's. */
+const FORM_DATE_PART = '(?:\\[(?:month|day|year)\\])?';
 
 /** Where a `key=value` pair of a form body or query string starts: the start or a separator. */
 const FORM_START = '(?:^|[&?;])';
@@ -37,7 +41,7 @@ const FORM_VALUE = `[^&#\\s"<>\\\\]`;
 
 /** `key=value` in a form body or a query string, also one inside a JSON string or a log line (`patient[dob]=` too); groups k and v. */
 export function formPairSource(keys: string): string {
-  return `${FORM_START}${FORM_NESTING}(?P<k>${keys})\\]*=(?P<v>${FORM_VALUE}+)`;
+  return `${FORM_START}${FORM_QUESTION}${FORM_NESTING}(?P<k>${keys})${FORM_DATE_PART}\\]*=(?P<v>${FORM_VALUE}+)`;
 }
 
 /**
@@ -85,7 +89,7 @@ export const LOGFMT_SOURCE = '(?:^|[ \\t"])(?:level|lvl|msg|severity)=';
 export function pairProbes(keys: string): { json: string; form: string; xml: string } {
   return {
     json: jsonPairSource(keys),
-    form: `${FORM_START}${FORM_NESTING}(?:${keys})\\]*=${FORM_VALUE}`,
+    form: `${FORM_START}${FORM_QUESTION}${FORM_NESTING}(?:${keys})${FORM_DATE_PART}\\]*=${FORM_VALUE}`,
     xml: `<(?:[A-Za-z0-9_]+:)?(?:${keys})(?:\\s[^>]*)?>[^<]`,
   };
 }
