@@ -538,7 +538,56 @@ const cleanVendorApis: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis };
+/**
+ * Forms and exports whose fields are numbered or unnamed: a Jotform submission (q3_name[first],
+ * a date of birth asked in parts), a Google Forms submission (entry.<number>: answers judged by
+ * themselves, a name and a date of birth), a CSV list uploaded without its header row, and a
+ * FHIR Encounter naming its patient in the subject reference's display.
+ */
+const formsAndExports: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const form = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');
+  const [year, month, day] = p.iso.split('-').map(Number) as [number, number, number];
+  switch (n % 4) {
+    case 0:
+      d.text('formID=2131&q3_name%5Bfirst%5D=').phi(form(p.first), 'names').text('&q3_name%5Blast%5D=').phi(form(p.last), 'names');
+      d.text('&q4_dob%5Bmonth%5D=').phi(pad(month, 2), 'dates').text('&q4_dob%5Bday%5D=').phi(pad(day, 2), 'dates').text('&q4_dob%5Byear%5D=').phi(String(year), 'dates');
+      d.text(`&q5_reason=${form(f.helpers.arrayElement(['knee pain', 'new patient visit', 'medication refill']))}&website=&simple_spc=2131`);
+      return { id: `jotform-${n}`, kind: 'forms-and-exports', contentType: 'application/x-www-form-urlencoded', body: d.build(), spans: d.spans, phi: true, structured: true };
+    case 1: {
+      d.text(`entry.${f.string.numeric(9)}=`).phi(form(`${p.first} ${p.last}`), 'names');
+      const q = f.string.numeric(9);
+      d.text(`&entry.${q}_year=`).phi(String(year), 'dates').text(`&entry.${q}_month=`).phi(String(month), 'dates').text(`&entry.${q}_day=`).phi(String(day), 'dates');
+      d.text(`&entry.${f.string.numeric(9)}=${form(f.helpers.arrayElement(['Annual physical', 'Flu shot', 'Sick visit']))}&fvv=1&pageHistory=0&fbzx=${f.string.numeric(19)}`);
+      return { id: `google-form-${n}`, kind: 'forms-and-exports', contentType: 'application/x-www-form-urlencoded', body: d.build(), spans: d.spans, phi: true, structured: true };
+    }
+    case 2:
+      [p, person(f), person(f)].forEach((r) => d.phi(`${r.first} ${r.last}`, 'names').text(',').phi(r.iso, 'dates').text(`,${f.helpers.arrayElement(['CHF', 'COPD', 'HTN', 'DM2'])}\n`));
+      return { id: `csv-no-header-${n}`, kind: 'forms-and-exports', contentType: 'text/csv', body: d.build(), spans: d.spans, phi: true, structured: true };
+    default:
+      d.text(`{"resourceType":"Encounter","id":"${f.string.alphanumeric(8)}","status":"finished","class":{"code":"AMB"},"subject":{"reference":"Patient/${f.string.numeric(6)}","display":"`).phi(`${p.first} ${p.last}`, 'names');
+      d.text(`"},"period":{"start":"2026-11-${pad(f.number.int({ min: 1, max: 21 }), 2)}T09:00:00Z"}}`);
+      return { id: `encounter-${n}`, kind: 'forms-and-exports', contentType: 'application/fhir+json', body: d.build(), spans: d.spans, phi: true, structured: true };
+  }
+};
+
+/** PHI-free counterparts: a Jotform order, a Google Forms feedback survey with a date, a supply list without its header, an Observation about a group. */
+const cleanFormsAndExports: Gen = (f, n) => {
+  const form = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');
+  switch (n % 4) {
+    case 0:
+      return clean('clean-forms-and-exports', 'application/x-www-form-urlencoded', `formID=2131&q3_product=${form(f.commerce.productName())}&q4_quantity=${f.number.int({ min: 1, max: 9 })}&q5_address%5Bcountry%5D=US&simple_spc=2131`, n);
+    case 1:
+      return clean('clean-forms-and-exports', 'application/x-www-form-urlencoded', `entry.${f.string.numeric(9)}=${form(f.helpers.arrayElement(['Great Service', 'Short Wait', 'Friendly Staff']))}&entry.${f.string.numeric(9)}=${f.number.int({ min: 1, max: 5 })}&entry.555_year=2026&entry.555_month=11&entry.555_day=${f.number.int({ min: 1, max: 21 })}&fvv=1&pageHistory=0`, n);
+    case 2:
+      return clean('clean-forms-and-exports', 'text/csv', Array.from({ length: 3 }, () => `${f.commerce.productName()},2026-11-${pad(f.number.int({ min: 1, max: 21 }), 2)},${f.number.int(40)}\n`).join(''), n);
+    default:
+      return clean('clean-forms-and-exports', 'application/fhir+json', JSON.stringify({ resourceType: 'Observation', status: 'final', code: { text: 'Hemoglobin A1c' }, subject: { reference: `Group/${f.string.numeric(3)}`, display: 'Diabetes Cohort' }, performer: [{ reference: `Practitioner/${f.string.numeric(4)}`, display: 'Anil Patel' }], valueQuantity: { value: 7.1, unit: '%' } }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

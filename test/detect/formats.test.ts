@@ -734,7 +734,10 @@ describe('web forms with numbered questions (Jotform, Google Forms)', () => {
     expect(spans(parts, scanText(parts, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Luna+Kihn', '1988', '2', '11']);
     const whole = 'entry.1=Luna&entry.2=Kihn&entry.3=02%2F11%2F1988&fvv=1';
     expect(spans(whole, scanText(whole, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Luna', 'Kihn', '02%2F11%2F1988']);
-    for (const clean of ['entry.1234567=Staff+meeting&entry.7654321=2026-11-24&fvv=1', 'entry.1234567=Luna+Kihn&entry.2=Knee+pain&fvv=1', 'entry.1=Great+service&entry.2_year=2026&entry.2_month=11&entry.2_day=20']) {
+    // Beside a date of birth, a name of any origin (Trycia: no known given name); beside a recent date, not.
+    const birth = 'entry.1=Trycia+Jacobi&entry.2_year=1958&entry.2_month=9&entry.2_day=30&fvv=1';
+    expect(spans(birth, scanText(birth, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Trycia+Jacobi', '1958', '9', '30']);
+    for (const clean of ['entry.1234567=Staff+meeting&entry.7654321=2026-11-24&fvv=1', 'entry.1234567=Luna+Kihn&entry.2=Knee+pain&fvv=1', 'entry.1=Great+Service&entry.2_year=2026&entry.2_month=11&entry.2_day=20', 'entry.1=Trycia+Jacobi&entry.2=2026-11-20']) {
       expect(scanText(clean, { contentType: 'application/x-www-form-urlencoded' }).phi, clean).toBe(false);
     }
   });

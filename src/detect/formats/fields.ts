@@ -174,15 +174,22 @@ function report(ctx: FormatContext, identifier: Identifier | null, start: number
   if (identifier !== null && end > start && plausible(identifier, safeDecode(ctx.buf.toString('utf8', start, end).replace(/\+/g, ' ')))) structural(ctx, 'form', identifier, start, end);
 }
 
+/**
+ * Dates before this year read as dates of birth on a form (a visit or an event is this year's
+ * or last year's; a child born since is named with a known given name or not found by this rule).
+ */
+const BIRTH_YEARS_BEFORE = 2012;
+
 /** A Google Forms answer: `entry.<question id>=<value>`, or a date question's part (`entry.<id>_year=1958`). */
 const GOOGLE_ANSWER = /(?:^|&)entry\.([0-9]+)(?:_(year|month|day))?=([^&]*)/g;
 
 /**
  * A Google Forms submission (`entry.1234567=Trycia+Jacobi&entry.7654321_year=1958&...`): its
  * questions are numbers, not names, so the answers are judged by themselves, as a table's row
- * without its header is: a person's name with a known given name (in one answer, or two
- * single-word answers side by side) and a date (whole, or a date question's year, month and
- * day) in the same submission are findings, each answer's bytes as sent.
+ * without its header is: a person's name (in one answer, or two single-word answers side by
+ * side; with a known given name unless a date of birth is beside it) and a date (whole, or a
+ * date question's year, month and day) in the same submission are findings, each answer's
+ * bytes as sent.
  */
 export function googleFormAnswers(ctx: FormatContext): void {
   const { buf } = ctx;
@@ -195,17 +202,30 @@ export function googleFormAnswers(ctx: FormatContext): void {
     if (m[2] === undefined) answers.push({ text: safeDecode(buf.toString('utf8', start, end).replace(/\+/g, ' ')).trim(), start, end });
     else (parts.get(m[1]!) ?? parts.set(m[1]!, new Map()).get(m[1]!)!).set(m[2], [Number(m[3]), start, end]);
   }
-  const dates: [number, number][] = answers.filter((a) => isDateCell(a.text)).map((a) => [a.start, a.end]);
+  const dates: [number, number][] = [];
+  /** The earliest year among the dates: a date of birth reads as one long past. */
+  let earliest = Infinity;
+  for (const a of answers) {
+    if (!isDateCell(a.text)) continue;
+    dates.push([a.start, a.end]);
+    earliest = Math.min(earliest, Number(/(?:19|20)[0-9]{2}/.exec(a.text)?.[0] ?? Infinity));
+  }
   for (const date of parts.values()) {
     const [y, m, d] = [date.get('year'), date.get('month'), date.get('day')];
-    if (y !== undefined && m !== undefined && d !== undefined && VALIDATORS.date(`${y[0]}-${m[0]}-${d[0]}`)) for (const [, a, b] of [y, m, d]) dates.push([a, b]);
+    if (y === undefined || m === undefined || d === undefined || !VALIDATORS.date(`${y[0]}-${m[0]}-${d[0]}`)) continue;
+    for (const [, a, b] of [y, m, d]) dates.push([a, b]);
+    earliest = Math.min(earliest, y[0]);
   }
   if (dates.length === 0) return;
+  // Beside a date of birth (a year before BIRTH_YEARS_BEFORE), any answer shaped as a person's
+  // name is one; beside a recent date (a visit's, an event's) only one with a known given name
+  // ("Great Service" on a feedback form's date is none).
+  const beside = earliest < BIRTH_YEARS_BEFORE;
   const names: [number, number][] = [];
   answers.forEach((a, i) => {
-    if (NAME_SHAPE.test(a.text) && knownGivenName(a.text)) names.push([a.start, a.end]);
+    if (NAME_SHAPE.test(a.text) && (beside || knownGivenName(a.text))) names.push([a.start, a.end]);
     const next = answers[i + 1];
-    if (next !== undefined && isNameWord(a.text) && isNameWord(next.text) && knownGivenName(`${a.text} ${next.text}`)) names.push([a.start, a.end], [next.start, next.end]);
+    if (next !== undefined && isNameWord(a.text) && isNameWord(next.text) && (beside || knownGivenName(`${a.text} ${next.text}`))) names.push([a.start, a.end], [next.start, next.end]);
   });
   if (names.length === 0) return;
   for (const [start, end] of names) structural(ctx, 'form', 'names', start, end);
