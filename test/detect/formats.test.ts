@@ -747,6 +747,8 @@ describe('providers are no patients', () => {
   it('a name after a provider title or before a credential is no finding; a patient beside them still is', () => {
     // Before: PHI — a newsletter naming its doctor beside care words read as a patient's name.
     for (const clean of [
+      "I'll follow up with Jennifer Walsh about the schedule",
+      'Jennifer Walsh from Springfield Urgent Care called about the invoice',
       'Meet Dr. Jennifer Walsh, now offering colonoscopy screenings at our Main Street office.',
       'Jennifer Walsh, MD, joins our team and will see patients for follow-up care.',
       'Our nurse practitioner Jennifer Walsh runs the prenatal class on Tuesdays.',
