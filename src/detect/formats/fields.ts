@@ -6,7 +6,7 @@ import type { Structure } from '../pack.js';
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { formPairSource, jsonPairSource, logfmtPairSource, nameLabelSource, xmlPairSource } from './pairs.js';
-import { NAME_SHAPE, isDateCell, isNameWord } from './csv.js';
+import { NAME_SHAPE, isDateCell, isNameWord } from './tables.js';
 import { VALIDATORS, knownGivenName } from '../validators.js';
 
 interface FieldRegexes {

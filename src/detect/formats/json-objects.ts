@@ -2,7 +2,7 @@ import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { walkJson } from './json-walk.js';
 import { knownFullName } from '../validators.js';
-import { firstRowIsData, genericNameHeader, headerlessTable, NameColumn } from './csv.js';
+import { firstRowIsData, genericNameHeader, headerlessTable, NameColumn } from './tables.js';
 import { LABEL_KEYS, PERSON_OBJECTS, USER_OBJECTS, VALUE_KEYS } from './pairs.js';
 
 const LABEL = new Set(LABEL_KEYS);
