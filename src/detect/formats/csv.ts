@@ -84,37 +84,37 @@ export function csvColumns(ctx: FormatContext): void {
   if (delimiter === null) return;
   const columns = new Map<number, Identifier>();
   const generic = new Map<number, NameColumn>();
-  /** The rows, the first included, when the first names no PHI column: a file without its header row. */
-  const rows: [number, number][][] = [];
   const headers: string[] = [];
+  let headerless = false;
   forEachCell(buf, delimiter, (row, col, start, end) => {
-    // Excel's "CSV UTF-8" begins with a byte order mark, before the first header.
-    if (row === 0 && col === 0) start = skipBom(buf, start);
     if (row === 0) {
-      const header = buf.toString('utf8', start, end);
-      headers.push(header.trim());
+      // Excel's "CSV UTF-8" begins with a byte order mark, before the first header.
+      const header = buf.toString('utf8', col === 0 ? skipBom(buf, start) : start, end);
+      headers.push(header);
       const id = ctx.scanner.keys.identify(header);
       if (id !== null) columns.set(col, id);
       else if (genericNameHeader(header)) generic.set(col, new NameColumn());
-    }
-    if (columns.size === 0 && generic.size === 0) {
-      // The first row named nothing: read on only if it was data, not a header of other fields.
-      if (row === 1 && col === 0 && !firstRowIsData(headers)) {
-        rows.length = 0;
-        return false;
-      }
-      if (col === 0) rows.push([]);
-      rows[rows.length - 1]!.push([start, end]);
       return true;
     }
-    if (row === 0) return true;
+    if (columns.size === 0 && generic.size === 0) {
+      // The first row named no PHI column: if it was data, the file has no header row (read
+      // again below, the first row included); if it was a header of other fields, stop here.
+      headerless = firstRowIsData(headers.map((h) => h.trim()));
+      return false;
+    }
     const id = columns.get(col);
     if (id !== undefined && plausible(id, buf.toString('utf8', start, end))) structural(ctx, 'csv', id, start, end);
     generic.get(col)?.add(buf, start, end);
     return true;
   });
   for (const column of generic.values()) column.report(ctx, 'csv');
-  if (rows.length > 1) headerlessTable(ctx, 'csv', rows.map((row) => row.map(([start, end]) => trimSpan(buf, start, end))));
+  if (!headerless) return;
+  const rows: [number, number][][] = [];
+  forEachCell(buf, delimiter, (row, col, start, end) => {
+    if (col === 0) rows.push([]);
+    rows[rows.length - 1]!.push(trimSpan(buf, row === 0 && col === 0 ? skipBom(buf, start) : start, end));
+  });
+  headerlessTable(ctx, 'csv', rows);
 }
 
 /** True when the first lines look like delimited rows with a consistent column count. */

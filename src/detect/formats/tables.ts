@@ -52,8 +52,19 @@ export class NameColumn {
   }
 }
 
-/** A whole cell that is a calendar date (a date validator's format; not a bare run of digits, which an id could be). */
-export const isDateCell = (text: string): boolean => text.length >= 6 && text.length <= 32 && /\d/.test(text) && /\D/.test(text) && VALIDATORS.date(text);
+/**
+ * A whole cell that is a calendar date (a date validator's format; not a bare run of digits,
+ * which an id could be). A character loop first: most cells (headers, words) have no digit.
+ */
+export function isDateCell(text: string): boolean {
+  if (text.length < 6 || text.length > 32) return false;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits++;
+  }
+  return digits > 0 && digits < text.length && VALIDATORS.date(text);
+}
 /** A single capitalized word: a given or a family name in a cell of its own. */
 export const isNameWord = (text: string): boolean => /^\p{Lu}[\p{L}'-]+$/u.test(text);
 /**
