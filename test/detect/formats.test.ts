@@ -315,6 +315,15 @@ describe('JSON objects named by something other than their keys', () => {
       expect(scanText(JSON.stringify(body), { contentType: 'application/json' }).findings, JSON.stringify(body)).toEqual([]);
     }
   });
+  it("a user's profile as Mixpanel and GA4 take it ($set, $first_name, a user property's {value})", () => {
+    // Before: clean — "$set" was no user description, "$first_name" no field name, and a value under {"value": ...} not read.
+    expect(found(JSON.stringify({ $token: 'abc', $distinct_id: 'u-4471', $set: { $name: 'Rosa Garcia', plan: 'diabetes' } }))).toEqual(['names:Rosa Garcia']);
+    expect(found(JSON.stringify({ $set_once: { $first_name: 'Rosa', $email: 'rosa.g@mail.example' } }))).toEqual(['names:Rosa', 'email:rosa.g@mail.example']);
+    expect(found(JSON.stringify({ client_id: '1.2', user_properties: { full_name: { value: 'Luna Kihn' }, dob: { value: '1947-02-11' } }, events: [{ name: 'booked' }] }))).toEqual(['names:Luna Kihn', 'dates:1947-02-11']);
+    for (const clean of [{ $set: { $name: 'Grace Community Clinic', plan: 'pro' } }, { user_properties: { plan: { value: 'pro' } } }, { set: { name: 'Widget Pro' } }]) {
+      expect(scanText(JSON.stringify(clean), { contentType: 'application/json' }).phi, JSON.stringify(clean)).toBe(false);
+    }
+  });
   it('tables: an array of rows whose first names PHI fields (a spreadsheet API body)', () => {
     // Before: the names were not found (the dates only by their pattern, beside "Birth").
     const body = JSON.stringify({ range: 'Sheet1!A1', values: [['Patient', 'Date of Birth', 'Notes'], ['Quackenbush, Xiomara', '1947-02-11', 'new'], ['Okafor, Chidi', '1958-09-30', '']] });

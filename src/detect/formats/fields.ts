@@ -71,7 +71,7 @@ function safeDecode(s: string): string {
  * proportion to the program's size: about 5 µs a match. So the pairs are found with no
  * groups at all (match(): DFA only), each is placed by placeMatches (exact here: the
  * pattern has no assertions), and the key and value are read off the match's bytes, whose shape
- * the pattern fixes: "key" ws : ws [ ws ( "value" | number ).
+ * the pattern fixes: "key" ws : ws ( [ ws | { ws "value" ws : ws )? ( "value" | number ).
  */
 export function jsonFields(ctx: FormatContext): void {
   const { buf } = ctx;
@@ -88,6 +88,8 @@ export function jsonFields(ctx: FormatContext): void {
     let i = m.indexOf(0x3a, keyEnd) + 1;
     while (SPACE.has(m[i]!)) i++;
     if (m[i] === 0x5b) for (i++; SPACE.has(m[i]!); i++);
+    // `{"value": ...}`: the pattern fixes its shape, so the value follows its colon.
+    else if (m[i] === 0x7b) for (i = m.indexOf(0x3a, i) + 1; SPACE.has(m[i]!); i++);
     const quoted = m[i] === 0x22;
     const start = at + i + (quoted ? 1 : 0);
     const end = at + m.length - (quoted ? 1 : 0);

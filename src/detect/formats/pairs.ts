@@ -6,12 +6,17 @@
  * nothing. `keys` is the pack's key alternation.
  */
 
-/** After a JSON key: colon, an optional array start, then a string or a number. */
-const JSON_VALUE = '\\s*:\\s*(?:\\[\\s*)?(?:"(?:[^"\\\\]|\\\\.)*"|-?\\d[\\d.eE+-]*)';
+/**
+ * After a JSON key: colon, an optional array start or an object holding the value under
+ * `"value"` (GA4's user properties: `"full_name": {"value": "Rosa Garcia"}`), then a string or a
+ * number.
+ */
+const JSON_VALUE = '\\s*:\\s*(?:\\[\\s*|\\{\\s*"value"\\s*:\\s*)?(?:"(?:[^"\\\\]|\\\\.)*"|-?\\d[\\d.eE+-]*)';
 
-/** `"key": "value"`, `"key": 123`, `"key": ["value", ...]`. No capturing groups. */
+/** `"key": "value"`, `"key": 123`, `"key": ["value", ...]`, `"key": {"value": "value"}`. No capturing groups. */
 export function jsonPairSource(keys: string): string {
-  return `"(?:${keys})"${JSON_VALUE}`;
+  // Mixpanel's reserved properties begin with a dollar: "$email", "$first_name", "$phone".
+  return `"\\$?(?:${keys})"${JSON_VALUE}`;
 }
 
 /** `<key>value</`, with an optional namespace prefix and attributes; groups k and v. */
@@ -126,12 +131,12 @@ export const PERSON_OBJECTS = ['patient', 'subscriber', 'insured', 'guarantor', 
 
 /**
  * Member names of an analytics library's user description (Segment's `traits`, Amplitude's
- * `user_properties`): on a patient portal the user is a patient. Their `name` is no field name
+ * `user_properties`, Mixpanel's `$set` and `$set_once`): on a patient portal the user is a patient. Their `name` is no field name
  * of its own (a group's traits name a company: "Grace Community Clinic"), so it counts only
  * when it reads as a person's name (a known given name and a known family name); their other
  * members are named like any JSON key.
  */
-export const USER_OBJECTS = ['traits', 'user properties', 'user traits'];
+export const USER_OBJECTS = ['traits', 'user properties', 'user traits', 'set', 'set once'];
 
 /**
  * The probe of jsonObjectFields: `"name": "date_of_birth"` (a label member whose value is a
@@ -142,5 +147,5 @@ export const USER_OBJECTS = ['traits', 'user properties', 'user traits'];
 export function jsonObjectsSource(keys: string): string {
   const persons = [...PERSON_OBJECTS, ...USER_OBJECTS].map((p) => p.split(' ').join('[ _-]?')).join('|');
   const table = `\\[\\s*\\[\\s*"`;
-  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"(?i:${persons})"\\s*:\\s*[\\[{]|${table}`;
+  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"\\$?(?i:${persons})"\\s*:\\s*[\\[{]|${table}`;
 }
