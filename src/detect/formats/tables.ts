@@ -125,7 +125,8 @@ export function headerlessTable(ctx: FormatContext, structure: Structure, rows: 
     if (dates > 0 && dates >= filled * PEOPLE_SHARE) dateColumns.push(column);
   }
   if (dateColumns.length === 0) return;
-  const dated = (row: readonly Cell[]): boolean => dateColumns.some((c) => isDateCell(cell(row, c) ?? ''));
+  // Which rows hold a date, once (a check per name would be rows x date columns).
+  const dated = rows.map((row) => dateColumns.some((c) => isDateCell(cell(row, c) ?? '')));
   /**
    * Is this a column of names? `texts`: each row's name there (null where the row leaves it
    * empty). One of them at least must be a person's name with a known given name in a row
@@ -143,7 +144,7 @@ export function headerlessTable(ctx: FormatContext, structure: Structure, rows: 
       shaped++;
       if (!knownGivenName(text)) return;
       people++;
-      anchored ||= dated(rows[i]!);
+      anchored ||= dated[i]!;
     });
     return anchored && (people >= filled * PEOPLE_SHARE || shaped === filled);
   };
