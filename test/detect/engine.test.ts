@@ -300,6 +300,10 @@ describe('one set pass: the probes say exactly what the skipped extractors would
     'FIRST-NAME:Rosa;',
     'firstName: string;',
     'sublevel=3 xmsg=1',
+    '{"message":"saved chart first_name=Rosa"}',
+    '{"msg" : "x count=3"}',
+    '{"message":"first_name=Rosa"}',
+    '{"log":"a \\"b c=1"}',
     'entry.1234567=Luna+Kihn&fvv=1',
     'fvv=1&entry.7_year=1988',
     'reentry.5=x&entry.=1',
@@ -323,7 +327,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
       if (formLabelledFound(buf)) expect(p & PROBE_FORM_LABELLED, buf.toString()).not.toBe(0);
       if (domText(buf) !== null) expect(p & PROBE_DOM_TEXT, buf.toString()).not.toBe(0);
       if (nameLabelFound(buf)) expect(p & PROBE_NAME_LABELS, buf.toString()).not.toBe(0);
-      expect((p & PROBE_LOGFMT) !== 0, buf.toString()).toBe(/(?:^|[ \t"])(?:level|lvl|msg|severity)=/.test(buf.toString()));
+      expect((p & PROBE_LOGFMT) !== 0, buf.toString()).toBe(/(?:^|[ \t"])(?:level|lvl|msg|severity)=|"(?:msg|message|log)"\s*:\s*"[^"]*[ \t][A-Za-z_]+=/.test(buf.toString()));
       expect((p & PROBE_GOOGLE_FORM) !== 0, buf.toString()).toBe(/(?:^|&)entry\.[0-9]/.test(buf.toString()));
     }
     expect(payloads.filter((b) => domText(b) !== null).length).toBe(2);

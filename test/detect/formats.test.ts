@@ -315,6 +315,12 @@ describe('JSON objects named by something other than their keys', () => {
       expect(scanText(JSON.stringify(body), { contentType: 'application/json' }).findings, JSON.stringify(body)).toEqual([]);
     }
   });
+  it('key=value pairs inside a JSON logger\'s message', () => {
+    // Before: clean — pairs were read only in logfmt lines (level=, msg=), not in a JSON log's "msg".
+    const log = JSON.stringify({ level: 30, time: 1, message: 'saved chart for first_name=Rosa last_name=Garcia' });
+    expect(spans(log, scanText(log, { contentType: 'application/json' }), 'form-phi-field')).toEqual(['Rosa', 'Garcia']);
+    expect(scanText(JSON.stringify({ level: 30, message: 'retry count=3 backoff=200ms' }), { contentType: 'application/json' }).phi).toBe(false);
+  });
   it("a user's profile as Mixpanel and GA4 take it ($set, $first_name, a user property's {value})", () => {
     // Before: clean — "$set" was no user description, "$first_name" no field name, and a value under {"value": ...} not read.
     expect(found(JSON.stringify({ $token: 'abc', $distinct_id: 'u-4471', $set: { $name: 'Rosa Garcia', plan: 'diabetes' } }))).toEqual(['names:Rosa Garcia']);

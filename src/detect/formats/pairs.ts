@@ -82,8 +82,11 @@ export function nameLabelSource(): string {
 /** The probe of nameLabelSource: a label and the first character of a value. No capturing groups. */
 export const NAME_LABEL_PROBE = `${NAME_LABEL}(?:\\\\?"|'|[${UPPER}])`;
 
-/** The keys every logfmt logger writes (`level=`, `msg=`): a log line in logfmt is there. */
-export const LOGFMT_SOURCE = '(?:^|[ \\t"])(?:level|lvl|msg|severity)=';
+/**
+ * The keys every logfmt logger writes (`level=`, `msg=`): a log line in logfmt is there; or a
+ * JSON logger's message holding `key=value` pairs (`"msg": "saved chart first_name=Rosa ..."`).
+ */
+export const LOGFMT_SOURCE = '(?:^|[ \\t"])(?:level|lvl|msg|severity)=|"(?:msg|message|log)"\\s*:\\s*"[^"]*[ \\t][A-Za-z_]+=';
 
 /**
  * The probes: the JSON pattern itself (it has no groups), and the form and XML patterns
