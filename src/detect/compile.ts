@@ -116,9 +116,10 @@ const GOOGLE_FORM_SOURCE = '(?:^|&)entry\\.[0-9]';
 const GLUED_SOURCE = '_[0-9]{3}';
 /**
  * Presence of a person resource (`"Patient"`, `"RelatedPerson"`, `"Person"`) or of a reference to
- * one (`Patient/1`, an element always about one: `"patient"`, `"beneficiary"`, `"subscriber"`).
+ * one (`Patient/1`, an element always about one: `"patient"`, `"beneficiary"`, `"subscriber"`;
+ * `"subject"`, whose display counts when it reads as a person's name).
  */
-const PERSON_SOURCE = '"(?:Patient|RelatedPerson|Person)["/]|/(?:Patient|RelatedPerson|Person)/|"(?:patient|beneficiary|subscriber)"';
+const PERSON_SOURCE = '"(?:Patient|RelatedPerson|Person)["/]|/(?:Patient|RelatedPerson|Person)/|"(?:patient|beneficiary|subscriber|subject)"';
 /** Payloads from this size on get one set pass over all entries (see compilePack). */
 const ONE_PASS_FROM = 1024;
 

@@ -203,7 +203,7 @@ describe('one set pass: the probes say exactly what the skipped extractors would
   const pair = new RE2(jsonPairSource(scanner().keys.alternation), 'u');
   const form = new RE2(formPairSource(scanner().keys.alternation), 'u');
   const xml = new RE2(xmlPairSource(scanner().keys.alternation), 'u');
-  const person = ['"Patient"', '"RelatedPerson"', '"Person"', '"Patient/', '"RelatedPerson/', '"Person/', '/Patient/', '/RelatedPerson/', '/Person/', '"patient"', '"beneficiary"', '"subscriber"'];
+  const person = ['"Patient"', '"RelatedPerson"', '"Person"', '"Patient/', '"RelatedPerson/', '"Person/', '/Patient/', '/RelatedPerson/', '/Person/', '"patient"', '"beneficiary"', '"subscriber"', '"subject"'];
   const probes = (buf: Buffer): number => scanner().scanText(buf, [], 0);
   /** True when `extractor`, run unconditionally, finds something. */
   const finds =

@@ -729,6 +729,9 @@ describe('CSV files without their header row, and references to a patient in FHI
     expect(spans(claim, scanText(claim, { contentType: 'application/fhir+json' }), 'fhir-person-resource')).toEqual(['Wilber Schamberger']);
     const appointment = JSON.stringify({ resourceType: 'Appointment', participant: [{ actor: { reference: 'https://ehr.example/fhir/Patient/77', display: 'Trycia Jacobi' } }] });
     expect(spans(appointment, scanText(appointment, { contentType: 'application/fhir+json' }), 'fhir-person-resource')).toEqual(['Trycia Jacobi']);
+    const observation = JSON.stringify({ resourceType: 'Observation', subject: { display: 'Rosa Garcia' }, valueQuantity: { value: 7.2 } });
+    expect(spans(observation, scanText(observation, { contentType: 'application/fhir+json' }), 'fhir-person-resource')).toEqual(['Rosa Garcia']);
+    expect(scanText(JSON.stringify({ resourceType: 'Observation', subject: { display: 'Diabetes Cohort' } }), { contentType: 'application/fhir+json' }).phi).toBe(false);
     const cohort = JSON.stringify({ resourceType: 'Observation', performer: [{ reference: 'Practitioner/9', display: 'Anil Patel' }], subject: { reference: 'Group/3', display: 'Diabetes Cohort' } });
     expect(scanText(cohort, { contentType: 'application/fhir+json' }).phi).toBe(false);
   });

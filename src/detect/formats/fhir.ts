@@ -1,4 +1,5 @@
 import type { Identifier } from '../types.js';
+import { knownFullName } from '../validators.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { walkJson } from './json-walk.js';
 
@@ -70,7 +71,10 @@ function personDisplay(ctx: FormatContext, f: Frame): void {
     else if (member === 'reference') toPerson ||= PERSON_REFERENCE.test(ctx.buf.toString('utf8', s.start, s.end));
     else if (member === 'type') toPerson ||= PERSON_RESOURCES.has(ctx.buf.toString('utf8', s.start, s.end));
   }
-  if (display !== undefined && toPerson && plausible('names', ctx.buf.toString('utf8', display.start, display.end))) structural(ctx, 'fhir', 'names', display.start, display.end);
+  if (display === undefined) return;
+  const text = ctx.buf.toString('utf8', display.start, display.end);
+  // A subject without a reference may be a group or a device: its display counts when it reads as a person's name.
+  if (toPerson ? plausible('names', text) : f.key === 'subject' && knownFullName(text)) structural(ctx, 'fhir', 'names', display.start, display.end);
 }
 
 /**
