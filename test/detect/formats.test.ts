@@ -684,6 +684,13 @@ describe('ages spelled out, and names beside telehealth words', () => {
     }
     for (const clean of ['a seventy-three-year-old woman', 'Refills are a ninety-day supply', 'our hundred-year-old building']) expect(scanText(clean).phi, clean).toBe(false);
   });
+  it('takes a date after a visit or appointment label as a date of service', () => {
+    // Before: "Visit: 11/20/2026" and "Encounter date 2026-11-20" were bare dates (weak).
+    for (const [line, date] of [['PCP: Dr. Robert Chen  Visit: 11/20/2026', '11/20/2026'], ['Appt: 12/01/2026 9:00', '12/01/2026'], ['Encounter date 2026-11-20', '2026-11-20']] as const) {
+      expect(spans(line, scanText(line)), line).toContain(date);
+    }
+    expect(scanText(JSON.stringify({ resourceType: 'ValueSet', name: 'VisitTypes', status: 'active', date: '2026-07-04' }), { contentType: 'application/fhir+json' }).phi).toBe(false);
+  });
   it('takes a name beside telehealth and video-visit words', () => {
     // Before: clean — "telehealth" was no care word, so a meeting titled with the patient's name passed.
     const meeting = JSON.stringify({ topic: 'Telehealth - Rosa Garcia', type: 2, start_time: '2026-11-24T09:00:00Z', duration: 30 });
