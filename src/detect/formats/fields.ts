@@ -6,8 +6,8 @@ import type { Structure } from '../pack.js';
 import type { Identifier } from '../types.js';
 import { plausible, structural, type FormatContext } from './context.js';
 import { formPairSource, jsonPairSource, logfmtPairSource, nameLabelSource, xmlPairSource } from './pairs.js';
-import { NAME_SHAPE, isDateCell, isNameWord } from './tables.js';
-import { VALIDATORS, knownGivenName } from '../validators.js';
+import { isDateCell, namesInRow } from './tables.js';
+import { VALIDATORS } from '../validators.js';
 
 interface FieldRegexes {
   /** JSON pairs, without capturing groups: see jsonFields. */
@@ -222,14 +222,8 @@ export function googleFormAnswers(ctx: FormatContext): void {
   // Beside a date of birth (a year before BIRTH_YEARS_BEFORE), any answer shaped as a person's
   // name is one; beside a recent date (a visit's, an event's) only one with a known given name
   // ("Great Service" on a feedback form's date is none).
-  const beside = earliest < BIRTH_YEARS_BEFORE;
-  const names: [number, number][] = [];
-  answers.forEach((a, i) => {
-    if (NAME_SHAPE.test(a.text) && (beside || knownGivenName(a.text))) names.push([a.start, a.end]);
-    const next = answers[i + 1];
-    if (next !== undefined && isNameWord(a.text) && isNameWord(next.text) && (beside || knownGivenName(`${a.text} ${next.text}`))) names.push([a.start, a.end], [next.start, next.end]);
-  });
+  const names = namesInRow(answers.map((a) => a.text), earliest >= BIRTH_YEARS_BEFORE).flat();
   if (names.length === 0) return;
-  for (const [start, end] of names) structural(ctx, 'form', 'names', start, end);
+  for (const i of names) structural(ctx, 'form', 'names', answers[i]!.start, answers[i]!.end);
   for (const [start, end] of dates) structural(ctx, 'form', 'dates', start, end);
 }

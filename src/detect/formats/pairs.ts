@@ -134,10 +134,10 @@ export const PERSON_OBJECTS = ['patient', 'subscriber', 'insured', 'guarantor', 
 
 /**
  * Member names of an analytics library's user description (Segment's `traits`, Amplitude's
- * `user_properties`, Mixpanel's `$set` and `$set_once`): on a patient portal the user is a patient. Their `name` is no field name
- * of its own (a group's traits name a company: "Grace Community Clinic"), so it counts only
- * when it reads as a person's name (a known given name and a known family name); their other
- * members are named like any JSON key.
+ * `user_properties`, Mixpanel's `$set` and `$set_once`): on a patient portal the user is a
+ * patient. Their `name` is no field name of its own (a group's traits name a company: "Grace
+ * Community Clinic"), so it counts only when it reads as a person's name (a known given name
+ * and a known family name); their other members are named like any JSON key.
  */
 export const USER_OBJECTS = ['traits', 'user properties', 'user traits', 'set', 'set once'];
 

@@ -43,7 +43,7 @@ export class NameColumn {
     if (knownFullName(text)) this.people++;
   }
 
-  qualifies(): boolean {
+  private qualifies(): boolean {
     return this.people > 0 && this.people >= this.cells.length * PEOPLE_SHARE;
   }
 
@@ -73,22 +73,37 @@ export const isNameWord = (text: string): boolean => /^\p{Lu}[\p{L}'-]+$/u.test(
  */
 export const NAME_SHAPE = /^\p{Lu}[\p{L}'-]+(?:(?: \p{Lu}\.?)?(?: (?:de la|de|del|da|dos|van|von|der|di|le) )?(?: ?\p{Lu}[\p{L}'-]+){1,2}|, \p{Lu}[\p{L}'-]+(?: \p{Lu}\.?)?)$/u;
 /**
+ * Where a row's cells hold a person's name: the index of a cell shaped as a whole name, or the
+ * indexes of a given and a family name in two cells side by side ("Rosa", "Garcia"). `known`:
+ * the name must have a known given name (false: any name so shaped counts).
+ */
+export function namesInRow(texts: readonly (string | null)[], known = true): number[][] {
+  const found: number[][] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    // A lower-case word is no name (most headers: "sku", "unit_price"): no regex for it.
+    if (t === null || t === undefined || t === '' || (t.charCodeAt(0) >= 0x61 && t.charCodeAt(0) <= 0x7a)) continue;
+    if (NAME_SHAPE.test(t)) {
+      if (!known || knownGivenName(t)) found.push([i]);
+      continue;
+    }
+    const next = texts[i + 1];
+    if (next !== undefined && next !== null && isNameWord(t) && isNameWord(next) && (!known || knownGivenName(`${t} ${next}`))) {
+      found.push([i, i + 1]);
+      i++;
+    }
+  }
+  return found;
+}
+
+/**
  * Is a table's first row data rather than a header that names no PHI field ("SKU,Description,Unit
  * Price")? Data when one of its cells is a whole date or a person's name with a known given
- * name (in one cell or two side by side): only then are the rows worth reading as rows without
- * their header (headerlessTable).
+ * name (see namesInRow): only then are the rows worth reading as rows without their header
+ * (headerlessTable).
  */
 export function firstRowIsData(texts: readonly (string | null)[]): boolean {
-  return texts.some((t, i) => {
-    if (t === null) return false;
-    if (isDateCell(t)) return true;
-    // A lower-case word is no name (most headers: "sku", "unit_price"): no regex for it.
-    const c = t.charCodeAt(0);
-    if (c >= 0x61 && c <= 0x7a) return false;
-    if (NAME_SHAPE.test(t)) return knownGivenName(t);
-    const next = texts[i + 1];
-    return next !== undefined && next !== null && isNameWord(t) && isNameWord(next) && knownGivenName(`${t} ${next}`);
-  });
+  return texts.some((t) => t !== null && isDateCell(t)) || namesInRow(texts).length > 0;
 }
 
 /** A cell's content as a byte span; null for a cell that holds no text (a JSON number, null). */
