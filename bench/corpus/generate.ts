@@ -587,7 +587,55 @@ const cleanFormsAndExports: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports };
+/**
+ * Imaging and mail: a DICOMweb study list (QIDO-RS) and a STOW-RS upload's metadata, the
+ * patient's attributes named by tag; mail and chat-assistant prompts that write of a patient
+ * in the possessive ("Rosa Garcia's A1c").
+ */
+const imagingAndMail: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const pn = `${p.last.toUpperCase()}^${p.first.toUpperCase()}`;
+  const studyDate = `202611${pad(f.number.int({ min: 1, max: 21 }), 2)}`;
+  switch (n % 4) {
+    case 0:
+      d.text('[{"00080020":{"vr":"DA","Value":["').phi(studyDate, 'dates').text('"]},"00080050":{"vr":"SH","Value":["').phi(`ACC${f.string.numeric(7)}`, 'account');
+      d.text(`"]},"00080061":{"vr":"CS","Value":["${f.helpers.arrayElement(['MR', 'CT', 'US', 'DX'])}"]},"00100010":{"vr":"PN","Value":[{"Alphabetic":"`).phi(pn, 'names');
+      d.text('"}]},"00100020":{"vr":"LO","Value":["').phi(p.mrn, 'mrn').text('"]},"00100030":{"vr":"DA","Value":["').phi(p.hl7, 'dates');
+      d.text(`"]},"0020000D":{"vr":"UI","Value":["1.2.840.113619.2.55.3.${f.string.numeric(10)}"]},"00201206":{"vr":"IS","Value":[${f.number.int({ min: 1, max: 9 })}]}}]`);
+      return { id: `qido-${n}`, kind: 'imaging-and-mail', contentType: 'application/dicom+json', body: d.build(), spans: d.spans, phi: true, structured: true };
+    case 1:
+      d.text('--stow\r\nContent-Type: application/dicom+json\r\n\r\n[{"00100010":{"vr":"PN","Value":[{"Alphabetic":"').phi(pn, 'names').text('"}]},"00100030":{"vr":"DA","Value":["').phi(p.hl7, 'dates');
+      d.text(`"]},"00100040":{"vr":"CS","Value":["${p.sex === 'female' ? 'F' : 'M'}"]},"7FE00010":{"vr":"OB","BulkDataURI":"instance-1"}}]\r\n--stow--\r\n`);
+      return { id: `stow-${n}`, kind: 'imaging-and-mail', contentType: 'multipart/related; type="application/dicom+json"; boundary=stow', body: d.build(), spans: d.spans, phi: true, structured: true };
+    case 2:
+      d.text(`{"message":{"subject":"${f.helpers.arrayElement(['Lab results', 'Follow-up', 'Question'])}","body":{"contentType":"HTML","content":"<p>`).phi(`${p.first} ${p.last}`, 'names');
+      d.text(`'s ${f.helpers.arrayElement(['A1c was 8.2', 'latest MRI shows a small tear', 'blood pressure was 150/90', 'lab results are back'])}. Please call ${p.sex === 'female' ? 'her' : 'him'}.</p>"},"toRecipients":[{"emailAddress":{"address":"team@vendor.example"}}]}}`);
+      return { id: `mail-${n}`, kind: 'imaging-and-mail', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text(`{"model":"assistant-1","messages":[{"role":"user","content":"${f.helpers.arrayElement(['Summarize', 'Draft a letter about', 'List the open items in'])} `).phi(`${p.first} ${p.last}`, 'names');
+      d.text(`'s ${f.helpers.arrayElement(['chart', 'medications', 'lab results', 'medical history', 'care plan'])} for the referral."}]}`);
+      return { id: `prompt-${n}`, kind: 'imaging-and-mail', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: a de-identified study list, a newsletter naming a hospital's cancer center, a provider's patients, a prompt about a drug. */
+const cleanImagingAndMail: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-imaging-and-mail', 'application/dicom+json', JSON.stringify([{ '00080061': { vr: 'CS', Value: [f.helpers.arrayElement(['MR', 'CT', 'US'])] }, '00081030': { vr: 'LO', Value: ['MRI KNEE W/O CONTRAST'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: [`2.25.${f.string.numeric(30)}`] }, '00201206': { vr: 'IS', Value: [f.number.int({ min: 1, max: 9 })] } }]), n);
+    case 1:
+      return clean('clean-imaging-and-mail', 'application/json', JSON.stringify({ message: { subject: 'News', body: { contentType: 'HTML', content: `<p>We now refer to ${f.helpers.arrayElement(["Johns Hopkins' cancer center", "Dana Farber's cancer institute", "Boston Children's surgery department"])} for second opinions.</p>` } } }), n);
+    case 2: {
+      const p = person(f);
+      return clean('clean-imaging-and-mail', 'text/plain', `Dr. ${p.first} ${p.last}'s patients can now book online. ${p.first} ${p.last}'s new book on nutrition is in the lobby.`, n);
+    }
+    default:
+      return clean('clean-imaging-and-mail', 'application/json', JSON.stringify({ model: 'assistant-1', messages: [{ role: 'user', content: `Summarize the label of ${f.helpers.arrayElement(['metformin', 'lisinopril', 'atorvastatin'])}: its dosing and its side effects.` }] }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

@@ -7,7 +7,7 @@ import { PolicyError, YamlSource, type Problem } from '../policy/yaml-source.js'
 import { IDENTIFIERS, type Identifier } from './types.js';
 import { VALIDATOR_NAMES, type ValidatorName } from './validators.js';
 
-export const STRUCTURES = ['json-fields', 'fhir', 'hl7v2', 'x12', 'csv', 'form', 'xml-fields', 'vcard'] as const;
+export const STRUCTURES = ['json-fields', 'fhir', 'hl7v2', 'x12', 'csv', 'form', 'xml-fields', 'vcard', 'dicom'] as const;
 export type Structure = (typeof STRUCTURES)[number];
 
 export interface PatternSpec {

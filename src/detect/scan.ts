@@ -1,8 +1,9 @@
-import { PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_GOOGLE_FORM, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
+import { PROBE_DICOM, PROBE_DOM_TEXT, PROBE_EMBEDDED, PROBE_GOOGLE_FORM, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_FORM_LABELLED, PROBE_FORM_PAIRS, PROBE_GLUED, PROBE_JSON_PAIRS, PROBE_JSON_OBJECTS, PROBE_QUOTED_PRINTABLE, PROBE_VCARD, PROBE_PERSON, PROBE_RESOURCE_TYPE, PROBE_XML_PAIRS, PROBE_XML_STRUCTURES, type Probes, type Scanner } from './compile.js';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_RATIO, base64Values, decodeContent, gluedTokens, hex, isDigit, isGzipHeader, isZlibHeader, needsNormalizing, normalize, quotedPrintable, utf16Text, withoutCharset, type Normalized } from './decode.js';
 import { envelope, type Envelope } from './formats/envelope.js';
 import { plausible, structural, type FormatContext } from './formats/context.js';
 import { csvColumns } from './formats/csv.js';
+import { dicomAttributes } from './formats/dicom.js';
 import { domText } from './formats/dom-text.js';
 import { fhirResources } from './formats/fhir.js';
 import { formFields, formLabelledFields, googleFormAnswers, jsonFields, logfmtFields, nameLabels, xmlFields } from './formats/fields.js';
@@ -100,6 +101,7 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
       if ((probes & PROBE_JSON_PAIRS) !== 0) jsonFields(ctx);
       if ((probes & PROBE_JSON_OBJECTS) !== 0) jsonObjectFields(ctx);
       if ((probes & PROBE_DOM_TEXT) !== 0) scanDomText(walk, buf, base, layer, depth);
+      if ((probes & PROBE_DICOM) !== 0) dicomAttributes(ctx);
       break;
     case 'hl7v2':
       hl7Fields(ctx);

@@ -215,6 +215,12 @@ const ADDRESSEE_ROLES = new Set([
   'platform', 'setup', 'test', 'testing', 'sync', 'huddle', 'planning', 'kickoff', 'weekly', 'monthly', 'daily', 'introduction',
   'intro', 'integration', 'webinar', 'getting', 'started', 'basics', 'tips', 'best', 'practices', 'practice', 'policy',
   'launch', 'rollout', 'pilot', 'program', 'project', 'committee', 'board', 'hours', 'schedule', 'appointments', 'visits',
+  // Places of care and products that own health matters as people do ("Quest Diagnostics' test
+  // results", "Apple Watch's ECG", person-name-possessive).
+  'hospital', 'hospitals', 'institute', 'foundation', 'university', 'college', 'school', 'medicine', 'wellness', 'fitness',
+  'diagnostics', 'labs', 'laboratories', 'pediatrics', 'cardiology', 'oncology', 'dermatology', 'orthopedics', 'dental',
+  'children', 'childrens', 'county', 'state', 'city', 'watch', 'fit', 'connect', 'app', 'portal', 'inc', 'corp', 'company',
+  'teams', 'network', 'associates', 'systems', 'solutions', 'technologies', 'pharmaceuticals', 'therapeutics', 'biosciences',
 ]);
 
 /** The lower-case words a name pattern takes before a surname: Maria de la Cruz, Ludwig van Beethoven, Omar bin Laden. */

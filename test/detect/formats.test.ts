@@ -783,6 +783,18 @@ describe('providers are no patients', () => {
     expect(new Set(spans(note, scanText(note)))).toEqual(new Set(['Linda Martinez']));
     expect(spans('Linda Martinez, do you have your appointment card?', scanText('Linda Martinez, do you have your appointment card?'))).toContain('Linda Martinez');
   });
+
+  it('a name the same payload titles as a provider is a provider where it stands untitled too', () => {
+    // Before: PHI — the second, untitled mention beside "patients" read as a patient's name.
+    for (const clean of [
+      "Dr. Ben Aufderhar's patients can now book online. Ben Aufderhar's new book on nutrition is in the lobby.",
+      'Ben Aufderhar, MD, joins us in January. Ben Aufderhar sees patients on Mondays.',
+      'Welcome Dr. Megan Dickinson! Patients of Megan Dickinson can book a visit online.',
+    ]) expect(scanText(clean).phi, clean).toBe(false);
+    // Another person beside a titled provider is still a patient.
+    const note = "Dr. Ben Aufderhar saw Linda Martinez today. Linda Martinez's A1c was 8.2.";
+    expect(new Set(spans(note, scanText(note)))).toEqual(new Set(['Linda Martinez']));
+  });
 });
 
 describe('names with a second capital (McDermott, O’Brien, VonRueden)', () => {
@@ -794,6 +806,78 @@ describe('names with a second capital (McDermott, O’Brien, VonRueden)', () => 
       expect(spans(line, r).every((s) => name.includes(s)), line).toBe(true);
     }
     expect(scanText('Build it with JavaScript and PowerPoint').phi).toBe(false);
+  });
+});
+
+describe('DICOM JSON (DICOMweb)', () => {
+  // A QIDO-RS answer: one study, the patient's attributes by tag (PS3.18 F.2).
+  const STUDY = JSON.stringify([
+    {
+      '00080020': { vr: 'DA', Value: ['20261120'] },
+      '00080050': { vr: 'SH', Value: ['ACC-778812'] },
+      '00080060': { vr: 'CS', Value: ['MR'] },
+      '00081030': { vr: 'LO', Value: ['MRI KNEE W/O CONTRAST'] },
+      '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA^M', Ideographic: 'ガルシア^ロサ' }] },
+      '00100020': { vr: 'LO', Value: ['RB-0012345'] },
+      '00100030': { vr: 'DA', Value: ['19470211'] },
+      '00101002': { vr: 'SQ', Value: [{ '00100020': { vr: 'LO', Value: ['4471920'] } }] },
+      '0020000D': { vr: 'UI', Value: ['1.2.840.113619.2.55.3.604688119.969.1268071029.320'] },
+      '00201208': { vr: 'IS', Value: [24] },
+    },
+  ]);
+
+  it("finds the patient's attributes by tag, in sequences too, with their identifiers and exact offsets", () => {
+    // Before: clean — no member name says "name" or "birth date".
+    const r = scanText(STUDY, { contentType: 'application/dicom+json' });
+    expect(r.phi).toBe(true);
+    // Byte offsets: the Ideographic name is UTF-8, so the spans are bytes, not characters.
+    const buf = Buffer.from(STUDY);
+    const found = r.findings.filter((f) => f.detector === 'dicom-phi-attribute').map((f) => [buf.toString('utf8', f.start, f.end), f.identifier]);
+    expect(found).toEqual([
+      ['20261120', 'dates'],
+      ['ACC-778812', 'account'],
+      ['GARCIA^ROSA^M', 'names'],
+      ['ガルシア^ロサ', 'names'],
+      ['RB-0012345', 'mrn'],
+      ['19470211', 'dates'],
+      ['4471920', 'mrn'],
+    ]);
+  });
+
+  it('a de-identified data set (UIDs, modality, description, empty or caret-only names) is clean', () => {
+    const clean = JSON.stringify([
+      {
+        '00080060': { vr: 'CS', Value: ['CT'] },
+        '00081030': { vr: 'LO', Value: ['CT CHEST'] },
+        '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] },
+        '00100020': { vr: 'LO' },
+        '00100030': { vr: 'DA', Value: [''] },
+        '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] },
+      },
+    ]);
+    expect(scanText(clean, { contentType: 'application/dicom+json' }).phi).toBe(false);
+    // Tags as keys of anything else are no DICOM attributes: a value must sit in their Value array.
+    expect(scanText(JSON.stringify({ '00100010': { count: 3, label: 'Rosa' } })).phi).toBe(false);
+  });
+});
+
+describe('a name owning a health matter', () => {
+  it("reads \"Rosa Garcia's A1c\" as a patient's name; a provider's, a company's, a hospital's or a book's as none", () => {
+    // Before: clean — a known full name beside a lab value, a scan or a condition, without care words.
+    for (const [text, name] of [
+      ["Rosa Garcia's A1c was 8.2 on 11/20/2026. Please call her.", 'Rosa Garcia'],
+      ["Summarize Rosa Garcia's chart for the referral.", 'Rosa Garcia'],
+      ['Rosa Garcia’s latest MRI shows a tear.', 'Rosa Garcia'],
+      ["Maria de la Cruz's blood pressure was 150/90", 'Maria de la Cruz'],
+      ["Is Sean O'Brien's insulin refilled?", "Sean O'Brien"],
+      ["Rosa Garcia's diabetes is worse; her oncologist called.", 'Rosa Garcia'],
+    ] as const) {
+      const r = scanText(text);
+      expect(spans(text, r), text).toContain(name);
+    }
+    const graph = JSON.stringify({ message: { subject: 'Lab results', body: { contentType: 'HTML', content: "<p>Rosa Garcia's A1c was 8.2 on 11/20/2026.</p>" } } });
+    expect(spans(graph, scanText(graph))).toContain('Rosa Garcia');
+    for (const clean of ["Dr. Rosa Garcia's patients love her.", "Rosa Garcia's new book is out.", "Grant Thornton's medical clients", "Springfield Urgent Care's blood drive is on Monday.", "We referred her to Johns Hopkins' cancer center.", "Dana Farber's cancer institute opens a clinic", "Lance Armstrong's cancer foundation"]) expect(scanText(clean).phi, clean).toBe(false);
   });
 });
 

@@ -42,6 +42,9 @@ function sentryReplay(text: string): Buffer {
   return Buffer.concat([Buffer.from(`{"event_id":"9ec79c33ec9942ab8353589fcb2e04dc","sent_at":"2026-11-22T10:00:00Z"}\n{"type":"replay_recording","length":${recording.length}}\n`), recording, Buffer.from('\n')]);
 }
 
+/** A DICOMweb STOW-RS request whose one part is a study's metadata in the DICOM JSON model. */
+const stow = (json: string): Buffer => Buffer.from(`--b1\r\nContent-Type: application/dicom+json\r\n\r\n${json}\r\n--b1--\r\n`);
+
 describe('PHI to a vendor without a BAA is blocked, however it is encoded; not one byte reaches the vendor', () => {
   it.each([
     ['plain JSON', Buffer.from(JSON.stringify({ note: NOTE })), { 'content-type': 'application/json' }],
@@ -57,6 +60,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a Sentry envelope with a compressed replay recording', sentryReplay(NOTE), { 'content-type': 'application/x-sentry-envelope' }],
     // Before: delivered — rows appended to a spreadsheet carry no header (it is in the sheet already).
     ['rows appended to a spreadsheet without their header', Buffer.from(JSON.stringify({ majorDimension: 'ROWS', values: [['Rosa Garcia', '1947-02-11', 'CHF'], ['Trycia Jacobi', '1958-09-30', 'COPD']] })), { 'content-type': 'application/json' }],
+    // Before: delivered — DICOM JSON names its attributes by tag, not by word.
+    ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
     expect(r.status).toBe(403);
@@ -127,6 +132,7 @@ describe('clean payloads pass byte for byte', () => {
     // Before: refused as unscannable (the compressed recording made the envelope binary).
     ['a Sentry envelope with a compressed replay of a page without PHI', sentryReplay('Flu shots are available Monday through Friday.'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['rows appended to a supply sheet', Buffer.from(JSON.stringify({ majorDimension: 'ROWS', values: [['Nitrile gloves (M)', '2026-11-21', '12'], ['Gauze pads', '11/23/2026', '3']] })), { 'content-type': 'application/json' } as Record<string, string>],
+    ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
     expect(r.status).toBe(200);
