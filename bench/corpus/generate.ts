@@ -635,7 +635,52 @@ const cleanImagingAndMail: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail };
+/**
+ * Calendars, task boards and alerts: an event titled with the kind of visit and the patient's
+ * name written last name first, either way round; one titled "First Last - kind of visit" (a
+ * known given name and surname needed: a place is titled that way too); an integration's alert
+ * naming the patient by chart number; a task card about a prior authorization.
+ */
+const calendarsAndAlerts: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const kind = f.helpers.arrayElement(['New patient', 'Annual physical', 'Follow-up visit', 'Flu shot', 'Med check', 'Sick visit', 'Lab draw']);
+  const start = `2026-12-${pad(f.number.int({ min: 1, max: 28 }), 2)}T${pad(f.number.int({ min: 8, max: 16 }), 2)}:00:00-06:00`;
+  switch (n % 4) {
+    case 0:
+      d.text('{"summary":"');
+      if (n % 8 === 0) d.text(`${kind} - `).phi(`${p.last}, ${p.first}`, 'names');
+      else d.phi(`${p.last}, ${p.first}`, 'names').text(` - ${kind}`);
+      d.text(`","start":{"dateTime":"${start}"},"end":{"dateTime":"${start}"},"location":"Exam room ${f.number.int({ min: 1, max: 9 })}"}`);
+      return { id: `calendar-last-first-${n}`, kind: 'calendars-and-alerts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text('{"summary":"').phi(`${p.first} ${p.last}`, 'names').text(` - ${kind}","start":{"dateTime":"${start}"},"end":{"dateTime":"${start}"}}`);
+      return { id: `calendar-first-last-${n}`, kind: 'calendars-and-alerts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text(`{"channel":"#clinic-alerts","text":"${f.helpers.arrayElement(['New lab result for patient', 'Critical value: patient', 'Fax received for Pt #'])} `).phi(p.mrn.replace(/^[A-Z]+-?/, ''), 'mrn').text(`: ${f.helpers.arrayElement(['A1c 8.2', 'potassium 6.1', 'see chart'])}"}`);
+      return { id: `alert-${n}`, kind: 'calendars-and-alerts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text('{"name":"').phi(`${p.first} ${p.last}`, 'names').text(` - prior auth","desc":"${f.helpers.arrayElement(['Knee MRI', 'Ozempic', 'Sleep study'])} needs prior authorization","idList":"${f.string.hexadecimal({ length: 24, prefix: '' })}"}`);
+      return { id: `task-${n}`, kind: 'calendars-and-alerts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: a flu-shot clinic at a park, a new-patient special at an office, a staff task, an integration's health check. */
+const cleanCalendarsAndAlerts: Gen = (f, n) => {
+  const place = f.helpers.arrayElement(['Oak Park', 'Lincoln Park', 'Main Street', 'Town Hall', 'Maple Grove']);
+  switch (n % 4) {
+    case 0:
+      return clean('clean-calendars-and-alerts', 'application/json', JSON.stringify({ summary: `${place} - flu shot clinic`, start: { dateTime: '2026-12-05T09:00:00-06:00' }, end: { dateTime: '2026-12-05T13:00:00-06:00' } }), n);
+    case 1:
+      return clean('clean-calendars-and-alerts', 'application/json', JSON.stringify({ summary: `Flu shot: ${place}`, description: 'Walk-ins welcome, bring your insurance card.' }), n);
+    case 2:
+      return clean('clean-calendars-and-alerts', 'application/json', JSON.stringify({ name: `Order ${f.commerce.productName()} - ${f.number.int({ min: 2, max: 12 })} boxes`, desc: 'Supplies for the lab draw station', idList: f.string.hexadecimal({ length: 24, prefix: '' }) }), n);
+    default:
+      return clean('clean-calendars-and-alerts', 'application/json', JSON.stringify({ channel: '#it-alerts', text: `Interface engine: ${f.number.int({ min: 1000, max: 99999 })} messages processed, queue ${f.number.int(20)}, patients table backup done` }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

@@ -273,6 +273,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const detectors: CompiledDetector[] = [];
   const free: CompiledPattern[] = [];
   const gated = new Map<CompiledDetector, CompiledPattern[]>();
+  const triggered = new Map<CompiledDetector, CompiledPattern[]>();
   const structural = new Map<Structure, CompiledDetector>();
   const specs = [...pack.detectors];
   if (extraMrnPatterns.length > 0) {
@@ -282,6 +283,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       identifier: 'mrn',
       file: 'phiwall.yaml',
       patterns: extraMrnPatterns.map((regex) => ({ regex, confidence: null })),
+      trigger: null,
       structure: null,
       validator: null,
       context: { words: [], negative: [], window: 40, required: false, notAfter: [], notBefore: [] },
@@ -317,7 +319,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
         confidence: p.confidence ?? spec.confidence.base,
       };
       const needsContext = spec.context.required || compiled.confidence < minConfidence;
-      if (!needsContext) free.push(compiled);
+      if (!needsContext && spec.trigger !== null) (triggered.get(d) ?? triggered.set(d, []).get(d)!).push(compiled);
+      else if (!needsContext) free.push(compiled);
       // A weak pattern without context words, or whose context does not lift it, can never count.
       else if (d.contextIds !== null && spec.confidence.context >= minConfidence) {
         (gated.get(d) ?? gated.set(d, []).get(d)!).push(compiled);
@@ -325,7 +328,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     }
   }
   // The RE2 set entries: the free patterns; one context-word entry per gated detector; the
-  // probes; then the gated patterns (a gated detector whose words are present but none of
+  // triggers (a triggered detector's patterns run over the payload when its trigger matches);
+  // the probes; then the gated patterns (a gated detector whose words are present but none of
   // whose patterns matches anywhere in the payload has nothing to look for in its windows).
   const keys = compileKeys(pack.keys);
   const gatedList = [...gated.keys()];
@@ -333,10 +337,12 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const pairs = pairProbes(keys.alternation);
   // Probe entry i sets bit i: PROBE_JSON_PAIRS, PROBE_PERSON, PROBE_FORM_PAIRS, PROBE_XML_PAIRS, PROBE_RESOURCE_TYPE, PROBE_GLUED, PROBE_EMBEDDED, PROBE_QUOTED_PRINTABLE, PROBE_JSON_OBJECTS, PROBE_XML_STRUCTURES, PROBE_VCARD, PROBE_FORM_LABELLED, PROBE_DOM_TEXT, PROBE_LOGFMT, PROBE_NAME_LABELS, PROBE_GOOGLE_FORM, PROBE_DICOM.
   const probeSources = [pairs.json, PERSON_SOURCE, pairs.form, pairs.xml, '"resourceType"', GLUED_SOURCE, EMBEDDED_SOURCE, QUOTED_PRINTABLE_SOURCE, jsonObjectsSource(keys.alternation), xmlStructuresSource(keys.alternation), VCARD_SOURCE, formLabelledSource(keys.alternation), DOM_TEXT_SOURCE, LOGFMT_SOURCE, NAME_LABEL_PROBE, GOOGLE_FORM_SOURCE, DICOM_SOURCE];
-  const probesAt = free.length + gatedList.length;
+  const triggeredList = [...triggered.keys()];
+  const triggersAt = free.length + gatedList.length;
+  const probesAt = triggersAt + triggeredList.length;
   const gatedAt = probesAt + probeSources.length;
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));
-  const leading = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source), ...probeSources];
+  const leading = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source), ...triggeredList.map((d) => d.spec.trigger!), ...probeSources];
   const trailing = gatedPatterns.map((p) => p.find.source);
   // The gated patterns are broad shapes that make a set's pass dearer (about twice, on small
   // JSON), and most small payloads hold no gated detector's words: those get the leading
@@ -350,7 +356,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   function matchSet(buf: Buffer): number[] {
     if (buf.length >= ONE_PASS_FROM) return allSet.match(buf);
     const matched = leadingSet.match(buf);
-    if (trailingSet !== null && matched.some((i) => i >= free.length && i < probesAt)) for (const i of trailingSet.match(buf)) matched.push(gatedAt + i);
+    if (trailingSet !== null && matched.some((i) => i >= free.length && i < triggersAt)) for (const i of trailingSet.match(buf)) matched.push(gatedAt + i);
     return matched;
   }
 
@@ -460,14 +466,15 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     if (inPayload.size > 0) {
       for (const index of matched) {
         if (index < free.length) continue;
-        if (index >= probesAt) break;
+        if (index >= triggersAt) break;
         const d = gatedList[index - free.length]!;
         const patterns = gated.get(d)!.filter((p) => inPayload.has(gatedIndex.get(p)!));
         if (patterns.length > 0) work.push([d, patterns]);
       }
     }
-    // Words present but none of their detectors' patterns, and no free pattern: nothing to find.
-    if (work.length === 0 && matched[0]! >= free.length) return probes;
+    const triggers = matched.filter((index) => index >= triggersAt && index < probesAt);
+    // Words present but none of their detectors' patterns, no free pattern and no trigger: nothing to find.
+    if (work.length === 0 && triggers.length === 0 && matched[0]! >= free.length) return probes;
     const hits = new WordHits(buf);
     // One character per byte: string positions are byte offsets. A window's text is a slice
     // of the whole payload's, except in a payload of LARGE_STRING bytes or more that no
@@ -482,6 +489,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       if (index >= free.length) break;
       runPattern(free[index]!, wholePiece(), buf, hits, out, base, layer, true);
     }
+    // A trigger says the patterns may match, not that they do.
+    for (const index of triggers) for (const p of triggered.get(triggeredList[index - triggersAt]!)!) runPattern(p, wholePiece(), buf, hits, out, base, layer);
     for (const [d, patterns] of work) {
       for (const [from, to] of contextWindows(d, hits, buf.length)) {
         const text = !ascii ? null : whole === undefined && buf.length >= LARGE_STRING ? buf.toString('latin1', from, to) : wholePiece().ascii!.slice(from, to);

@@ -23,6 +23,12 @@ export interface DetectorSpec {
   readonly identifier: Identifier;
   readonly file: string;
   readonly patterns: readonly PatternSpec[];
+  /**
+   * A cheap regex that must match somewhere in a payload for the patterns to be run over it
+   * (their context aside): for a pattern that begins with a name's shape, which would make the
+   * set's pass over every payload dearer, and ends with something rare ("'s A1c").
+   */
+  readonly trigger: string | null;
   readonly structure: Structure | null;
   readonly validator: ValidatorName | null;
   readonly context: {
@@ -48,7 +54,7 @@ export interface KeySpec {
   readonly notKeys: readonly string[];
 }
 
-const DETECTOR_KEYS = ['id', 'name', 'identifier', 'description', 'patterns', 'structure', 'validator', 'context', 'confidence', 'examples'];
+const DETECTOR_KEYS = ['id', 'name', 'identifier', 'description', 'patterns', 'trigger', 'structure', 'validator', 'context', 'confidence', 'examples'];
 
 function readDetector(src: YamlSource): DetectorSpec | undefined {
   const f = src.map(src.doc.contents, 'detector', DETECTOR_KEYS);
@@ -86,6 +92,21 @@ function readDetector(src: YamlSource): DetectorSpec | undefined {
     patterns.push({ regex, confidence });
   }
   if (patterns.length === 0 && structure === null) src.report(src.doc.contents, `detector "${id}" needs patterns or a structure`);
+  let trigger: string | null = null;
+  if (f.has('trigger')) {
+    const node = get('trigger');
+    const regex = src.string(node, 'trigger');
+    if (regex !== undefined) {
+      try {
+        new RE2(regex, 'u');
+        if (mayMatchEmpty(regex)) src.report(node, 'trigger can match the empty string: it must match at least one character');
+        else if (patterns.length === 0) src.report(node, 'a trigger needs patterns to run');
+        else trigger = regex;
+      } catch (e) {
+        src.report(node, `trigger is not valid RE2: ${(e as Error).message}`);
+      }
+    }
+  }
 
   const validator = f.has('validator') ? (src.oneOf(get('validator'), 'validator', VALIDATOR_NAMES) ?? null) : null;
 
@@ -115,6 +136,7 @@ function readDetector(src: YamlSource): DetectorSpec | undefined {
     identifier,
     file: src.file,
     patterns,
+    trigger,
     structure,
     validator,
     context: { words, negative, window, required, notAfter, notBefore },

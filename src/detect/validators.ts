@@ -220,16 +220,44 @@ const ADDRESSEE_ROLES = new Set([
   'hospital', 'hospitals', 'institute', 'foundation', 'university', 'college', 'school', 'medicine', 'wellness', 'fitness',
   'diagnostics', 'labs', 'laboratories', 'pediatrics', 'cardiology', 'oncology', 'dermatology', 'orthopedics', 'dental',
   'children', 'childrens', 'county', 'state', 'city', 'watch', 'fit', 'connect', 'app', 'portal', 'inc', 'corp', 'company',
+  // A document's title words, as a visit's title reads before them ("New patient - Welcome Packet").
+  'welcome', 'packet', 'forms', 'form', 'paperwork', 'checklist', 'intake', 'information', 'info', 'guide', 'handbook',
+  'instructions', 'questionnaire', 'survey', 'registration', 'template', 'templates', 'letter', 'letters', 'notes',
   'teams', 'network', 'associates', 'systems', 'solutions', 'technologies', 'pharmaceuticals', 'therapeutics', 'biosciences',
 ]);
 
 /** The lower-case words a name pattern takes before a surname: Maria de la Cruz, Ludwig van Beethoven, Omar bin Laden. */
 const SURNAME_PARTICLES = new Set(['de', 'la', 'las', 'los', 'del', 'della', 'da', 'das', 'do', 'dos', 'du', 'van', 'der', 'den', 'von', 'dem', 'ter', 'ten', 'di', 'le', 'bin', 'ibn', 'al', 'el']);
 
-/** Two or more capitalized words (McDermott, O'Brien, Muñoz too) naming a person, not a role, group or place (see ADDRESSEE_ROLES); middle initials and surname particles aside. */
+/** Two or more capitalized words (McDermott, O'Brien, Muñoz, MacGyver-Kihn too; "Last, First" too) naming a person, not a role, group or place (see ADDRESSEE_ROLES); middle initials and surname particles aside. */
 export function addresseeName(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w) && !SURNAME_PARTICLES.has(w));
-  return words.length >= 2 && words.every((w) => /^\p{Lu}[\p{Ll}'-]+(?:\p{Lu}[\p{Ll}'-]+)?$/u.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
+  const words = text.replaceAll(',', ' ').split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w) && !SURNAME_PARTICLES.has(w));
+  return words.length >= 2 && words.every((w) => /^\p{Lu}[\p{Ll}'-]+(?:\p{Lu}[\p{Ll}'-]+){0,2}$/u.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
+}
+
+/**
+ * The last word of a place's name: a visit's title names a place the way it names a patient
+ * ("Lincoln Park - sick visit", "Main Street - new patient"). A patient whose surname is one of
+ * these (Hall, Hill, Park) is missed there, and found by the other name detectors.
+ */
+const PLACE_WORDS = new Set([
+  'park', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'way', 'court', 'place', 'square',
+  'plaza', 'hall', 'heights', 'hills', 'hill', 'village', 'grove', 'creek', 'lake', 'lakes', 'valley', 'ridge', 'springs', 'point',
+  'beach', 'bay', 'harbor', 'island', 'chapel', 'church', 'library', 'campus', 'mall', 'station', 'centre', 'downtown', 'uptown',
+  'north', 'south', 'east', 'west', 'township', 'town', 'crossing', 'commons', 'landing', 'gardens', 'garden', 'woods', 'forest',
+  'meadow', 'meadows', 'mill', 'bridge', 'junction', 'terrace', 'estates', 'manor', 'tower', 'towers', 'building', 'annex', 'wing',
+  'floor', 'suite', 'location', 'site', 'branch',
+]);
+
+/**
+ * A name in a visit's title (person-name-appointment): an addressee's name (addresseeName) whose
+ * last word names no place; written last name first ("Park, Jimin"), a person's whatever it is.
+ */
+export function visitName(text: string): boolean {
+  if (!addresseeName(text)) return false;
+  if (text.includes(',')) return true;
+  const words = text.split(/\s+/);
+  return !PLACE_WORDS.has(words[words.length - 1]!.toLowerCase());
 }
 
 export const VALIDATORS = {
@@ -251,6 +279,7 @@ export const VALIDATORS = {
   'known-full-name': knownFullName,
   'known-given-name': knownGivenName,
   'addressee-name': addresseeName,
+  'visit-name': visitName,
 } as const satisfies Record<string, (text: string) => boolean>;
 
 export type ValidatorName = keyof typeof VALIDATORS;

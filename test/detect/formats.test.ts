@@ -881,6 +881,38 @@ describe('a name owning a health matter', () => {
   });
 });
 
+describe("calendars, task boards and alerts", () => {
+  it('an event or a task titled with a patient and the kind of visit', () => {
+    // Before: clean — the titles have no label, and the names are of any origin.
+    for (const [title, name] of [
+      ['New patient - Mraz, Aracely', 'Mraz, Aracely'],
+      ['Mraz, Aracely - Annual physical', 'Mraz, Aracely'],
+      ['Flu shot - MacGyver-Kihn, Alan', 'MacGyver-Kihn, Alan'],
+      ['Imelda Cremin - Sick visit', 'Imelda Cremin'],
+      ['Annual physical - Imelda Cremin', 'Imelda Cremin'],
+      ['Imelda Cremin (new patient)', 'Imelda Cremin'],
+      ['Amely Hessel - prior auth', 'Amely Hessel'],
+    ] as const) {
+      const event = JSON.stringify({ summary: title, start: { dateTime: '2026-12-01T15:00:00-06:00' } });
+      expect(spans(event, scanText(event)), title).toContain(name);
+    }
+    // A place is titled the same way: not a patient. (A known given name and surname beside
+    // "visit" are still read by person-name-list, as before: "Lincoln Park - sick visit".)
+    for (const clean of ['Main Street - flu shot clinic', 'Flu shot: Oak Park', 'Flu shot: Lincoln Park', 'Lincoln Park - sick visit', 'Maple Grove - New patient', 'New patient - Welcome Packet', 'Town Hall: telehealth']) {
+      const event = JSON.stringify({ summary: clean, description: 'Walk-ins welcome.' });
+      expect(scanText(event).findings.filter((f) => f.detector === 'person-name-appointment' || f.detector === 'person-name-visit'), clean).toEqual([]);
+    }
+  });
+
+  it("an alert naming the patient by chart number", () => {
+    // Before: clean — no MRN label, only the word patient.
+    const alert = JSON.stringify({ channel: '#clinic-alerts', text: 'New lab result for patient 4482913: A1c 8.2' });
+    expect(spans(alert, scanText(alert))).toEqual(['4482913']);
+    expect(spans('Pt #4482913 called back', scanText('Pt #4482913 called back'))).toEqual(['4482913']);
+    for (const clean of ['We have served 12000 patients since 1990', 'patient 1 of 3', '{"name":"1*IL*1*PTV313090311"}']) expect(scanText(clean).findings.filter((f) => f.detector === 'patient-number'), clean).toEqual([]);
+  });
+});
+
 describe('free text', () => {
   it('finds identifiers in a clinical note', () => {
     const note =

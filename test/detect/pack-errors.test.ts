@@ -57,6 +57,31 @@ describe('a bad detector fails at load with its file and the reason', () => {
     expect(r.findings.map((f) => f.detector)).toEqual(['staff-badge']);
   });
 
+  it('a trigger that is not RE2, matches the empty string or has no patterns to run', () => {
+    const dir = folderWith({
+      'a.yaml': "id: a\nidentifier: other-id\npatterns: ['\\bX\\d+']\ntrigger: '(?=x)'\nexamples: { match: [X1], no_match: [y] }\n",
+      'b.yaml': "id: b\nidentifier: other-id\npatterns: ['\\bX\\d+']\ntrigger: 'x*'\nexamples: { match: [X1], no_match: [y] }\n",
+      'c.yaml': "id: c\nidentifier: other-id\nstructure: csv\ntrigger: 'x'\nexamples: { match: [X1], no_match: [y] }\n",
+    });
+    const errors = loadErrors(dir).join('\n');
+    expect(errors).toMatch(/a\.yaml:4:10: trigger is not valid RE2/);
+    expect(errors).toMatch(/b\.yaml:4:10: trigger can match the empty string/);
+    expect(errors).toMatch(/c\.yaml:4:10: a trigger needs patterns to run/);
+  });
+
+  it("a detector's trigger: its patterns run over a payload only where the trigger matches", () => {
+    const dir = folderWith({
+      'badge.yaml': "id: staff-badge\nidentifier: other-id\npatterns: ['\\bBADGE-\\d{6}\\b']\ntrigger: '(?i)issued'\nconfidence: { base: 0.9 }\nexamples: { match: [BADGE-123456 issued], no_match: [BADGE-123456] }\n",
+    });
+    const s = createScanner({ detectorDirs: [dir] });
+    // The trigger anywhere in the payload (after the value too); offsets as without one.
+    expect(scan(s, Buffer.from('BADGE-123456 was issued today')).findings).toEqual([expect.objectContaining({ detector: 'staff-badge', start: 0, end: 12 })]);
+    expect(scan(s, Buffer.from('BADGE-123456 was lost today')).findings.filter((f) => f.detector === 'staff-badge')).toEqual([]);
+    // Beside a gated detector's words (a second set pass) and a free pattern, in a large payload too (one pass).
+    const mixed = `Issued BADGE-654321. SSN 536-22-1845. Patient DOB 02/11/1947. ${'filler '.repeat(200)}`;
+    expect(scan(s, Buffer.from(mixed)).findings.map((f) => f.detector)).toEqual(expect.arrayContaining(['staff-badge', 'us-ssn', 'date']));
+  });
+
   it("the clinic's own MRN formats from policy become a detector", () => {
     const s = createScanner({ mrnPatterns: ['\\bRB-\\d{7}\\b'] });
     const r = scan(s, Buffer.from('chart RB-0012345 attached'));
