@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createScanner, scan, type Finding, type ScanResult } from '../detect/index.js';
+import { OwnIdentifiers } from '../detect/own.js';
 import { PolicyError, formatProblem } from '../policy/yaml-source.js';
 import { args, type Context } from './commands.js';
 import { EXIT, UsageError } from './io.js';
@@ -45,6 +46,7 @@ export function scanCommand(argv: readonly string[], { io }: Context): number {
       json: { type: 'boolean', default: false },
       preview: { type: 'boolean', default: false },
       'min-confidence': { type: 'string', default: '0.5' },
+      own: { type: 'string', multiple: true, default: [] },
     },
     true,
   );
@@ -52,7 +54,10 @@ export function scanCommand(argv: readonly string[], { io }: Context): number {
   if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence takes a number from 0 to 1');
   let scanner;
   try {
-    scanner = createScanner({ detectorDirs: values.detectors as string[], minConfidence });
+    const own = values.own as string[];
+    const empty = own.find((v) => OwnIdentifiers.empty(v));
+    if (empty !== undefined) throw new UsageError(`--own "${empty}" names nothing (a telephone number, an address, a ZIP code, an e-mail address or "@domain", a name or an NPI)`);
+    scanner = createScanner({ detectorDirs: values.detectors as string[], minConfidence, ownIdentifiers: own });
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
     for (const p of e.problems) io.err(formatProblem(p));

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import RE2 from 're2';
 import { FindAll } from './find-all.js';
+import { OwnIdentifiers } from './own.js';
 import { LOGFMT_SOURCE, NAME_LABEL_PROBE, formLabelledSource, jsonObjectsSource, pairProbes } from './formats/pairs.js';
 import { WordFinder, WordPositions } from './words.js';
 import { folded } from './names.js';
@@ -137,6 +138,8 @@ export interface Scanner {
   scanText(buf: Buffer, out: Finding[], base: number, layer?: string): Probes;
   /** The threshold the pack was compiled for: weaker patterns run only beside their context words. */
   readonly minConfidence: number;
+  /** The clinic's own published identifiers (scan.own_identifiers): a value that is one is no finding. */
+  readonly own: OwnIdentifiers | null;
 }
 
 /** Between the words of a field name, and after a person prefix: also `[`, as forms nest fields (`patient[last]=`, `ud[em]=`). */
@@ -257,6 +260,8 @@ export interface CompileOptions {
   readonly mrnPatterns?: readonly string[];
   /** What counts as PHI; patterns weaker than this run only where their context words are. */
   readonly minConfidence?: number;
+  /** The clinic's own published identifiers, from policy scan.own_identifiers (see OwnIdentifiers). */
+  readonly ownIdentifiers?: readonly string[];
 }
 
 /**
@@ -270,6 +275,7 @@ export interface CompileOptions {
 export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const minConfidence = options.minConfidence ?? 0.5;
   const extraMrnPatterns = options.mrnPatterns ?? [];
+  const own = (options.ownIdentifiers ?? []).length === 0 ? null : new OwnIdentifiers(options.ownIdentifiers!);
   const detectors: CompiledDetector[] = [];
   const free: CompiledPattern[] = [];
   const gated = new Map<CompiledDetector, CompiledPattern[]>();
@@ -422,6 +428,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       }
       if (d.validate !== null && !d.validate(ascii === null ? buf.toString('utf8', start, end) : ascii.slice(start, end))) return;
       if (d.excludes !== null && d.excludes(whole, start + offset, end + offset)) return;
+      if (own !== null && own.has(d.identifier, ascii === null ? buf.toString('utf8', start, end) : ascii.slice(start, end))) return;
       let confidence = p.confidence;
       if (d.contextIds !== null || d.negativeIds !== null) {
         // A word counts when it starts within the window either side of the value.
@@ -502,5 +509,5 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     return probes;
   }
 
-  return { detectors, structural, keys, scanText, minConfidence };
+  return { detectors, structural, keys, scanText, minConfidence, own };
 }

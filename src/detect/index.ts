@@ -14,6 +14,8 @@ export interface ScannerOptions {
   readonly mrnPatterns?: readonly string[];
   /** What counts as PHI (policy scan.min_confidence, default 0.5). */
   readonly minConfidence?: number;
+  /** The clinic's own published identifiers (policy scan.own_identifiers): never PHI. */
+  readonly ownIdentifiers?: readonly string[];
 }
 
 /** Loads and compiles the pack once. Throws PolicyError (file:line:column) on a bad detector. */
@@ -22,5 +24,6 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   return compilePack(pack, {
     ...(options.mrnPatterns === undefined ? {} : { mrnPatterns: options.mrnPatterns }),
     ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),
+    ...(options.ownIdentifiers === undefined ? {} : { ownIdentifiers: options.ownIdentifiers }),
   });
 }

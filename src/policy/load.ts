@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { isMap, type Node, type Pair } from 'yaml';
 import RE2 from 're2';
 import { mayMatchEmpty } from '../detect/find-all.js';
+import { OwnIdentifiers } from '../detect/own.js';
 import { isDay, isTimeZone } from './dates.js';
 import { buildHostMatcher, normalizeName, parseHostPattern, patternKey, patternText, type HostPattern } from './hosts.js';
 import { parseCidr, parseIp } from './ip.js';
@@ -30,7 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   admin: '127.0.0.1:9090',
   mode: 'enforce',
   unknownDestinations: 'block',
-  scan: { maxBodyBytes: 10_485_760, maxHeldBytes: 268_435_456, offloadBytes: 65_536, timeoutMs: 5_000, unscannable: 'block', detectors: [], minConfidence: 0.5, mrnPatterns: [] },
+  scan: { maxBodyBytes: 10_485_760, maxHeldBytes: 268_435_456, offloadBytes: 65_536, timeoutMs: 5_000, unscannable: 'block', detectors: [], minConfidence: 0.5, mrnPatterns: [], ownIdentifiers: [] },
   tls: { intercept: false, caCert: 'ca/phiwall-ca.pem', caKey: 'ca/phiwall-ca.key', upstreamCa: [], unintercepted: 'block' },
   audit: { path: 'audit/phiwall-audit.jsonl' },
   connectPorts: [443],
@@ -140,7 +141,7 @@ function readSettings(src: YamlSource): Settings | undefined {
     node === undefined ? fallback : (read(node) ?? fallback);
 
   const scanMap = top.has('scan')
-    ? src.map(v(top.get('scan')), 'scan', ['max_body_bytes', 'max_held_bytes', 'offload_bytes', 'timeout_ms', 'unscannable', 'detectors', 'min_confidence', 'mrn_patterns'])
+    ? src.map(v(top.get('scan')), 'scan', ['max_body_bytes', 'max_held_bytes', 'offload_bytes', 'timeout_ms', 'unscannable', 'detectors', 'min_confidence', 'mrn_patterns', 'own_identifiers'])
     : new Map<string, Pair<Node, Node | null>>();
   const tlsMap = top.has('tls') ? src.map(v(top.get('tls')), 'tls', ['intercept', 'ca_cert', 'ca_key', 'upstream_ca', 'unintercepted']) : new Map<string, Pair<Node, Node | null>>();
   const auditMap = top.has('audit') ? src.map(v(top.get('audit')), 'audit', ['path']) : new Map<string, Pair<Node, Node | null>>();
@@ -156,6 +157,11 @@ function readSettings(src: YamlSource): Settings | undefined {
     } catch (e) {
       src.report(node, `scan.mrn_patterns: not a valid RE2 pattern: ${(e as Error).message}`);
     }
+    return value;
+  });
+
+  const ownIdentifiers = get(v(scanMap?.get('own_identifiers')), (n) => src.strings(n, 'scan.own_identifiers'), []).map(({ value, node }) => {
+    if (OwnIdentifiers.empty(value)) src.report(node, `scan.own_identifiers: "${value}" names nothing (a telephone number, an address, a ZIP code, an e-mail address or "@domain", a name or an NPI)`);
     return value;
   });
 
@@ -209,6 +215,7 @@ function readSettings(src: YamlSource): Settings | undefined {
       detectors: get(v(scanMap?.get('detectors')), (n) => src.strings(n, 'scan.detectors'), []).map((s) => s.value),
       minConfidence: get(v(scanMap?.get('min_confidence')), (n) => src.number(n, 'scan.min_confidence', 0, 1), d.scan.minConfidence),
       mrnPatterns,
+      ownIdentifiers,
     },
     tls: {
       intercept: get(v(tlsMap?.get('intercept')), (n) => src.boolean(n, 'tls.intercept'), d.tls.intercept),

@@ -76,6 +76,8 @@ export interface Settings {
     readonly detectors: readonly string[];
     readonly minConfidence: number;
     readonly mrnPatterns: readonly string[];
+    /** The clinic's own published identifiers (phone, fax, address, ZIP, e-mail or @domain, providers' names and NPIs): never PHI. */
+    readonly ownIdentifiers: readonly string[];
   };
   readonly tls: {
     readonly intercept: boolean;

@@ -28,6 +28,7 @@ export function loadAll(dir: string): Loaded {
     detectorDirs: policy.settings.scan.detectors,
     mrnPatterns: policy.settings.scan.mrnPatterns,
     minConfidence: policy.settings.scan.minConfidence,
+    ownIdentifiers: policy.settings.scan.ownIdentifiers,
   };
   return { policy, scanner: createScanner(scannerOptions), scannerOptions, loadedAt: new Date() };
 }

@@ -49,6 +49,18 @@ describe('phiwall scan', () => {
     expect(JSON.parse(r.out)).toMatchObject({ file: '-', phi: false });
   });
 
+  it("--own names the clinic's own identifiers, as scan.own_identifiers does for the proxy", () => {
+    const page = join(dir, 'newsletter.txt');
+    writeFileSync(page, 'Flu shots on Saturdays. Call (217) 555-0100. Riverbend Family Medicine, 100 Clinic Way, Springfield IL 62711');
+    expect(spawnCli(['scan', page]).code).toBe(3);
+    const r = spawnCli(['scan', '--json', '--own', '(217) 555-0100', '--own', '100 Clinic Way', '--own', '62711', page]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ phi: false, findings: [] });
+    const bad = spawnCli(['scan', '--own=()', page]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--own "\(\)" names nothing/);
+  });
+
   it('exits 4 when an input cannot be scanned and reports why', () => {
     const r = spawnCli(['scan', '--json', files.pdf]);
     expect(r.code).toBe(4);

@@ -224,6 +224,38 @@ describe('fail closed', () => {
   });
 });
 
+describe("the clinic's own published identifiers (scan.own_identifiers)", () => {
+  // A newsletter to a mailing-list vendor carries the clinic's own telephone, address and ZIP code.
+  const newsletter = (extra: string): Buffer =>
+    Buffer.from(JSON.stringify({ subject: 'December newsletter', html: `<p>Flu shots every Saturday. Call (217) 555-0100 or write to frontdesk@riverbend.example.</p><p>Riverbend Family Medicine, 100 Clinic Way, Springfield IL 62711</p>${extra}` }));
+
+  it.each([
+    ['in the request thread', ''],
+    ['in the scan worker (the options reach it too)', '  offload_bytes: 1\n'],
+  ])("pass %s; a patient's telephone beside them is still refused", async (_where, extra) => {
+    // Before: refused (phi_detected) — a telephone number, a street address and a ZIP code.
+    const own = "  own_identifiers: ['(217) 555-0100', '@riverbend.example', '100 Clinic Way', '62711']\n";
+    const p = await startProxy(VENDORS, settings(`scan:\n${own}${extra}`));
+    try {
+      const clean = newsletter('');
+      const passed = await viaAgent(p, pixel(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: clean });
+      expect(passed.status).toBe(200);
+      expect(up.requests[0]!.body.equals(clean)).toBe(true);
+      up.reset();
+      const blocked = await viaAgent(p, pixel(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: newsletter('<p>Call Rosa back at (217) 555-0188.</p>') });
+      expect(blocked.headers['x-phiwall-reason']).toBe('phi_detected');
+      expect(up.bytes).toBe(0);
+    } finally {
+      await p.stop();
+    }
+  });
+
+  it('without them the same newsletter is refused', async () => {
+    const r = await viaAgent(proxy, pixel(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: newsletter('') });
+    expect(r.headers['x-phiwall-reason']).toBe('phi_detected');
+  });
+});
+
 describe('large bodies are scanned in a worker thread', () => {
   it('finds PHI deep in a body past scan.offload_bytes, and passes a clean one byte for byte', async () => {
     const filler = JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ event: 'view', n: i })));

@@ -75,6 +75,7 @@ export function plausible(identifier: Identifier, value: string): boolean {
 export function structural(ctx: FormatContext, structure: Structure, identifier: Identifier, start: number, end: number): void {
   const d = ctx.scanner.structural.get(structure);
   if (d === undefined || end <= start) return;
+  if (ctx.scanner.own !== null && ctx.scanner.own.has(identifier, ctx.buf.toString('utf8', start, end))) return;
   const f: Finding = { detector: d.id, identifier, start: start + ctx.base, end: end + ctx.base, confidence: d.spec.confidence.base };
   ctx.out.push(ctx.layer === undefined ? f : { ...f, layer: ctx.layer });
 }
