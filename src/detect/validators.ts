@@ -139,7 +139,10 @@ export function date(text: string): boolean {
   } else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(t)) !== null) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else if ((m = /^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(t)) !== null) [mo, d, y] = [MONTHS.indexOf(m[1]!) + 1, Number(m[2]), Number(m[3])];
   else if ((m = /^(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})$/.exec(t)) !== null) [d, mo, y] = [Number(m[1]), MONTHS.indexOf(m[2]!) + 1, Number(m[3])];
-  else return false;
+  else if ((m = /^(\d{1,2})[-/]([a-z]{3})[a-z]*[-/](\d{2}|\d{4})$/.exec(t)) !== null) {
+    [d, mo, y] = [Number(m[1]), MONTHS.indexOf(m[2]!) + 1, Number(m[3])];
+    if (y < 100) y += y < 40 ? 2000 : 1900;
+  } else return false;
   if (y < 1900 || y > 2099 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
@@ -153,6 +156,12 @@ export function age89(text: string): boolean {
   if (m === null) return /ninety|hundred/i.test(text);
   const n = Number(m[0]);
   return n >= 90 && n <= 125;
+}
+
+/** A telephone number with a country code other than North America's: 8 to 15 digits (E.164), the first not 0 or 1. */
+export function intlPhone(text: string): boolean {
+  const digits = text.replace(/\D/g, '');
+  return digits.length >= 8 && digits.length <= 15 && digits[0] !== '0' && digits[0] !== '1';
 }
 
 export function ipv4(text: string): boolean {
@@ -275,6 +284,7 @@ export const VALIDATORS = {
   date,
   age89,
   ipv4,
+  'intl-phone': intlPhone,
   'person-name': personName,
   'known-full-name': knownFullName,
   'known-given-name': knownGivenName,

@@ -913,6 +913,24 @@ describe("calendars, task boards and alerts", () => {
   });
 });
 
+describe('dates as exports write them, and telephone numbers abroad', () => {
+  it('12-Apr-1961, 12-APR-61 and 04.12.1961 are dates of birth beside their label; a release date or a version is no date of birth', () => {
+    // Before: clean — only slashes, ISO dates and month names with spaces were read.
+    for (const [text, value] of [['date of birth 12-Apr-1961', '12-Apr-1961'], ['PATIENT DOB: 12-APR-61', '12-APR-61'], ['D.O.B. 04.12.1961', '04.12.1961'], ['Fecha de nacimiento: 24.12.1961', '24.12.1961']] as const) {
+      expect(spans(text, scanText(text)), text).toEqual([value]);
+    }
+    for (const clean of ['released 14-Mar-2024, version 4.12.2024', 'DOB: 31-Apr-1961']) expect(scanText(clean).phi, clean).toBe(false);
+  });
+
+  it('a number with a country code other than +1: alone when written as E.164, in groups beside a telephone word', () => {
+    // Before: clean — only North American numbers were read.
+    const sms = JSON.stringify({ To: '+525512345678', From: '+13125550100', Body: 'Su cita es mañana a las 10' });
+    expect(spans(sms, scanText(sms, { contentType: 'application/json' }))).toEqual(expect.arrayContaining(['+525512345678']));
+    expect(spans('Tel. celular: +52 55 1234 5678', scanText('Tel. celular: +52 55 1234 5678'))).toEqual(['+52 55 1234 5678']);
+    for (const clean of ['totals +5 10 15 20 25', 'timezone +0530', 'build v2.3.4+20261122']) expect(scanText(clean).phi, clean).toBe(false);
+  });
+});
+
 describe('free text', () => {
   it('finds identifiers in a clinical note', () => {
     const note =
