@@ -680,7 +680,45 @@ const cleanCalendarsAndAlerts: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts };
+/**
+ * Patients writing to a clinic's chat widget or text line, and voicemail transcripts: someone
+ * naming themselves ("Hi, this is ...", "my name is ...", "me llamo ...", "I'm ..."), a name of
+ * any origin, beside their care.
+ */
+const patientMessages: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const name = `${p.first} ${p.last}`;
+  switch (n % 4) {
+    case 0:
+      d.text('{"conversation_id":"').text(f.string.alphanumeric(12)).text('","body":"Hi, this is ').phi(name, 'names').text(`, I need to reschedule my appointment on ${f.helpers.arrayElement(['Monday', 'Tuesday', 'Friday'])}."}`);
+      break;
+    case 1:
+      d.text('{"transcript":"Hello, my name is ').phi(name, 'names').text(`, can someone call me back about my ${f.helpers.arrayElement(['lab results', 'prescription', 'bill'])}? Thank you."}`);
+      break;
+    case 2:
+      d.text('{"message":"Hola, me llamo ').phi(name, 'names').text(` y necesito una cita para ${f.helpers.arrayElement(['mi hijo', 'mi esposa', 'mí'])}."}`);
+      break;
+    default:
+      d.text('{"text":"I\'m ').phi(name, 'names').text(` and I need a refill of my ${f.helpers.arrayElement(['metformin', 'lisinopril', 'inhaler'])}."}`);
+  }
+  return { id: `message-${n}`, kind: 'patient-messages', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+};
+
+/** PHI-free counterparts: a pharmacy, an urgent care and a supplier naming themselves, a week's observance. */
+const cleanPatientMessages: Gen = (f, n) => {
+  const who = f.helpers.arrayElement(['Springfield Urgent Care', 'Main Street Pharmacy', 'Grace Community Clinic', 'Medline Industries']);
+  switch (n % 3) {
+    case 0:
+      return clean('clean-patient-messages', 'application/json', JSON.stringify({ body: `Hi, this is ${who} calling about the supply order: it ships ${f.helpers.arrayElement(['Monday', 'Tuesday'])}.` }), n);
+    case 1:
+      return clean('clean-patient-messages', 'application/json', JSON.stringify({ transcript: `Hello, this is ${who}. Please call us back about the invoice.` }), n);
+    default:
+      return clean('clean-patient-messages', 'application/json', JSON.stringify({ text: "It's National Nurses Week! Thank you to our nurses for all they do." }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

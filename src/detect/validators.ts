@@ -232,6 +232,9 @@ const ADDRESSEE_ROLES = new Set([
   // A document's title words, as a visit's title reads before them ("New patient - Welcome Packet").
   'welcome', 'packet', 'forms', 'form', 'paperwork', 'checklist', 'intake', 'information', 'info', 'guide', 'handbook',
   'instructions', 'questionnaire', 'survey', 'registration', 'template', 'templates', 'letter', 'letters', 'notes',
+  // A company names itself as a person does ("Hi, this is Medline Industries calling", person-name-self).
+  'industries', 'corporation', 'incorporated', 'llc', 'ltd', 'holdings', 'enterprises', 'supply', 'supplies', 'international',
+  'global', 'brands', 'products', 'distributors', 'distribution', 'logistics', 'pharma', 'healthcare', 'biotech',
   'teams', 'network', 'associates', 'systems', 'solutions', 'technologies', 'pharmaceuticals', 'therapeutics', 'biosciences',
 ]);
 
@@ -259,8 +262,9 @@ const PLACE_WORDS = new Set([
 ]);
 
 /**
- * A name in a visit's title (person-name-appointment): an addressee's name (addresseeName) whose
- * last word names no place; written last name first ("Park, Jimin"), a person's whatever it is.
+ * A person's name where a place's could stand, in a visit's title (person-name-appointment) or
+ * after "this is" (person-name-self): an addressee's name (addresseeName) whose last word names
+ * no place; written last name first ("Park, Jimin"), a person's whatever it is.
  */
 export function visitName(text: string): boolean {
   if (!addresseeName(text)) return false;

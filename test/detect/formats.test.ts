@@ -931,6 +931,18 @@ describe('dates as exports write them, and telephone numbers abroad', () => {
   });
 });
 
+describe('someone naming themselves in a message', () => {
+  it('a name of any origin after "my name is", or after "this is" and "I\'m" beside their care; a business naming itself is none', () => {
+    // Before: clean — neither part of the name is on the shipped lists.
+    for (const text of ['hi, my name is Aracely Mraz, can someone call me back', 'Hi, this is Aracely Mraz, I need to reschedule my appointment', "I'm Aracely Mraz and I need a refill of my metformin", 'Hola, me llamo Aracely Mraz y necesito una cita']) {
+      expect(spans(text, scanText(text)), text).toEqual(['Aracely Mraz']);
+    }
+    for (const clean of ['This is Springfield Urgent Care calling about your appointment', 'Hi, this is Medline Industries calling about the supply order', 'This is Grace Community Clinic, how can we help?', 'Hi, this is Main Street calling about the refill']) {
+      expect(scanText(clean).phi, clean).toBe(false);
+    }
+  });
+});
+
 describe('free text', () => {
   it('finds identifiers in a clinical note', () => {
     const note =
