@@ -943,6 +943,20 @@ describe('someone naming themselves in a message', () => {
   });
 });
 
+describe('a table split in two members (pandas orient="split", a query API)', () => {
+  it('reads the rows under the column names before them', () => {
+    // Before: clean — the rows' first row is data of unknown names, and the names are in another member.
+    const split = JSON.stringify({ columns: ['patient', 'dob', 'dx'], index: [0, 1], data: [['Aracely Mraz', '1961-04-12', 'E11.9'], ['Imelda Cremin', '1958-09-30', 'I10']] });
+    const found = scanText(split, { contentType: 'application/json' }).findings.filter((f) => f.detector === 'json-phi-field').map((f) => [split.slice(f.start, f.end), f.identifier]);
+    expect(found).toEqual([['Aracely Mraz', 'names'], ['1961-04-12', 'dates'], ['Imelda Cremin', 'names'], ['1958-09-30', 'dates']]);
+    const rows = JSON.stringify({ headers: ['name', 'birth_date'], rows: [['Aracely Mraz', '1961-04-12']] });
+    expect(spans(rows, scanText(rows, { contentType: 'application/json' }))).toContain('1961-04-12');
+    for (const clean of [{ headers: ['sku', 'qty'], rows: [['A12', '3']] }, { columns: ['Name', 'Visits'], data: [['Flu shots', '12'], ['Physicals', '8']] }]) {
+      expect(scanText(JSON.stringify(clean), { contentType: 'application/json' }).phi).toBe(false);
+    }
+  });
+});
+
 describe('free text', () => {
   it('finds identifiers in a clinical note', () => {
     const note =

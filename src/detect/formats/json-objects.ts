@@ -18,6 +18,13 @@ const USER = new Set(USER_OBJECTS.map((p) => p.replace(/ /g, '')));
 /** Compared without case and separators: `emergency_contact`, `nextOfKin`, `Policy-Holder`, `userProperties`. */
 const bare = (key: string): string => key.toLowerCase().replace(/[^a-z]/g, '');
 const isPerson = (key: string): boolean => PERSON.has(bare(key));
+/**
+ * A table split in two members of one object, its column names in one and its rows in the
+ * other (pandas' `to_json(orient="split")`: `{"columns": ["patient", "dob"], "data": [[...]]}`,
+ * a query API's `{"headers": [...], "rows": [...]}`).
+ */
+const SPLIT_HEADERS = new Set(['columns', 'headers', 'header', 'columnnames', 'cols']);
+const SPLIT_ROWS = new Set(['data', 'rows', 'values', 'records']);
 /** The members of a user description that name the user (see USER_OBJECTS). */
 const USER_NAMES = new Set(['name', 'fullname', 'displayname']);
 
@@ -46,6 +53,8 @@ interface Frame {
   generic?: Map<number, NameColumn>;
   /** For an array of rows whose first row names nothing: the rows, read by headerlessTable when the array closes. */
   headerless?: Scalar[][];
+  /** For an object holding a split table: the field names its column-names member gave, and which of those columns are generic name columns. */
+  split?: { readonly header: (Identifier | null)[]; readonly generic: readonly number[] };
 }
 
 /**
@@ -64,7 +73,9 @@ interface Frame {
  *   ["Xiomara Quackenbush", "1947-02-11"]]`, as spreadsheet APIs take rows): each later row's
  *   value in such a column is a finding of its identifier; a column under a generic header
  *   ("Name", "Client") counts as in a CSV file (see NameColumn). A table whose first row names
- *   nothing is rows without their header, read by headerlessTable.
+ *   nothing is rows without their header, read by headerlessTable. A table split in two members
+ *   (`{"columns": ["patient", "dob"], "data": [["Xiomara Quackenbush", "1947-02-11"]]}`, see
+ *   SPLIT_HEADERS) is read the same way, its rows headed by the column names before them.
  *
  * Offsets are exact byte positions.
  */
@@ -77,11 +88,24 @@ export function jsonObjectFields(ctx: FormatContext): void {
       const top = stack[stack.length - 1];
       if (top !== undefined) top.nested = true;
       const person = key !== null && isPerson(key) ? key : (top?.person ?? null);
-      stack.push({ isObject, key, person, childLabel: null, scalars: [], nested: false });
+      const frame: Frame = { isObject, key, person, childLabel: null, scalars: [], nested: false };
+      // The rows of a split table: headed by the column names read before them.
+      if (!isObject && key !== null && top?.split !== undefined && SPLIT_ROWS.has(bare(key))) {
+        frame.header = top.split.header;
+        frame.generic = new Map(top.split.generic.map((column) => [column, new NameColumn()]));
+      }
+      stack.push(frame);
     },
     close() {
       const f = stack.pop()!;
       const parent = stack[stack.length - 1];
+      // The column names of a split table, for the rows that follow them.
+      if (!f.isObject && !f.nested && parent?.isObject === true && f.key !== null && SPLIT_HEADERS.has(bare(f.key))) {
+        const texts = f.scalars.map((s) => (s.isString ? buf.toString('utf8', s.start, s.end) : null));
+        const header = texts.map((t) => (t === null ? null : keys.identify(t)));
+        const generic = texts.flatMap((t, column) => (t !== null && header[column] === null && genericNameHeader(t) ? [column] : []));
+        if (header.some((id) => id !== null) || generic.length > 0) parent.split = { header, generic };
+      }
       // A row of scalars in an array of rows: the first names the columns, the rest hold values.
       if (!f.isObject && !f.nested && parent !== undefined && !parent.isObject) {
         if (parent.header === undefined) {

@@ -149,6 +149,7 @@ export const USER_OBJECTS = ['traits', 'user properties', 'user traits', 'set', 
  */
 export function jsonObjectsSource(keys: string): string {
   const persons = [...PERSON_OBJECTS, ...USER_OBJECTS].map((p) => p.split(' ').join('[ _-]?')).join('|');
-  const table = `\\[\\s*\\[\\s*"`;
+  // An array of rows, or the column names of a table split in two members (see SPLIT_HEADERS in json-objects.ts).
+  const table = `\\[\\s*\\[\\s*"|"(?i:columns|headers|header|column_?names|cols)"\\s*:\\s*\\[\\s*"`;
   return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"\\$?(?i:${persons})"\\s*:\\s*[\\[{]|${table}`;
 }
