@@ -169,13 +169,33 @@ function withoutPossessive(buf: Buffer, start: number, end: number): number {
   return buf[end - 1] === 0x27 ? end - 1 : end;
 }
 
+/** A byte that can stand in a name as the name patterns read it: a letter (UTF-8 ones too), a space or a tab, `.`, `'` or `-`. */
+const inName = (c: number | undefined): boolean => c !== undefined && (isLetter(c) || isBlank(c) || c === 0x2e || c === 0x27 || c === 0x2d || c >= 0x80);
+/** Longest name read after a title or before a credential when the whole payload is indexed. */
+const MAX_NAME = 64;
+
+/**
+ * Adds to `names` the latin1 text of every run of two to five words in [from, to) that starts
+ * at `from` (forward) or ends at `to` (backward), without a possessive: the names a title
+ * before or a credential after could belong to.
+ */
+function addNames(names: Set<string>, text: string, from: number, to: number, forward: boolean): void {
+  const piece = text.slice(from, to);
+  const words = piece.split(/[ \t]+/).filter((w) => w !== '');
+  for (let n = 2; n <= Math.min(5, words.length); n++) {
+    const name = (forward ? words.slice(0, n) : words.slice(words.length - n)).join(' ');
+    names.add(name.replace(/(?:'s|\u00e2\u0080\u0099s|')$/, ''));
+  }
+}
+
 /**
  * A detector's not_after / not_before check (see DetectorSpec.context): is the value at
  * [start, end) a provider's name, "Dr. Jennifer Walsh" or "Jennifer Walsh, MD"? So it is too
  * when the same payload titles the same name so elsewhere: a newsletter names its doctor with
  * the title once and without it after ("Dr. Ben Aufderhar joins us. Ben Aufderhar's patients
  * ..."). Null when the detector lists neither. Reads a few bytes either side of the value, no
- * regex; the other mentions are looked for only for a value that would otherwise count.
+ * regex; the names titled anywhere in a payload are gathered once per payload (a pass per
+ * title and credential), and only when a value would otherwise count.
  */
 function excluder(notAfter: readonly string[], notBefore: readonly string[]): ((buf: Buffer, start: number, end: number) => boolean) | null {
   if (notAfter.length === 0 && notBefore.length === 0) return null;
@@ -201,16 +221,45 @@ function excluder(notAfter: readonly string[], notBefore: readonly string[]): ((
     }
     return false;
   };
+  /** Per payload: the names (latin1) that follow a title or precede a credential anywhere in it. */
+  const providers = new WeakMap<Buffer, Set<string>>();
+  const providerNames = (buf: Buffer): Set<string> => {
+    let names = providers.get(buf);
+    if (names !== undefined) return names;
+    names = new Set();
+    const text = buf.toString('latin1');
+    const lower = text.toLowerCase();
+    for (const w of notAfter) {
+      for (let at = lower.indexOf(w); at !== -1; at = lower.indexOf(w, at + w.length)) {
+        let i = at + w.length;
+        if ((at > 0 && isLetter(lower.charCodeAt(at - 1))) || !isBlank(buf[i])) continue;
+        while (isBlank(buf[i])) i++;
+        let j = i;
+        while (j < buf.length && j - i < MAX_NAME && inName(buf[j])) j++;
+        addNames(names, text, i, j, true);
+      }
+    }
+    for (const m of marks) {
+      for (let at = text.indexOf(m); at !== -1; at = text.indexOf(m, at + m.length)) {
+        // The whole run of letters and dashes from here is the mark, as titled() reads it.
+        if (isLetter(buf[at + m.length]) || buf[at + m.length] === 0x2d) continue;
+        let j = at;
+        while (j > 0 && isBlank(buf[j - 1])) j--;
+        if (buf[j - 1] === 0x2c) j--;
+        let i = j;
+        while (i > 0 && j - i < MAX_NAME && inName(buf[i - 1])) i--;
+        addNames(names, text, i, j, false);
+      }
+    }
+    providers.set(buf, names);
+    return names;
+  };
   return (buf, start, end) => {
     if (titled(buf, start, end)) return true;
-    const name = buf.subarray(start, withoutPossessive(buf, start, end));
+    const nameEnd = withoutPossessive(buf, start, end);
     // A name of two words at the least ("Ben Aufderhar"): a lone word recurs for other reasons.
-    if (name.indexOf(0x20) === -1) return false;
-    for (let at = buf.indexOf(name); at !== -1; at = buf.indexOf(name, at + 1)) {
-      if (at === start || isLetter(buf[at - 1]) || isLetter(buf[at + name.length])) continue;
-      if (titled(buf, at, at + name.length)) return true;
-    }
-    return false;
+    if (buf.indexOf(0x20, start) === -1 || buf.indexOf(0x20, start) >= nameEnd) return false;
+    return providerNames(buf).has(buf.toString('latin1', start, nameEnd));
   };
 }
 
