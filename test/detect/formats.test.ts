@@ -957,6 +957,26 @@ describe('a table split in two members (pandas orient="split", a query API)', ()
   });
 });
 
+describe('FHIR QuestionnaireResponse', () => {
+  it("each answer is a finding of its question's field, by linkId or by the question's text", () => {
+    // Before: the name passed (its field named by linkId, or by the text beside a numbered linkId).
+    const response = JSON.stringify({
+      resourceType: 'QuestionnaireResponse',
+      status: 'completed',
+      item: [
+        { linkId: 'patient-name', text: 'Your name', answer: [{ valueString: 'Aracely Mraz' }] },
+        { linkId: '1.2', text: 'Date of birth', answer: [{ valueDate: '1961-04-12' }] },
+        { linkId: '1.4', text: 'Pain (0-10)', answer: [{ valueInteger: 7 }] },
+      ],
+    });
+    const found = scanText(response, { contentType: 'application/fhir+json' }).findings.filter((f) => f.detector === 'json-phi-field').map((f) => [response.slice(f.start, f.end), f.identifier]);
+    expect(found).toEqual([['Aracely Mraz', 'names'], ['1961-04-12', 'dates']]);
+    // The questionnaire itself (questions without answers) is clean.
+    const questionnaire = JSON.stringify({ resourceType: 'Questionnaire', item: [{ linkId: '1.1', text: 'Full name', type: 'string' }, { linkId: '1.2', text: 'Date of birth', type: 'date' }] });
+    expect(scanText(questionnaire, { contentType: 'application/fhir+json' }).phi).toBe(false);
+  });
+});
+
 describe('free text', () => {
   it('finds identifiers in a clinical note', () => {
     const note =

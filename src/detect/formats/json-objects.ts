@@ -136,6 +136,11 @@ export function jsonObjectFields(ctx: FormatContext): void {
         for (const s of f.scalars) {
           if (s.isString && s.member !== null && LABEL.has(s.member.toLowerCase())) label ??= keys.identify(buf.toString('utf8', s.start, s.end));
         }
+        // A FHIR QuestionnaireResponse item: a numbered linkId ("1.1"), the question in its text ("Full name").
+        if (label === null && f.scalars.some((s) => s.member === 'linkId')) {
+          const question = f.scalars.find((s) => s.isString && s.member === 'text');
+          if (question !== undefined) label = keys.identify(buf.toString('utf8', question.start, question.end));
+        }
       }
       if (f.isObject && label !== null) {
         let values = 0;

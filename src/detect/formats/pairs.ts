@@ -107,7 +107,7 @@ export function pairProbes(keys: string): { json: string; form: string; xml: str
  * survey tools write `{"name": "date_of_birth", "value": "1947-02-11"}` (HubSpot),
  * `{"name": "patientName", "answer": {...}}` (JotForm), `{"field": {"ref": "ssn"}, "text": ...}`.
  */
-export const LABEL_KEYS = ['name', 'key', 'field', 'fieldname', 'field_name', 'label', 'ref', 'question', 'title', 'attribute', 'property', 'id'];
+export const LABEL_KEYS = ['name', 'key', 'field', 'fieldname', 'field_name', 'label', 'ref', 'question', 'title', 'attribute', 'property', 'id', 'linkid'];
 
 /** The members that hold such a field's value (and everything nested in them). */
 export const VALUE_KEYS = ['value', 'values', 'val', 'answer', 'answers', 'text', 'response', 'data', 'date', 'number', 'phone_number', 'email', 'input', 'content', 'fieldvalue', 'field_value', 'stringvalue', 'string_value'];
@@ -151,5 +151,7 @@ export function jsonObjectsSource(keys: string): string {
   const persons = [...PERSON_OBJECTS, ...USER_OBJECTS].map((p) => p.split(' ').join('[ _-]?')).join('|');
   // An array of rows, or the column names of a table split in two members (see SPLIT_HEADERS in json-objects.ts).
   const table = `\\[\\s*\\[\\s*"|"(?i:columns|headers|header|column_?names|cols)"\\s*:\\s*\\[\\s*"`;
-  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"\\$?(?i:${persons})"\\s*:\\s*[\\[{]|${table}`;
+  // A FHIR QuestionnaireResponse item whose question names a PHI field (`"linkId": "1.1", "text": "Full name"`).
+  const question = `"linkId"\\s*:\\s*"[^"]*"\\s*,\\s*(?:"definition"\\s*:\\s*"[^"]*"\\s*,\\s*)?"text"\\s*:\\s*"(?:${keys})"`;
+  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"\\$?(?i:${persons})"\\s*:\\s*[\\[{]|${table}|${question}`;
 }
