@@ -245,6 +245,17 @@ describe('domain fronting and host checks', () => {
     expect(rec).toMatchObject({ vendor: 'pixel', reason: 'sni_mismatch' });
   });
 
+  it('an HTTP/2-only client (gRPC) cannot complete the handshake with an intercepted host; nothing reaches the vendor', async () => {
+    const { head, socket } = await openTunnel(proxy.port, `pixel.example:${up.port}`);
+    expect(head).toMatch(/^HTTP\/1\.1 200/);
+    const error = await new Promise<string>((resolve) => {
+      const t = tlsConnect({ socket, servername: 'pixel.example', ALPNProtocols: ['h2'], ca: phiwallCa }, () => resolve(`handshake completed with ${String(t.alpnProtocol)}`));
+      t.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    });
+    expect(error).toBe('ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL');
+    expect(up.bytes).toBe(0);
+  });
+
   it('an intercepted request whose Host is not the CONNECT host is refused (host_mismatch)', async () => {
     const r = await curl(proxy.url, ['--cacert', caFile(), '-H', 'host: ehr.example', pixel()]);
     expect(r.status).toBe(403);
