@@ -182,12 +182,24 @@ function firstLast(text: string): string {
 const CAPITALIZED = /^\p{Lu}/u;
 
 /**
+ * Words that end a place's name and no one's (none is on the surname list): a given name before
+ * them names a neighbourhood, a square or a venue ("Jackson Heights", "Wesley Chapel", "Lincoln
+ * Center"), as a clinic's announcements do beside care words.
+ */
+const NOT_SURNAMES = new Set([
+  'heights', 'avenue', 'ave', 'boulevard', 'blvd', 'road', 'parkway', 'highway', 'plaza', 'square', 'village', 'springs', 'commons',
+  'crossing', 'estates', 'terrace', 'gardens', 'campus', 'center', 'centre', 'mall', 'station', 'township', 'junction', 'chapel',
+]);
+const endsInPlace = (words: readonly string[]): boolean => NOT_SURNAMES.has(words[words.length - 1]!.toLowerCase().replace(/[^a-z]/g, ''));
+
+/**
  * A personal name: at least two capitalized words, the first a known given name, or a later
- * one a known family name (a Spanish name's first surname, "Campos" in "Jacobo Campos de Kanea").
+ * one a known family name (a Spanish name's first surname, "Campos" in "Jacobo Campos de Kanea");
+ * not a place (NOT_SURNAMES).
  */
 export function personName(text: string): boolean {
   const words = firstLast(text).split(/\s+/).filter((w) => CAPITALIZED.test(w) && w.length > 1);
-  if (words.length < 2) return false;
+  if (words.length < 2 || endsInPlace(words)) return false;
   return givenNames().has(listed(words[0]!)) || words.slice(1).some((w) => familyNames().has(listed(w)));
 }
 
@@ -198,10 +210,10 @@ export function knownFullName(text: string): boolean {
   return givenNames().has(listed(words[0]!)) && familyNames().has(listed(words[words.length - 1]!));
 }
 
-/** Starts with a known given name followed by a capitalized surname of any origin ("Last, First" too). */
+/** Starts with a known given name followed by a capitalized surname of any origin ("Last, First" too), not a place's last word (NOT_SURNAMES). */
 export function knownGivenName(text: string): boolean {
   const words = firstLast(text).split(/\s+/);
-  return words.length >= 2 && givenNames().has(listed(words[0]!)) && CAPITALIZED.test(words[words.length - 1]!);
+  return words.length >= 2 && givenNames().has(listed(words[0]!)) && CAPITALIZED.test(words[words.length - 1]!) && !endsInPlace(words);
 }
 
 /**

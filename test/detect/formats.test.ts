@@ -784,6 +784,12 @@ describe('providers are no patients', () => {
     expect(spans('Linda Martinez, do you have your appointment card?', scanText('Linda Martinez, do you have your appointment card?'))).toContain('Linda Martinez');
   });
 
+  it('a place named after a person is no patient beside care words (Jackson Heights, Wesley Chapel, Lincoln Center)', () => {
+    // Before: PHI — a known given name and a capitalized word beside "patient" read as a name.
+    for (const clean of ['Jackson Heights - new patient special', 'Wesley Chapel - new patient forms', 'Lincoln Center patient parking is on Level 2']) expect(scanText(clean).phi, clean).toBe(false);
+    expect(spans('Patient: Rosa Chapel', scanText('Patient: Rosa Chapel'))).toEqual(['Rosa Chapel']);
+  });
+
   it('a name the same payload titles as a provider is a provider where it stands untitled too', () => {
     // Before: PHI — the second, untitled mention beside "patients" read as a patient's name.
     for (const clean of [
