@@ -718,7 +718,53 @@ const cleanPatientMessages: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages };
+/**
+ * Registration and exports: a FHIR QuestionnaireResponse with numbered questions, a table
+ * exported split in two members (pandas orient="split"), a registration form's people beside
+ * the patient with a date of birth as EHR exports write it (12-APR-1961), and a text to a
+ * number abroad.
+ */
+const registrationAndExports: Gen = (f, n) => {
+  const p = person(f);
+  const q = person(f);
+  const d = new DocBuilder();
+  const [year, month, day] = p.iso.split('-');
+  const mon = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'][Number(month) - 1]!;
+  switch (n % 4) {
+    case 0:
+      d.text('{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"1.1","text":"Full name","answer":[{"valueString":"').phi(`${p.first} ${p.last}`, 'names');
+      d.text('"}]},{"linkId":"1.2","text":"Date of birth","answer":[{"valueDate":"').phi(p.iso, 'dates').text(`"}]},{"linkId":"1.3","text":"Pain (0-10)","answer":[{"valueInteger":${f.number.int(10)}}]}]}`);
+      return { id: `questionnaire-${n}`, kind: 'registration-and-exports', contentType: 'application/fhir+json', body: d.build(), spans: d.spans, phi: true, structured: true };
+    case 1:
+      d.text('{"columns":["patient","dob","dx"],"index":[0,1],"data":[["').phi(`${p.first} ${p.last}`, 'names').text('","').phi(p.iso, 'dates');
+      d.text('","E11.9"],["').phi(`${q.first} ${q.last}`, 'names').text('","').phi(q.iso, 'dates').text('","I10"]]}');
+      return { id: `split-table-${n}`, kind: 'registration-and-exports', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
+    case 2: {
+      const role = f.helpers.arrayElement(['Parent/Guardian', 'Responsible party', 'Spouse', "Mother's name", 'Caregiver']);
+      d.text('PATIENT DOB: ').phi(`${day}-${mon}-${year}`, 'dates').text(`\n${role}: `).phi(`${q.first} ${q.last}`, 'names').text('\nRelationship: ').text(f.helpers.arrayElement(['mother', 'spouse', 'son']));
+      return { id: `registration-${n}`, kind: 'registration-and-exports', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    }
+    default:
+      d.text('{"To":"').phi(`+52${f.string.numeric({ length: 10, allowLeadingZeros: false })}`, 'phone').text(`","From":"+13125550100","Body":"Su cita es el ${f.helpers.arrayElement(['lunes', 'martes', 'viernes'])} a las ${f.number.int({ min: 8, max: 16 })}:00."}`);
+      return { id: `sms-abroad-${n}`, kind: 'registration-and-exports', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: a questionnaire's questions, a supply table split in two, a referral source, a release note with a version. */
+const cleanRegistrationAndExports: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-registration-and-exports', 'application/fhir+json', JSON.stringify({ resourceType: 'Questionnaire', status: 'active', item: [{ linkId: '1.1', text: 'Full name', type: 'string' }, { linkId: '1.2', text: 'Date of birth', type: 'date' }] }), n);
+    case 1:
+      return clean('clean-registration-and-exports', 'application/json', JSON.stringify({ columns: ['item', 'qty', 'received'], index: [0], data: [[f.commerce.productName(), f.number.int(40), `2026-11-${pad(f.number.int({ min: 1, max: 21 }), 2)}`]] }), n);
+    case 2:
+      return clean('clean-registration-and-exports', 'text/plain', `Referred by: Dr. ${f.person.firstName()} ${f.person.lastName()}\nReferral source: ${f.helpers.arrayElement(['web search', 'friend', 'insurance directory'])}`, n);
+    default:
+      return clean('clean-registration-and-exports', 'text/plain', `Portal release 14-Mar-2026, version ${f.number.int({ min: 1, max: 9 })}.${f.number.int({ min: 1, max: 12 })}.2026: totals +5 10 15 20 25 on the dashboard.`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {
