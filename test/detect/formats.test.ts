@@ -457,6 +457,15 @@ describe("ad platforms' customer matching: hashed identifiers", () => {
     const body = JSON.stringify({ context: { user: { email: sha256('rosa@mail.example'), phone_number: sha256('+15035550142') } }, user_data: { sha256_email_address: sha256('rosa@mail.example') } });
     expect(identifiers(body, 'application/json')).toEqual(['email', 'phone', 'email']);
   });
+  it('TikTok sha256_email and LinkedIn Conversions API userIds ({idType: SHA256_EMAIL, idValue})', () => {
+    // Before: clean — sha256_email was no key, and the id's type names the field of its value.
+    const tiktok = JSON.stringify({ context: { user: { sha256_email: sha256('rosa@mail.example') } } });
+    expect(identifiers(tiktok, 'application/json')).toEqual(['email']);
+    const linkedin = JSON.stringify({ conversion: 'urn:lla:llaPartnerConversion:1', user: { userIds: [{ idType: 'SHA256_EMAIL', idValue: sha256('rosa@mail.example') }] } });
+    expect(identifiers(linkedin, 'application/json')).toEqual(['email']);
+    expect(scanText(JSON.stringify({ userIds: [{ idType: 'ACXIOM_ID', idValue: 'abc123' }] }), { contentType: 'application/json' }).phi).toBe(false);
+  });
+
   it('keeps quiet on hashes under other names and on user_data without identifiers', () => {
     const body = JSON.stringify({ etag: sha256('x'), sha256: sha256('file'), commit: { id: 'a'.repeat(40) }, user_data: { theme: 'dark', fbp: 'fb.1.2' } });
     expect(scanText(body, { contentType: 'application/json' }).phi).toBe(false);

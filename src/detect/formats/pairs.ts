@@ -107,10 +107,10 @@ export function pairProbes(keys: string): { json: string; form: string; xml: str
  * survey tools write `{"name": "date_of_birth", "value": "1947-02-11"}` (HubSpot),
  * `{"name": "patientName", "answer": {...}}` (JotForm), `{"field": {"ref": "ssn"}, "text": ...}`.
  */
-export const LABEL_KEYS = ['name', 'key', 'field', 'fieldname', 'field_name', 'label', 'ref', 'question', 'title', 'attribute', 'property', 'id', 'linkid'];
+export const LABEL_KEYS = ['name', 'key', 'field', 'fieldname', 'field_name', 'label', 'ref', 'question', 'title', 'attribute', 'property', 'id', 'linkid', 'idtype'];
 
 /** The members that hold such a field's value (and everything nested in them). */
-export const VALUE_KEYS = ['value', 'values', 'val', 'answer', 'answers', 'text', 'response', 'data', 'date', 'number', 'phone_number', 'email', 'input', 'content', 'fieldvalue', 'field_value', 'stringvalue', 'string_value'];
+export const VALUE_KEYS = ['value', 'values', 'val', 'answer', 'answers', 'text', 'response', 'data', 'date', 'number', 'phone_number', 'email', 'input', 'content', 'fieldvalue', 'field_value', 'stringvalue', 'string_value', 'idvalue'];
 
 /**
  * The probe of formLabelledFields: a form parameter whose last bracketed part names a field
