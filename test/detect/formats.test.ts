@@ -992,6 +992,16 @@ describe('FHIR QuestionnaireResponse', () => {
   });
 });
 
+describe('a name right before a date of birth, without a label', () => {
+  it('counts when both parts of the name are known and the year is before 2010', () => {
+    // Before: the name was clean and the date a weak bare date ("John Carter 04/12/1961 HTN").
+    for (const [text, name] of [['John Carter 04/12/1961 HTN, DM2', 'John Carter'], ['Carter, John - 1961-04-12', 'Carter, John'], ['f/u list: Linda Martinez 3/14/1958', 'Linda Martinez']] as const) {
+      expect(spans(text, scanText(text)), text).toContain(name);
+    }
+    for (const clean of ['Invoice from Grant Thornton 04/12/2026', 'Main Street 04/12/1961', 'Release 2.4 shipped 04/12/2026']) expect(scanText(clean).phi, clean).toBe(false);
+  });
+});
+
 describe('free text', () => {
   it('finds identifiers in a clinical note', () => {
     const note =
