@@ -82,7 +82,14 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
     return 'binary';
   }
   const sniffed = sniffFormat(buf, contentType);
-  const ctx: FormatContext = { buf, scanner: walk.scanner, out: walk.out, base, layer };
+  // A form's `+` are spaces: its text is read as the vendor will (formSpaces); its pairs and
+  // base64 values as sent (a pair's value runs to the next `&`, its `+` included).
+  let raw: Buffer | null = null;
+  if (sniffed === 'form') {
+    const spaced = formSpaces(buf);
+    if (spaced !== null) [raw, buf] = [buf, spaced];
+  }
+  const ctx: FormatContext = { buf: raw ?? buf, scanner: walk.scanner, out: walk.out, base, layer };
   if (sniffed === 'multipart') {
     scanMultipart(walk, ctx, contentType, depth);
     return sniffed;
@@ -134,8 +141,25 @@ function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, b
   }
   // A message whose own start the sniff saw is read whole by its parser above.
   if ((probes & PROBE_EMBEDDED) !== 0 && format !== 'hl7v2' && format !== 'x12') scanEmbedded(walk, buf, format, base, layer, depth);
-  scanDecodedLayers(walk, buf, base, layer, depth, probes);
+  scanDecodedLayers(walk, buf, base, layer, depth, probes, raw);
   return format;
+}
+
+/**
+ * A form body (or a query string) with its `+` read as the spaces they stand for, as the
+ * receiving server decodes them: an HTML form posts "Hi, this is Rosa Garcia" as
+ * `Hi%2C+this+is+Rosa+Garcia`, and the patterns read words between spaces (a plus sign itself
+ * is sent as %2B). One byte for one, so offsets are the input's. Null when there is no `+`.
+ */
+function formSpaces(buf: Buffer): Buffer | null {
+  if (buf.indexOf(0x2b) === -1) return null;
+  const out = Buffer.from(buf);
+  for (let i = out.indexOf(0x2b); i !== -1; i = out.indexOf(0x2b, i + 1)) {
+    // A value that begins "+1312..." was typed with its plus unescaped: a telephone number in E.164.
+    if (out[i - 1] === 0x3d && isDigit(out[i + 1])) continue;
+    out[i] = 0x20;
+  }
+  return out;
 }
 
 /**
@@ -320,7 +344,7 @@ function scanEmbedded(walk: Walk, buf: Buffer, format: Format, base: number, lay
  * directly or once decompressed (reported as the run's span); a file inside a base64 run
  * makes the payload unscannable.
  */
-function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number, probes: Probes): void {
+function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number, probes: Probes, raw: Buffer | null = null): void {
   /** Scans a derived text whose bytes `map` to offsets in `buf`; form and JSON fields too when `fields`. Returns its probes. */
   const scanMapped = (text: Buffer, map: Int32Array, fields: boolean): Probes => {
     const found: Finding[] = [];
@@ -389,7 +413,8 @@ function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string 
     toInput = map;
   }
   if (depth >= MAX_DEPTH) return;
-  scanBase64(buf, null, false);
+  // A form's base64 values are read as sent, their `+` included (formSpaces made them spaces).
+  scanBase64(raw ?? buf, null, false);
 }
 
 function scanMultipart(walk: Walk, ctx: FormatContext, contentType: string | undefined, depth: number): void {

@@ -1002,6 +1002,21 @@ describe('a name right before a date of birth, without a label', () => {
   });
 });
 
+describe("a form's free text, its spaces written as +", () => {
+  it('is read as the vendor reads it; its pairs, a plus typed before a number and its base64 values as sent', () => {
+    // Before: clean — "Hi+this+is+Rosa+Garcia" has no spaces for the name patterns to read.
+    const form = (body: string) => scanText(body, { contentType: 'application/x-www-form-urlencoded' });
+    const contact = 'name=&message=Hi+this+is+Rosa+Garcia%2C+I+need+to+reschedule+my+appointment&submit=Send';
+    expect(spans(contact, form(contact))).toContain('Rosa+Garcia');
+    const ticket = 'subject=Question&body=Aracely+Mraz%27s+A1c+was+8.2';
+    expect(spans(ticket, form(ticket))).toContain('Aracely+Mraz');
+    // A pair's value runs to the next &, + and all; a "+1..." value is a telephone number.
+    expect(spans('phone=(911)+578-8988', form('phone=(911)+578-8988'))).toEqual(['(911)+578-8988']);
+    expect(spans('To=+13125550142&Body=hello', form('To=+13125550142&Body=hello'))).toEqual(['+13125550142']);
+    for (const clean of ['q=flu+shots+near+me&page=2', 'utm_source=news&utm_campaign=Fall+Newsletter+2026', 'message=Please+send+the+supply+order+by+Friday']) expect(form(clean).phi, clean).toBe(false);
+  });
+});
+
 describe('free text', () => {
   it('finds identifiers in a clinical note', () => {
     const note =

@@ -60,6 +60,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a Sentry envelope with a compressed replay recording', sentryReplay(NOTE), { 'content-type': 'application/x-sentry-envelope' }],
     // Before: delivered — rows appended to a spreadsheet carry no header (it is in the sheet already).
     ['rows appended to a spreadsheet without their header', Buffer.from(JSON.stringify({ majorDimension: 'ROWS', values: [['Rosa Garcia', '1947-02-11', 'CHF'], ['Trycia Jacobi', '1958-09-30', 'COPD']] })), { 'content-type': 'application/json' }],
+    // Before: delivered — an HTML form writes its spaces as +, and the name patterns read words.
+    ['a contact form whose message names the patient', Buffer.from('name=&email=&message=Hi+this+is+Aracely+Mraz%2C+I+need+to+reschedule+my+appointment'), { 'content-type': 'application/x-www-form-urlencoded' }],
     // Before: delivered — DICOM JSON names its attributes by tag, not by word.
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
