@@ -342,7 +342,8 @@ function scanEmbedded(walk: Walk, buf: Buffer, format: Format, base: number, lay
  * PHI that appears only after decoding: tokens glued by underscores, escapes and look-alike
  * characters (each mapped back to input offsets), and base64 runs that decode to text,
  * directly or once decompressed (reported as the run's span); a file inside a base64 run
- * makes the payload unscannable.
+ * makes the payload unscannable. `raw`: a form's bytes as sent, whose base64 values are read
+ * with their `+` (`buf` is then the form with `+` as spaces: see formSpaces).
  */
 function scanDecodedLayers(walk: Walk, buf: Buffer, base: number, layer: string | undefined, depth: number, probes: Probes, raw: Buffer | null = null): void {
   /** Scans a derived text whose bytes `map` to offsets in `buf`; form and JSON fields too when `fields`. Returns its probes. */
