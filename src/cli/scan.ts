@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createScanner, scan, type Finding, type ScanResult } from '../detect/index.js';
 import { OwnIdentifiers } from '../detect/own.js';
+import { loadPolicy } from '../policy/load.js';
 import { PolicyError, formatProblem } from '../policy/yaml-source.js';
 import { args, type Context } from './commands.js';
 import { EXIT, UsageError } from './io.js';
@@ -45,19 +46,31 @@ export function scanCommand(argv: readonly string[], { io }: Context): number {
       detectors: { type: 'string', multiple: true, default: [] },
       json: { type: 'boolean', default: false },
       preview: { type: 'boolean', default: false },
-      'min-confidence': { type: 'string', default: '0.5' },
+      'min-confidence': { type: 'string' },
       own: { type: 'string', multiple: true, default: [] },
+      policy: { type: 'string' },
     },
     true,
   );
-  const minConfidence = Number(values['min-confidence']);
-  if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence takes a number from 0 to 1');
+  const given = values['min-confidence'] as string | undefined;
+  const flagConfidence = given === undefined ? undefined : Number(given);
+  if (flagConfidence !== undefined && !(flagConfidence >= 0 && flagConfidence <= 1)) throw new UsageError('--min-confidence takes a number from 0 to 1');
+  const own = values.own as string[];
+  const empty = own.find((v) => OwnIdentifiers.empty(v));
+  if (empty !== undefined) throw new UsageError(`--own "${empty}" names nothing (a telephone number, an address, a ZIP code, an e-mail address or "@domain", a name or an NPI)`);
   let scanner;
+  let minConfidence = flagConfidence ?? 0.5;
   try {
-    const own = values.own as string[];
-    const empty = own.find((v) => OwnIdentifiers.empty(v));
-    if (empty !== undefined) throw new UsageError(`--own "${empty}" names nothing (a telephone number, an address, a ZIP code, an e-mail address or "@domain", a name or an NPI)`);
-    scanner = createScanner({ detectorDirs: values.detectors as string[], minConfidence, ownIdentifiers: own });
+    // With --policy, the scan settings the proxy would use (its detectors, MRN formats, threshold
+    // and own identifiers); the flags add to them (a flag's threshold wins).
+    const settings = values.policy === undefined ? null : loadPolicy(values.policy as string).policy.settings.scan;
+    minConfidence = flagConfidence ?? settings?.minConfidence ?? 0.5;
+    scanner = createScanner({
+      detectorDirs: [...(settings?.detectors ?? []), ...(values.detectors as string[])],
+      mrnPatterns: settings?.mrnPatterns ?? [],
+      minConfidence,
+      ownIdentifiers: [...(settings?.ownIdentifiers ?? []), ...own],
+    });
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
     for (const p of e.problems) io.err(formatProblem(p));

@@ -61,6 +61,25 @@ describe('phiwall scan', () => {
     expect(bad.err).toMatch(/--own "\(\)" names nothing/);
   });
 
+  it('--policy scans with the settings the proxy would use: its MRN formats, threshold and own identifiers', () => {
+    const policy = mkdtempSync(join(tmpdir(), 'phiwall-scan-policy-'));
+    writeFileSync(join(policy, 'vendors.yaml'), 'vendors:\n  - id: isp\n    hosts: [isp.example]\n    classification: conduit\n    data_flows: transport\n');
+    writeFileSync(join(policy, 'phiwall.yaml'), "scan:\n  mrn_patterns: ['\\bRB-\\d{7}\\b']\n  own_identifiers: ['(217) 555-0100', '100 Clinic Way', '62711']\n");
+    const page = join(dir, 'page.txt');
+    writeFileSync(page, 'Riverbend Family Medicine, 100 Clinic Way, Springfield IL 62711. Call (217) 555-0100.');
+    expect(spawnCli(['scan', page]).code).toBe(3);
+    expect(spawnCli(['scan', '--policy', policy, page]).code).toBe(0);
+    const chart = join(dir, 'chart.txt');
+    writeFileSync(chart, 'chart RB-0012345 attached');
+    expect(spawnCli(['scan', chart]).code).toBe(0);
+    const r = spawnCli(['scan', '--json', '--policy', policy, chart]);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.out)).toMatchObject({ findings: [{ detector: 'clinic-mrn', start: 6, end: 16 }] });
+    const broken = spawnCli(['scan', '--policy', join(dir, 'no-such-policy'), chart]);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/vendors\.yaml:1:1: /);
+  });
+
   it('exits 4 when an input cannot be scanned and reports why', () => {
     const r = spawnCli(['scan', '--json', files.pdf]);
     expect(r.code).toBe(4);
