@@ -59,7 +59,7 @@ export function scanCommand(argv: readonly string[], { io }: Context): number {
   const empty = own.find((v) => OwnIdentifiers.empty(v));
   if (empty !== undefined) throw new UsageError(`--own "${empty}" names nothing (a telephone number, an address, a ZIP code, an e-mail address or "@domain", a name or an NPI)`);
   let scanner;
-  let minConfidence = flagConfidence ?? 0.5;
+  let minConfidence: number;
   try {
     // With --policy, the scan settings the proxy would use (its detectors, MRN formats, threshold
     // and own identifiers); the flags add to them (a flag's threshold wins).
