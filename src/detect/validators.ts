@@ -158,10 +158,15 @@ export function age89(text: string): boolean {
   return n >= 90 && n <= 125;
 }
 
-/** A telephone number with a country code other than North America's: 8 to 15 digits (E.164), the first not 0 or 1. */
+/**
+ * A telephone number with a country code other than North America's: 8 to 15 digits (E.164), the
+ * first not 0 or 1, and not a timestamp after a plus, as version strings carry one
+ * ("1:10~+20191229111838+6991d57" in a Debian changelog: a date, then a time).
+ */
 export function intlPhone(text: string): boolean {
   const digits = text.replace(/\D/g, '');
-  return digits.length >= 8 && digits.length <= 15 && digits[0] !== '0' && digits[0] !== '1';
+  if (digits.length < 8 || digits.length > 15 || digits[0] === '0' || digits[0] === '1') return false;
+  return !(text.startsWith('+') && !/\s/.test(text) && /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/.test(digits));
 }
 
 export function ipv4(text: string): boolean {

@@ -21,7 +21,7 @@ const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[
   'known-full-name': { valid: ['Linda Martinez', 'James Smith'], invalid: ['New York', 'Linda Qzxwv', 'Widget Smith'] },
   'known-given-name': { valid: ['Helene Beahan', 'Ira Kuvalis', 'Kuvalis, Ira'], invalid: ['Referral Forms', 'Helene', 'Forms, Referral', 'Wesley Chapel', 'Jackson Heights', 'Washington Square'] },
   'addressee-name': { valid: ['Naomie Wehner', 'Jerry McDermott', "Sean O'Brien", 'Flo T. Krajcik', 'Maria de la Cruz'], invalid: ['Valued Patient', 'Front Desk', 'Springfield Radiology', 'Naomie', 'Naomie wehner', 'Jerry MCDERMOTT'] },
-  'intl-phone': { valid: ['+525512345678', '+52 55 1234 5678', '+44 20 7946 0958', '+63 917 123 4567'], invalid: ['+1 312 555 0142', '+25', '+0530', '+2 1234', '+49 1234 5678 9012 3456'] },
+  'intl-phone': { valid: ['+525512345678', '+52 55 1234 5678', '+44 20 7946 0958', '+63 917 123 4567'], invalid: ['+1 312 555 0142', '+25', '+0530', '+2 1234', '+49 1234 5678 9012 3456', '+20191229111838', '+20130313'] },
   'visit-name': { valid: ['Imelda Cremin', 'Mraz, Aracely', 'Park, Jimin', 'MacGyver-Kihn, Alan'], invalid: ['Lincoln Park', 'Main Street', 'Town Hall', 'Welcome Packet', 'Front Desk', 'Imelda'] },
 };
 
