@@ -75,6 +75,14 @@ export async function intercept(ctx: ProxyContext, client: Socket, buffered: Buf
   client.unshift(buffered);
   const tls = new TLSSocket(client, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
   tunnels.set(tls, { host, port, client: client.remoteAddress ?? '' });
-  tls.on('error', () => tls.destroy());
+  // A handshake the client gives up on is logged (no request was made, so no decision is
+  // recorded): a workstation that does not trust the clinic CA yet, a client that speaks only
+  // HTTP/2 (gRPC). The host and the TLS alert only; nothing the client sent.
+  let secured = false;
+  tls.once('secure', () => (secured = true));
+  tls.on('error', (e: NodeJS.ErrnoException) => {
+    if (!secured) ctx.log.warn({ host, client: client.remoteAddress, tls_error: e.code ?? 'unknown' }, 'intercepted TLS handshake failed');
+    tls.destroy();
+  });
   ctx.interceptServer.emit('connection', tls);
 }

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -254,6 +255,20 @@ describe('domain fronting and host checks', () => {
     });
     expect(error).toBe('ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL');
     expect(up.bytes).toBe(0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(proxy.logs.some((l) => l.includes('"msg":"intercepted TLS handshake failed"') && l.includes('"tls_error":"ERR_SSL_NO_APPLICATION_PROTOCOL"'))).toBe(true);
+  });
+
+  it('a client that does not trust the clinic CA fails the handshake, and phiwall logs why (no request, no decision)', async () => {
+    // Before: nothing in the log — an IT lead could not tell a workstation without the CA from a network fault.
+    // The real curl, which checks the certificate during the handshake and sends the alert.
+    const code = await new Promise<number>((resolve) => execFile('curl', ['-s', '-o', '/dev/null', '-x', proxy.url, pixel()], (e) => resolve(e === null ? 0 : Number((e as { code?: number }).code))));
+    expect(code).toBe(60);
+    expect(up.bytes).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const line = proxy.logs.find((l) => l.includes('"tls_error":"ERR_SSL_TLSV1_ALERT_UNKNOWN_CA"'));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({ level: 40, host: 'pixel.example', msg: 'intercepted TLS handshake failed' });
   });
 
   it('an intercepted request whose Host is not the CONNECT host is refused (host_mismatch)', async () => {
