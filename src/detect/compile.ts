@@ -258,7 +258,8 @@ function excluder(notAfter: readonly string[], notBefore: readonly string[]): ((
     if (titled(buf, start, end)) return true;
     const nameEnd = withoutPossessive(buf, start, end);
     // A name of two words at the least ("Ben Aufderhar"): a lone word recurs for other reasons.
-    if (buf.indexOf(0x20, start) === -1 || buf.indexOf(0x20, start) >= nameEnd) return false;
+    const space = buf.indexOf(0x20, start);
+    if (space === -1 || space >= nameEnd) return false;
     return providerNames(buf).has(buf.toString('latin1', start, nameEnd));
   };
 }

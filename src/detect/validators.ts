@@ -187,20 +187,30 @@ function firstLast(text: string): string {
 const CAPITALIZED = /^\p{Lu}/u;
 
 /**
- * Words that end a place's name and no one's (none is on the surname list): a given name before
- * them names a neighbourhood, a square or a venue ("Jackson Heights", "Wesley Chapel", "Lincoln
- * Center"), as a clinic's announcements do beside care words.
+ * The last word of a place's name: a visit's title names a place the way it names a patient
+ * ("Lincoln Park - sick visit", "Main Street - new patient"). A patient whose surname is one of
+ * these (Hall, Hill, Park) is missed there (visitName), and found by the other name detectors;
+ * those that are nobody's surname end no name at all (endsInPlace).
  */
-const NOT_SURNAMES = new Set([
-  'heights', 'avenue', 'ave', 'boulevard', 'blvd', 'road', 'parkway', 'highway', 'plaza', 'square', 'village', 'springs', 'commons',
-  'crossing', 'estates', 'terrace', 'gardens', 'campus', 'center', 'centre', 'mall', 'station', 'township', 'junction', 'chapel',
+const PLACE_WORDS = new Set([
+  'park', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'way', 'court', 'place', 'square',
+  'plaza', 'hall', 'heights', 'hills', 'hill', 'village', 'grove', 'creek', 'lake', 'lakes', 'valley', 'ridge', 'springs', 'point',
+  'beach', 'bay', 'harbor', 'island', 'chapel', 'church', 'library', 'campus', 'mall', 'station', 'centre', 'downtown', 'uptown',
+  'north', 'south', 'east', 'west', 'township', 'town', 'crossing', 'commons', 'landing', 'gardens', 'garden', 'woods', 'forest',
+  'meadow', 'meadows', 'mill', 'bridge', 'junction', 'terrace', 'estates', 'manor', 'tower', 'towers', 'building', 'annex', 'wing',
+  'floor', 'suite', 'location', 'site', 'branch', 'center', 'parkway', 'highway',
 ]);
-const endsInPlace = (words: readonly string[]): boolean => NOT_SURNAMES.has(words[words.length - 1]!.toLowerCase().replace(/[^a-z]/g, ''));
+
+/** Does a name end in a word that names places and no one: on PLACE_WORDS and not on the surname list ("Jackson Heights", "Lincoln Center"; not "Rosa Hall")? */
+const endsInPlace = (words: readonly string[]): boolean => {
+  const last = listed(words[words.length - 1]!);
+  return PLACE_WORDS.has(last) && !familyNames().has(last);
+};
 
 /**
  * A personal name: at least two capitalized words, the first a known given name, or a later
  * one a known family name (a Spanish name's first surname, "Campos" in "Jacobo Campos de Kanea");
- * not a place (NOT_SURNAMES).
+ * not a place (endsInPlace: "Lincoln Center" beside care words in a clinic's announcement).
  */
 export function personName(text: string): boolean {
   const words = firstLast(text).split(/\s+/).filter((w) => CAPITALIZED.test(w) && w.length > 1);
@@ -215,7 +225,7 @@ export function knownFullName(text: string): boolean {
   return givenNames().has(listed(words[0]!)) && familyNames().has(listed(words[words.length - 1]!));
 }
 
-/** Starts with a known given name followed by a capitalized surname of any origin ("Last, First" too), not a place's last word (NOT_SURNAMES). */
+/** Starts with a known given name followed by a capitalized surname of any origin ("Last, First" too), not a place (endsInPlace). */
 export function knownGivenName(text: string): boolean {
   const words = firstLast(text).split(/\s+/);
   return words.length >= 2 && givenNames().has(listed(words[0]!)) && CAPITALIZED.test(words[words.length - 1]!) && !endsInPlace(words);
@@ -264,19 +274,6 @@ export function addresseeName(text: string): boolean {
   return words.length >= 2 && words.every((w) => /^\p{Lu}[\p{Ll}'-]+(?:\p{Lu}[\p{Ll}'-]+){0,2}$/u.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
 }
 
-/**
- * The last word of a place's name: a visit's title names a place the way it names a patient
- * ("Lincoln Park - sick visit", "Main Street - new patient"). A patient whose surname is one of
- * these (Hall, Hill, Park) is missed there, and found by the other name detectors.
- */
-const PLACE_WORDS = new Set([
-  'park', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'way', 'court', 'place', 'square',
-  'plaza', 'hall', 'heights', 'hills', 'hill', 'village', 'grove', 'creek', 'lake', 'lakes', 'valley', 'ridge', 'springs', 'point',
-  'beach', 'bay', 'harbor', 'island', 'chapel', 'church', 'library', 'campus', 'mall', 'station', 'centre', 'downtown', 'uptown',
-  'north', 'south', 'east', 'west', 'township', 'town', 'crossing', 'commons', 'landing', 'gardens', 'garden', 'woods', 'forest',
-  'meadow', 'meadows', 'mill', 'bridge', 'junction', 'terrace', 'estates', 'manor', 'tower', 'towers', 'building', 'annex', 'wing',
-  'floor', 'suite', 'location', 'site', 'branch',
-]);
 
 /**
  * A person's name where a place's could stand, in a visit's title (person-name-appointment) or
