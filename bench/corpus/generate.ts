@@ -764,7 +764,46 @@ const cleanRegistrationAndExports: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports };
+/**
+ * Applications' error reports and log lines, as they go to error trackers and log services that
+ * hold no BAA: the patient's name (any origin) written into the message after the word
+ * patient — a Sentry envelope, a batch of log events, a plain log line, a JSON log record.
+ */
+const errorReports: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  switch (n % 4) {
+    case 0:
+      d.text(`{"event_id":"${f.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' })}","sent_at":"2026-11-23T10:00:00Z"}\n{"type":"event"}\n`);
+      d.text('{"exception":{"values":[{"type":"NotFoundError","value":"Could not find patient ').phi(`${p.first} ${p.last}`, 'names').text(`"}]},"level":"error","tags":{"route":"/charts"}}\n`);
+      return { id: `sentry-${n}`, kind: 'error-reports', contentType: 'application/x-sentry-envelope', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text('[{"message":"Failed to sync appointment for patient ').phi(`${p.last}, ${p.first}`, 'names').text(` (id ${f.number.int({ min: 1000, max: 99999 })})","service":"scheduler","status":"error"}]`);
+      return { id: `log-batch-${n}`, kind: 'error-reports', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text(`2026-11-23T10:${pad(n % 60, 2)}:00Z ERROR EligibilityWorker - Patient `).phi(`${p.first} ${p.last}`, 'names').text(' has no active coverage\n');
+      return { id: `log-line-${n}`, kind: 'error-reports', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text('{"level":"error","msg":"sync failed for patient \'').phi(`${p.first} ${p.last}`, 'names').text(`'","err":"${f.helpers.arrayElement(['ETIMEDOUT', 'ECONNRESET', 'HTTP 500'])}"}`);
+      return { id: `log-json-${n}`, kind: 'error-reports', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: the same reports about records, queues, titles and roles ("Patient Not Found", "Patient Safety Indicators", a font's size). */
+const cleanErrorReports: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-error-reports', 'application/x-sentry-envelope', `{"event_id":"${f.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' })}"}\n{"type":"event"}\n${JSON.stringify({ exception: { values: [{ type: 'NotFoundError', value: f.helpers.arrayElement(['Patient Not Found', 'Could not find patient record', 'Patient Record Locked']) }] }, level: 'error' })}\n`, n);
+    case 1:
+      return clean('clean-error-reports', 'application/json', JSON.stringify([{ message: `Failed to sync appointment queue (${f.number.int(40)} pending)`, service: 'scheduler', status: 'warn' }, { message: `Patient Portal login took ${f.number.int({ min: 200, max: 4000 })} ms`, service: 'portal', status: 'info' }]), n);
+    case 2:
+      return clean('clean-error-reports', 'text/plain', `2026-11-23T10:${pad(n % 60, 2)}:00Z INFO ReportWorker - Patient ${f.helpers.arrayElement(['Safety Indicators', 'Experience Survey', 'Access Center'])} report generated in ${f.number.int(900)} ms\n`, n);
+    default:
+      return clean('clean-error-reports', 'application/json', JSON.stringify({ level: 'info', msg: `template updated: heading 12 pt ${f.helpers.arrayElement(['Courier New', 'Times New Roman', 'Open Sans'])}, role Patient Access Representative` }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

@@ -263,6 +263,19 @@ const ADDRESSEE_ROLES = new Set([
   'industries', 'corporation', 'incorporated', 'llc', 'ltd', 'holdings', 'enterprises', 'supply', 'supplies', 'international',
   'global', 'brands', 'products', 'distributors', 'distribution', 'logistics', 'pharma', 'healthcare', 'biotech',
   'teams', 'network', 'associates', 'systems', 'solutions', 'technologies', 'pharmaceuticals', 'therapeutics', 'biosciences',
+  // What follows "Patient" in a title, a department's name or an error message as a name does
+  // ("Patient Safety Week", "Patient Access Representative", "Patient Not Found",
+  // person-name-patient). Words that are also surnames (Day, Story, Council) are not here.
+  'safety', 'experience', 'access', 'advocate', 'advocacy', 'rights', 'education', 'engagement', 'satisfaction', 'financial',
+  'relations', 'representative', 'specialist', 'counselor', 'navigator', 'navigation', 'transport', 'transportation', 'outcomes',
+  'assistance', 'liaison', 'quality', 'accounts', 'flow', 'centered', 'indicators', 'week', 'month', 'privacy', 'confidentiality',
+  'accounting', 'demographics', 'identification', 'identifier', 'identity', 'record', 'list', 'lists', 'search', 'lookup',
+  'summary', 'chart', 'charts', 'data', 'details', 'profile', 'status', 'import', 'export', 'queue', 'tracker', 'tracking',
+  'dashboard', 'report', 'reports', 'management', 'monitor', 'monitoring', 'assessment', 'assessments', 'stories', 'voice',
+  'voices', 'advisory', 'resources', 'reminder', 'reminders', 'notification', 'notifications', 'message', 'messages', 'messaging',
+  'feedback', 'complaints', 'grievance', 'grievances', 'population', 'registry', 'not', 'found', 'none', 'null', 'undefined',
+  'unknown', 'invalid', 'missing', 'error', 'already', 'exists', 'does', 'exist', 'locked', 'deleted', 'created', 'updated',
+  'merged', 'inactive', 'active', 'zero', 'first', 'last', 'name', 'names', 'number',
 ]);
 
 /** The lower-case words a name pattern takes before a surname: Maria de la Cruz, Ludwig van Beethoven, Omar bin Laden. */

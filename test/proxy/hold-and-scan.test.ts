@@ -42,6 +42,10 @@ function sentryReplay(text: string): Buffer {
   return Buffer.concat([Buffer.from(`{"event_id":"9ec79c33ec9942ab8353589fcb2e04dc","sent_at":"2026-11-22T10:00:00Z"}\n{"type":"replay_recording","length":${recording.length}}\n`), recording, Buffer.from('\n')]);
 }
 
+/** A Sentry envelope carrying one error event with `message` as its exception's value. */
+const sentryEvent = (message: string): Buffer =>
+  Buffer.from(`{"event_id":"9ec79c33ec9942ab8353589fcb2e04dc"}\n{"type":"event"}\n${JSON.stringify({ exception: { values: [{ type: 'NotFoundError', value: message }] }, level: 'error' })}\n`);
+
 /** A DICOMweb STOW-RS request whose one part is a study's metadata in the DICOM JSON model. */
 const stow = (json: string): Buffer => Buffer.from(`--b1\r\nContent-Type: application/dicom+json\r\n\r\n${json}\r\n--b1--\r\n`);
 
@@ -63,6 +67,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     // Before: delivered — an HTML form writes its spaces as +, and the name patterns read words.
     ['a contact form whose message names the patient', Buffer.from('name=&email=&message=Hi+this+is+Aracely+Mraz%2C+I+need+to+reschedule+my+appointment'), { 'content-type': 'application/x-www-form-urlencoded' }],
     // Before: delivered — DICOM JSON names its attributes by tag, not by word.
+    // Before: delivered — an error message names the patient after the word, with no label's colon, and neither name is on the lists.
+    ['an error report whose message names the patient', sentryEvent('Could not find patient Aracely Mraz'), { 'content-type': 'application/x-sentry-envelope' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -134,6 +140,7 @@ describe('clean payloads pass byte for byte', () => {
     // Before: refused as unscannable (the compressed recording made the envelope binary).
     ['a Sentry envelope with a compressed replay of a page without PHI', sentryReplay('Flu shots are available Monday through Friday.'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['rows appended to a supply sheet', Buffer.from(JSON.stringify({ majorDimension: 'ROWS', values: [['Nitrile gloves (M)', '2026-11-21', '12'], ['Gauze pads', '11/23/2026', '3']] })), { 'content-type': 'application/json' } as Record<string, string>],
+    ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
