@@ -803,7 +803,47 @@ const cleanErrorReports: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports };
+/**
+ * A note's history, a referral or consult letter and a prompt asking a chat assistant to draft
+ * one, introducing the patient in set phrases ("... is a 61-year-old woman with", "Thank you for
+ * seeing ...", "I am referring ...", "Last, First, a 61 y/o F"), a name of any origin.
+ */
+const caseLetters: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const age = f.number.int({ min: 18, max: 85 });
+  const reason = f.helpers.arrayElement(['chest pain', 'worsening dyspnea', 'a thyroid nodule', 'knee pain', 'iron deficiency anemia']);
+  switch (n % 4) {
+    case 0:
+      d.text('HPI: ').phi(`${p.first} ${p.last}`, 'names').text(` is a ${age}-year-old ${p.sex === 'female' ? 'woman' : 'man'} with ${f.helpers.arrayElement(['type 2 diabetes', 'hypertension', 'CKD stage 3'])} who presents with ${reason}.`);
+      return { id: `hpi-${n}`, kind: 'case-letters', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text('{"model":"gpt-4o","messages":[{"role":"user","content":"Draft a consult letter that begins: Thank you for seeing ').phi(`${p.first} ${p.last}`, 'names').text(` for ${reason}."}]}`);
+      return { id: `letter-prompt-${n}`, kind: 'case-letters', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text(`Dear Dr. ${f.person.lastName()},\n\nI am referring `).phi(`${p.first} ${p.last}`, 'names').text(` for evaluation of ${reason}. Records are attached.`);
+      return { id: `referral-letter-${n}`, kind: 'case-letters', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.phi(`${p.last}, ${p.first}`, 'names').text(`, a ${age} y/o ${p.sex === 'female' ? 'F' : 'M'}, presents with ${reason}.`);
+      return { id: `case-line-${n}`, kind: 'case-letters', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: a provider's biography, a thank-you for choosing the clinic, a building's age, a company's. */
+const cleanCaseLetters: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-case-letters', 'text/plain', `Dr. ${f.person.firstName()} ${f.person.lastName()} is a board-certified ${f.helpers.arrayElement(['internist', 'pediatrician', 'family physician'])} who joined the practice in ${f.number.int({ min: 2001, max: 2025 })}.`, n);
+    case 1:
+      return clean('clean-case-letters', 'text/plain', `Thank you for choosing Springfield Family Medicine. Thank you for referring Patients to our ${f.helpers.arrayElement(['sleep lab', 'imaging center', 'wound clinic'])}.`, n);
+    case 2:
+      return clean('clean-case-letters', 'text/plain', `The ${f.helpers.arrayElement(['Main Street', 'Oak Park', 'Lincoln Square'])} Building is a ${f.number.int({ min: 40, max: 120 })}-year-old landmark; parking is behind the clinic.`, n);
+    default:
+      return clean('clean-case-letters', 'application/json', JSON.stringify({ vendor: f.company.name(), note: `${f.company.name()}, a ${f.number.int({ min: 3, max: 60 })}-year-old supplier, ships gloves and gauze.` }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

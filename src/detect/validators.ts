@@ -225,10 +225,16 @@ export function knownFullName(text: string): boolean {
   return givenNames().has(listed(words[0]!)) && familyNames().has(listed(words[words.length - 1]!));
 }
 
-/** Starts with a known given name followed by a capitalized surname of any origin ("Last, First" too), not a place (endsInPlace). */
+/**
+ * Starts with a known given name followed by a capitalized surname of any origin ("Last, First"
+ * too), not a place (endsInPlace) and not a company or a group: a last word that is a role's or
+ * a company's and nobody's surname ("Russel Inc", "Nolan Group"; not "Rosa Best").
+ */
 export function knownGivenName(text: string): boolean {
   const words = firstLast(text).split(/\s+/);
-  return words.length >= 2 && givenNames().has(listed(words[0]!)) && CAPITALIZED.test(words[words.length - 1]!) && !endsInPlace(words);
+  if (words.length < 2 || !givenNames().has(listed(words[0]!)) || !CAPITALIZED.test(words[words.length - 1]!) || endsInPlace(words)) return false;
+  const last = listed(words[words.length - 1]!);
+  return !ADDRESSEE_ROLES.has(last) || familyNames().has(last);
 }
 
 /**
