@@ -843,7 +843,67 @@ const cleanCaseLetters: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters };
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty-first', 'twenty-second', 'twenty-third', 'twenty-fourth', 'twenty-fifth', 'twenty-sixth', 'twenty-seventh', 'twenty-eighth'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const TENS_WORDS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const TEENS_WORDS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+/** A year as it is said: "nineteen sixty-one", "nineteen oh five", "two thousand and three". */
+function spokenYear(year: number, f: Faker): string {
+  if (year >= 2000 && year < 2010) return `two thousand${f.datatype.boolean() ? ' and' : ''} ${DIGIT_WORDS[year - 2000]}`;
+  const hi = Math.floor(year / 100);
+  const lo = year % 100;
+  const head = hi === 19 ? 'nineteen' : 'twenty';
+  if (lo < 10) return `${head} oh ${DIGIT_WORDS[lo]}`;
+  if (lo < 20) return `${head} ${TEENS_WORDS[lo - 10]}`;
+  return `${head} ${TENS_WORDS[Math.floor(lo / 10)]}${lo % 10 === 0 ? '' : `${f.datatype.boolean() ? '-' : ' '}${DIGIT_WORDS[lo % 10]}`}`;
+}
+
+/**
+ * Voicemail transcripts from a transcription service, as they reach a clinic's chat or mail
+ * vendor: the caller's date of birth and call-back number read aloud, in words ("April twelfth,
+ * nineteen sixty-one", "three one two, five five five, ..."), in part or in whole.
+ */
+const voicemailTranscripts: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const birth = new Date(`${p.iso}T00:00:00Z`);
+  const month = MONTHS[birth.getUTCMonth()]!;
+  const day = Math.min(birth.getUTCDate(), 28);
+  const digits = `${f.number.int({ min: 2, max: 9 })}${f.number.int({ min: 2, max: 9 })}${f.number.int(9)}${f.number.int({ min: 2, max: 9 })}${f.number.int({ min: 2, max: 9 })}${f.number.int(9)}${f.string.numeric(4)}`;
+  const said = (x: string) => [...x].map((c) => (c === '0' && f.datatype.boolean() ? 'oh' : DIGIT_WORDS[Number(c)])).join(' ');
+  const phone = f.datatype.boolean() ? `${said(digits.slice(0, 3))}, ${said(digits.slice(3, 6))}, ${said(digits.slice(6))}` : `${digits.slice(0, 3)} ${said(digits.slice(3))}`;
+  switch (n % 4) {
+    case 0:
+      d.text(`{"transcript":"Hi, this is ${p.first}, my date of birth is `).phi(`${month} ${ORDINALS[day - 1]}, ${spokenYear(birth.getUTCFullYear(), f)}`, 'dates').text('. Please call me back at ').phi(phone, 'phone').text('. Thanks."}');
+      return { id: `voicemail-json-${n}`, kind: 'voicemail-transcripts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text(`Voicemail from unknown caller (0:${pad(f.number.int({ min: 10, max: 59 }), 2)}): hi it's ${p.first} calling about my ${f.helpers.arrayElement(['refill', 'lab results', 'appointment'])}, my number is `).phi(phone, 'phone').text(', bye.\n');
+      return { id: `voicemail-text-${n}`, kind: 'voicemail-transcripts', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text(`{"channel":"#front-desk","text":"New voicemail: caller says she was born on `).phi(`the ${ORDINALS[day - 1]} of ${month}, ${birth.getUTCFullYear()}`, 'dates').text(' and needs a new referral."}');
+      return { id: `voicemail-slack-${n}`, kind: 'voicemail-transcripts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text('{"summary":"Caller asked to reschedule. Birthday ').phi(`${month.toLowerCase()} ${day}, ${spokenYear(birth.getUTCFullYear(), f)}`, 'dates').text('."}');
+      return { id: `voicemail-summary-${n}`, kind: 'voicemail-transcripts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: callers asking about hours, a flu-shot date, a count, the clinic's own line read aloud in digits. */
+const cleanVoicemailTranscripts: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-voicemail-transcripts', 'application/json', JSON.stringify({ transcript: `Hi, do you open at ${f.helpers.arrayElement(['eight', 'nine', 'ten'])} on Saturday? I wanted to ask about flu shots. Thanks.` }), n);
+    case 1:
+      return clean('clean-voicemail-transcripts', 'text/plain', `Voicemail from unknown caller: hi, is the flu clinic still on ${f.helpers.arrayElement(MONTHS)} ${f.helpers.arrayElement(ORDINALS)}? We are bringing ${f.helpers.arrayElement(['two', 'three', 'four'])} kids.\n`, n);
+    case 2:
+      return clean('clean-voicemail-transcripts', 'application/json', JSON.stringify({ channel: '#front-desk', text: `Reminder: the office closes on the ${f.helpers.arrayElement(ORDINALS)} of ${f.helpers.arrayElement(MONTHS)} for training; phones forward to the main line.` }), n);
+    default:
+      return clean('clean-voicemail-transcripts', 'application/json', JSON.stringify({ summary: `Vendor called about order ${f.number.int({ min: 1000, max: 9999 })}: one, two, three boxes arrive in ${f.helpers.arrayElement(['two', 'five', 'ten'])} days.` }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

@@ -169,6 +169,31 @@ export function intlPhone(text: string): boolean {
   return !(text.startsWith('+') && !/\s/.test(text) && /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/.test(digits));
 }
 
+/** The digits of a number read aloud, as a voicemail's transcript writes it ("three one two, five five five ..."; "oh" for zero, "double five"). */
+const SPOKEN_DIGITS: Record<string, string> = { zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+export function spokenDigits(text: string): string {
+  let out = '';
+  let repeat = 1;
+  for (const token of text.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (token === '') continue;
+    if (token === 'double' || token === 'triple') {
+      repeat = token === 'double' ? 2 : 3;
+      continue;
+    }
+    const digits = /^\d+$/.test(token) ? token : SPOKEN_DIGITS[token];
+    if (digits === undefined) return '';
+    out += digits.repeat(repeat);
+    repeat = 1;
+  }
+  return out;
+}
+
+/** A telephone number read aloud, mostly in words (three at least), that is a North American one (nanp). */
+export function spokenPhone(text: string): boolean {
+  const words = text.toLowerCase().match(/[a-z]+/g)?.filter((w) => w in SPOKEN_DIGITS).length ?? 0;
+  return words >= 3 && nanp(spokenDigits(text));
+}
+
 export function ipv4(text: string): boolean {
   const parts = text.split('.');
   if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255 && !(p.length > 1 && p[0] === '0'))) return false;
@@ -318,6 +343,7 @@ export const VALIDATORS = {
   vin,
   gtin,
   nanp,
+  'spoken-phone': spokenPhone,
   date,
   age89,
   ipv4,

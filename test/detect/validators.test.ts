@@ -22,6 +22,7 @@ const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[
   'known-given-name': { valid: ['Helene Beahan', 'Ira Kuvalis', 'Kuvalis, Ira', 'Rosa Best', 'John Parent'], invalid: ['Referral Forms', 'Helene', 'Forms, Referral', 'Wesley Chapel', 'Jackson Heights', 'Washington Square', 'Russel Inc', 'Nolan Group', 'Grace Health'] },
   'addressee-name': { valid: ['Naomie Wehner', 'Jerry McDermott', "Sean O'Brien", 'Flo T. Krajcik', 'Maria de la Cruz'], invalid: ['Valued Patient', 'Front Desk', 'Springfield Radiology', 'Naomie', 'Naomie wehner', 'Jerry MCDERMOTT'] },
   'intl-phone': { valid: ['+525512345678', '+52 55 1234 5678', '+44 20 7946 0958', '+63 917 123 4567'], invalid: ['+1 312 555 0142', '+25', '+0530', '+2 1234', '+49 1234 5678 9012 3456', '+20191229111838', '+20130313'] },
+  'spoken-phone': { valid: ['three one two, five five five, zero one eight eight', 'three one two five five five oh one eight eight', '312 five five five zero one double eight', 'one three one two five five five zero one four two'], invalid: ['312 555 0188', 'one two three four five six seven eight nine zero', 'three one two five five five zero one eight', 'nine one one five five five zero one eight eight'] },
   'visit-name': { valid: ['Imelda Cremin', 'Mraz, Aracely', 'Park, Jimin', 'MacGyver-Kihn, Alan'], invalid: ['Lincoln Park', 'Main Street', 'Town Hall', 'Welcome Packet', 'Front Desk', 'Imelda'] },
 };
 
