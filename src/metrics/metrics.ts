@@ -23,6 +23,7 @@ export const METRIC_NAMES = {
   vendorInfo: 'phiwall_vendor_info',
   unknown: 'phiwall_unknown_destination_requests_total',
   upstreamErrors: 'phiwall_upstream_errors_total',
+  handshakeFailures: 'phiwall_intercept_handshake_failures_total',
   reloads: 'phiwall_policy_reloads_total',
   policyLoaded: 'phiwall_policy_loaded_timestamp_seconds',
   auditErrors: 'phiwall_audit_write_errors_total',
@@ -56,6 +57,7 @@ export function createMetrics(state: PolicyState, live: { heldBytes(): number; a
   const requestDuration = new Histogram({ name: METRIC_NAMES.requestDuration, help: 'The latency phiwall itself adds, by action: decision, holding and scanning, and resolution before the upstream is asked (the whole time for a refusal).', labelNames: ['action'], buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], registers: [registry] });
   const unknown = new Counter({ name: METRIC_NAMES.unknown, help: 'Requests to destinations that are not in the vendor inventory.', registers: [registry] });
   const upstreamErrors = new Counter({ name: METRIC_NAMES.upstreamErrors, help: 'Failures reaching an allowed destination, by kind (refused, connect, timeout, tls, body).', labelNames: ['vendor', 'kind'], registers: [registry] });
+  const handshakeFailures = new Counter({ name: METRIC_NAMES.handshakeFailures, help: 'Intercepted connections whose TLS handshake failed, by vendor and kind (untrusted_ca: the client does not trust the clinic CA; no_alpn: an HTTP/2-only client; closed; other).', labelNames: ['vendor', 'kind'], registers: [registry] });
   const reloads = new Counter({ name: METRIC_NAMES.reloads, help: 'Policy reloads by result (ok, error); an error keeps the last good policy.', labelNames: ['result'], registers: [registry] });
   const connections = new Gauge({ name: METRIC_NAMES.connections, help: 'Client connections open.', registers: [registry], aggregator: 'sum' });
   const tunnels = new Gauge({ name: METRIC_NAMES.tunnels, help: 'Relayed connections open: CONNECT tunnels and upgraded (WebSocket) connections.', registers: [registry], aggregator: 'sum' });
@@ -105,6 +107,7 @@ export function createMetrics(state: PolicyState, live: { heldBytes(): number; a
       for (const enforced of ['true', 'false']) blocked.inc({ vendor, reason: 'phi_detected', enforced }, 0);
     }
     for (const result of ['ok', 'error']) reloads.inc({ result }, 0);
+    for (const v of state.current.policy.vendors) handshakeFailures.inc({ vendor: v.id, kind: 'untrusted_ca' }, 0);
   };
   initSeries();
 
@@ -123,6 +126,9 @@ export function createMetrics(state: PolicyState, live: { heldBytes(): number; a
     },
     upstreamError(vendor, kind) {
       upstreamErrors.inc({ vendor: vendorLabel(vendor), kind });
+    },
+    handshakeFailed(vendor, kind) {
+      handshakeFailures.inc({ vendor: vendorLabel(vendor), kind });
     },
     scanned(bytes, seconds) {
       scanBytes.inc(bytes);

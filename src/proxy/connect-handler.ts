@@ -83,7 +83,7 @@ export async function handleConnect(ctx: ProxyContext, req: IncomingMessage, cli
     // Interception needs the name the client asks for, and it must be the CONNECT host.
     if (peek.kind !== 'hello' || peek.sni === null || !sameName(peek.sni, host)) return cut('sni_mismatch', vendor);
     try {
-      await intercept(ctx, client, buffered, host, port);
+      await intercept(ctx, client, buffered, host, port, vendor);
     } catch {
       cut('scan_error', vendor);
       return;

@@ -6,6 +6,8 @@ import type { ReloadResult } from './state.js';
 export interface ProxyEvents {
   decision?(record: ChainedRecord, findings: readonly Finding[]): void;
   upstreamError?(vendor: string | null, kind: string): void;
+  /** An intercepted connection whose TLS handshake failed, by kind (see handshakeFailure in intercept.ts). */
+  handshakeFailed?(vendor: string | null, kind: string): void;
   scanned?(bytes: number, seconds: number): void;
   connection?(delta: 1 | -1): void;
   tunnel?(delta: 1 | -1): void;

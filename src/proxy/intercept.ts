@@ -67,21 +67,37 @@ export function createInterceptServer(ctx: () => ProxyContext): Server {
   return server;
 }
 
+/**
+ * What a failed handshake says, in a bounded set for a metric's label: the client refused the
+ * clinic CA's certificate (untrusted_ca: a workstation without the CA installed), offered no
+ * protocol phiwall speaks (no_alpn: an HTTP/2-only client), went away (closed), or other.
+ */
+export function handshakeFailure(code: string | undefined): 'untrusted_ca' | 'no_alpn' | 'closed' | 'other' {
+  if (code === undefined) return 'other';
+  if (/UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNSUPPORTED_CERTIFICATE|DECRYPT_ERROR/.test(code)) return 'untrusted_ca';
+  if (code.includes('NO_APPLICATION_PROTOCOL')) return 'no_alpn';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_SSL_UNEXPECTED_EOF_WHILE_READING') return 'closed';
+  return 'other';
+}
+
 /** Terminates TLS on the client's tunnel with a leaf for `host` and hands it to the intercept server. */
-export async function intercept(ctx: ProxyContext, client: Socket, buffered: Buffer, host: string, port: number): Promise<void> {
+export async function intercept(ctx: ProxyContext, client: Socket, buffered: Buffer, host: string, port: number, vendor: string | null = null): Promise<void> {
   const secureContext = await ctx.leafCerts().contextFor(host.replace(/^\[|\]$/g, ''));
   // The bytes read while peeking go back into the socket, and TLS runs on its native handle
   // (Node feeds buffered bytes to the TLS engine first): no JS stream between TLS and the kernel.
   client.unshift(buffered);
   const tls = new TLSSocket(client, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
   tunnels.set(tls, { host, port, client: client.remoteAddress ?? '' });
-  // A handshake the client gives up on is logged (no request was made, so no decision is
-  // recorded): a workstation that does not trust the clinic CA yet, a client that speaks only
-  // HTTP/2 (gRPC). The host and the TLS alert only; nothing the client sent.
+  // A handshake the client gives up on is logged and counted (no request was made, so no
+  // decision is recorded): a workstation that does not trust the clinic CA yet, a client that
+  // speaks only HTTP/2 (gRPC). The host and the TLS alert only; nothing the client sent.
   let secured = false;
   tls.once('secure', () => (secured = true));
   tls.on('error', (e: NodeJS.ErrnoException) => {
-    if (!secured) ctx.log.warn({ host, client: client.remoteAddress, tls_error: e.code ?? 'unknown' }, 'intercepted TLS handshake failed');
+    if (!secured) {
+      ctx.log.warn({ host, client: client.remoteAddress, tls_error: e.code ?? 'unknown' }, 'intercepted TLS handshake failed');
+      ctx.events.handshakeFailed?.(vendor, handshakeFailure(e.code));
+    }
     tls.destroy();
   });
   ctx.interceptServer.emit('connection', tls);

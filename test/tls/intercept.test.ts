@@ -83,6 +83,12 @@ beforeEach(() => {
 const caFile = (): string => join(dir, 'ca', 'phiwall-ca.pem');
 const pixel = (): string => `https://pixel.example:${up.port}/collect`;
 
+/** The value of phiwall_intercept_handshake_failures_total for a vendor and kind (0 when absent). */
+async function handshakeFailures(vendor: string, kind: string): Promise<number> {
+  const text = await (await request(`${proxy.adminUrl}/metrics`)).body.text();
+  const m = new RegExp(`^phiwall_intercept_handshake_failures_total\\{vendor="${vendor}",kind="${kind}"\\} (\\d+)$`, 'm').exec(text);
+  return m === null ? 0 : Number(m[1]);
+}
 describe('TLS interception for vendors that need a scan', () => {
   it('PHI over HTTPS to a vendor without a BAA is blocked with the block page; the vendor sees nothing', async () => {
     const r = await curl(proxy.url, ['--cacert', caFile(), '-H', 'accept: text/html', '-H', 'content-type: application/json', '--data', '{"patientName":"Rosa Garcia","ssn":"536-22-1845"}', pixel()]);
@@ -257,6 +263,7 @@ describe('domain fronting and host checks', () => {
     expect(up.bytes).toBe(0);
     await new Promise((r) => setTimeout(r, 50));
     expect(proxy.logs.some((l) => l.includes('"msg":"intercepted TLS handshake failed"') && l.includes('"tls_error":"ERR_SSL_NO_APPLICATION_PROTOCOL"'))).toBe(true);
+    expect(await handshakeFailures('pixel', 'no_alpn')).toBeGreaterThanOrEqual(1);
   });
 
   it('a client that does not trust the clinic CA fails the handshake, and phiwall logs why (no request, no decision)', async () => {
@@ -269,6 +276,19 @@ describe('domain fronting and host checks', () => {
     const line = proxy.logs.find((l) => l.includes('"tls_error":"ERR_SSL_TLSV1_ALERT_UNKNOWN_CA"'));
     expect(line).toBeDefined();
     expect(JSON.parse(line!)).toMatchObject({ level: 40, host: 'pixel.example', msg: 'intercepted TLS handshake failed' });
+  });
+
+  it('a failed handshake is counted by vendor and kind, for an alert on workstations without the clinic CA', async () => {
+    const before = await handshakeFailures('pixel', 'untrusted_ca');
+    for (let i = 0; i < 2; i++) {
+      await new Promise<void>((resolve) => execFile('curl', ['-s', '-o', '/dev/null', '-x', proxy.url, pixel()], () => resolve()));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await handshakeFailures('pixel', 'untrusted_ca')).toBe(before + 2);
+    // A handshake that completes counts nothing.
+    const r = await curl(proxy.url, ['--cacert', caFile(), pixel()]);
+    expect(r.status).toBe(200);
+    expect(await handshakeFailures('pixel', 'untrusted_ca')).toBe(before + 2);
   });
 
   it('an intercepted request whose Host is not the CONNECT host is refused (host_mismatch)', async () => {
