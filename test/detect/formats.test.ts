@@ -82,6 +82,17 @@ describe('FHIR JSON', () => {
   it('keeps quiet on a terminology resource', () => {
     expect(scanText(FHIR_TERMINOLOGY)).toMatchObject({ phi: false, format: 'fhir-json' });
   });
+  it("reads a person resource's narrative, which is written from its name (a Patient with nothing else)", () => {
+    // Before: clean — the narrative's div was no PHI path.
+    const body = JSON.stringify({ resourceType: 'Patient', id: 'p1', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">Xiomara <b>QUACKENBUSH</b>, born 1947</div>' } });
+    const got = scanText(body, { contentType: 'application/fhir+json' }).findings.filter((f) => f.detector === 'fhir-person-resource');
+    expect(got).toHaveLength(1);
+    expect(body.slice(got[0]!.start, got[0]!.end)).toMatch(/^<div .*<\/div>$/);
+    expect(got[0]!.identifier).toBe('names');
+    // An empty narrative, and a practitioner's, are not a patient's.
+    expect(scanText(JSON.stringify({ resourceType: 'Patient', text: { status: 'empty', div: '<div xmlns="http://www.w3.org/1999/xhtml"></div>' }, gender: 'female' }), { contentType: 'application/fhir+json' }).phi).toBe(false);
+    expect(scanText(JSON.stringify({ resourceType: 'Practitioner', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">Dr. Ana Ruiz</div>' } }), { contentType: 'application/fhir+json' }).phi).toBe(false);
+  });
 });
 
 describe('FHIR XML and C-CDA', () => {
@@ -284,6 +295,9 @@ describe('JSON objects named by something other than their keys', () => {
     // Before: clean — "last", "first" and "name" alone are no PHI field names.
     expect(found(JSON.stringify({ patient: { last: 'Quackenbush', first: 'Xiomara', id: 'P-4471' }, visit: { reason: 'knee' } }))).toEqual(['names:Quackenbush', 'names:Xiomara', 'mrn:P-4471']);
     expect(found(JSON.stringify({ claim: { subscriber: { name: { first: 'Xiomara', last: 'Quackenbush' } }, emergencyContact: { name: 'Ana Ruiz' } } }))).toEqual(['names:Xiomara', 'names:Quackenbush', 'names:Ana Ruiz']);
+    // A name as an object of its parts, with no person around it (a CRM contact): as first_name and last_name are.
+    expect(found(JSON.stringify({ contact: { name: { first: 'Xiomara', last: 'Quackenbush' }, tags: ['new'] } }))).toEqual(['names:Xiomara', 'names:Quackenbush']);
+    expect(found(JSON.stringify({ name: { given: 'Xiomara', family: 'Quackenbush' } }))).toEqual(['names:Xiomara', 'names:Quackenbush']);
     // Generic names that are person prefixes in flat keys are not taken for persons as objects.
     for (const body of [{ parent: { name: 'Category A', id: 7 } }, { member: { name: 'Team Alpha' } }, { pt: { name: 'Português' } }]) {
       expect(scanText(JSON.stringify(body), { contentType: 'application/json' }).phi, JSON.stringify(body)).toBe(false);
@@ -291,6 +305,7 @@ describe('JSON objects named by something other than their keys', () => {
   });
   it('field names as EHR exports and integrations abbreviate them (pat_name, birthDt, ssn_last_4, addr1, dos)', () => {
     // Before: none of these was a PHI field name.
+    expect(found(JSON.stringify({ nok: 'Ana Ruiz', nextOfKin: 'Ana Ruiz', recipientName: 'Xiomara Quackenbush', mbr_id: 'XGH48291033' }))).toEqual(['names:Ana Ruiz', 'names:Ana Ruiz', 'names:Xiomara Quackenbush', 'health-plan:XGH48291033']);
     expect(found(JSON.stringify({ pat_name: 'Xiomara Quackenbush', birthDt: '1947-02-11', ssn_last_4: '1845', addr1: '1420 Maple Ave', zip5: '62704', mobile: '3125550142', mrnNumber: 'RB-0012345', dos: '2026-11-20', nameLast: 'Okafor' }))).toEqual([
       'names:Xiomara Quackenbush', 'dates:1947-02-11', 'ssn:1845', 'geographic:1420 Maple Ave', 'geographic:62704', 'phone:3125550142', 'mrn:RB-0012345', 'dates:2026-11-20', 'names:Okafor',
     ]);

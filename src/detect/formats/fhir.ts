@@ -32,7 +32,14 @@ export const PHI_PATHS = new Map<string, Identifier>([
   ['contact.address.line', 'geographic'],
   ['contact.address.city', 'geographic'],
   ['contact.address.postalCode', 'geographic'],
+  // The narrative: a person resource's human-readable summary, written from its name and the rest.
+  ['text.div', 'names'],
 ]);
+
+/** A narrative's words, markup and character references aside: `<div xmlns="...">Aracely <b>MRAZ</b></div>` has two. */
+function narrativeWords(div: string): number {
+  return div.replace(/<[^>]*>/g, ' ').replace(/&[#A-Za-z0-9]+;/g, ' ').match(/\p{L}{2,}/gu)?.length ?? 0;
+}
 
 /**
  * Elements whose reference is always to a person (a Patient or a RelatedPerson): their display
@@ -101,7 +108,7 @@ export function fhirResources(ctx: FormatContext): void {
           if (identifier === undefined) continue;
           const value = buf.toString('utf8', s.start, s.end);
           const id: Identifier = identifier === 'phone' && value.includes('@') ? 'email' : identifier;
-          if (plausible(id, value)) structural(ctx, 'fhir', id, s.start, s.end);
+          if (rel === 'text.div' ? narrativeWords(value) >= 2 : plausible(id, value)) structural(ctx, 'fhir', id, s.start, s.end);
         }
       } else {
         if (f.isObject) personDisplay(ctx, f);

@@ -3,7 +3,7 @@ import { plausible, structural, type FormatContext } from './context.js';
 import { walkJson } from './json-walk.js';
 import { knownFullName } from '../validators.js';
 import { firstRowIsData, genericNameHeader, headerlessTable, NameColumn } from './tables.js';
-import { LABEL_KEYS, PERSON_OBJECTS, USER_OBJECTS, VALUE_KEYS } from './pairs.js';
+import { LABEL_KEYS, NAME_PARTS, PERSON_OBJECTS, USER_OBJECTS, VALUE_KEYS } from './pairs.js';
 
 const LABEL = new Set(LABEL_KEYS);
 const VALUE = new Set(VALUE_KEYS);
@@ -27,6 +27,7 @@ const SPLIT_HEADERS = new Set(['columns', 'headers', 'header', 'columnnames', 'c
 const SPLIT_ROWS = new Set(['data', 'rows', 'values', 'records']);
 /** The members of a user description that name the user (see USER_OBJECTS). */
 const USER_NAMES = new Set(['name', 'fullname', 'displayname']);
+const NAME_PART = new Set(NAME_PARTS);
 
 /** A string or number, and the member of the current object it sits under. */
 interface Scalar {
@@ -67,6 +68,8 @@ interface Frame {
  * - Members inside an object named for a person (PERSON_OBJECTS: `"patient": {"last":
  *   "Garcia"}`, `"subscriber": {"name": {"first": ...}}`): each is identified as if prefixed
  *   with it (`patient last`), as the flat key `patientLast` would be.
+ * - A name written as an object of its parts (`"name": {"first": "Rosa", "last": "Garcia"}`,
+ *   NAME_PARTS): each part is a name, as the flat keys `name_first` and `first_name` are.
  * - A user's name in an analytics library's user description (USER_OBJECTS: Segment's
  *   `"traits": {"name": "Rosa Garcia"}`), when it reads as a person's name (known given and family names).
  * - Tables: an array of arrays whose first row names PHI fields (`"values": [["Name", "DOB"],
@@ -172,6 +175,9 @@ export function jsonObjectFields(ctx: FormatContext): void {
       if (top.person !== null && named !== null && named !== top.person) {
         const identifier = keys.identify(`${top.person} ${named}`);
         if (identifier !== null && plausible(identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);
+      } else if (isString && member !== null && top.isObject && top.key !== null && bare(top.key) === 'name' && NAME_PART.has(bare(member)) && plausible('names', buf.toString('utf8', start, end))) {
+        // A name as an object of its parts: `"name": {"first": ...}` is `name_first`.
+        structural(ctx, 'json-fields', 'names', start, end);
       }
     },
   });

@@ -147,11 +147,16 @@ export const USER_OBJECTS = ['traits', 'user properties', 'user traits', 'set', 
  * object or array), or `[["` (an array of rows: a table's header naming a PHI field or a
  * generic one, or rows without their header). No capturing groups.
  */
+/** The members of a name written as an object of its parts (see jsonObjectFields). */
+export const NAME_PARTS = ['first', 'last', 'given', 'family', 'middle'];
+
 export function jsonObjectsSource(keys: string): string {
   const persons = [...PERSON_OBJECTS, ...USER_OBJECTS].map((p) => p.split(' ').join('[ _-]?')).join('|');
   // An array of rows, or the column names of a table split in two members (see SPLIT_HEADERS in json-objects.ts).
   const table = `\\[\\s*\\[\\s*"|"(?i:columns|headers|header|column_?names|cols)"\\s*:\\s*\\[\\s*"`;
   // A FHIR QuestionnaireResponse item whose question names a PHI field (`"linkId": "1.1", "text": "Full name"`).
   const question = `"linkId"\\s*:\\s*"[^"]*"\\s*,\\s*(?:"definition"\\s*:\\s*"[^"]*"\\s*,\\s*)?"text"\\s*:\\s*"(?:${keys})"`;
-  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"\\$?(?i:${persons})"\\s*:\\s*[\\[{]|${table}|${question}`;
+  // A name as an object of its parts (`"name": {"first": "Rosa", "last": "Garcia"}`), as CRMs and form tools send it.
+  const nameObject = `"(?i:name)"\\s*:\\s*\\{\\s*"(?i:${NAME_PARTS.join('|')})"`;
+  return `"(?i:${LABEL_KEYS.join('|')})"\\s*:\\s*"(?:${keys})"|"\\$?(?i:${persons})"\\s*:\\s*[\\[{]|${table}|${question}|${nameObject}`;
 }
