@@ -505,6 +505,12 @@ describe('forms, query strings, XML and multipart', () => {
     const encoded = 'patient%5Blast_name%5D=Quackenbush';
     expect(spans(encoded, scanText(encoded, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Quackenbush']);
   });
+  it("reads a Google Analytics 4 hit's own parameters (ep. and epn. for an event's, up. and upn. for a user's)", () => {
+    // Before: clean (the date only by its pattern) — 'ep.patient_name' was no field name.
+    const hit = 'v=2&tid=G-ABC123&en=form_submit&ep.patient_name=Xiomara&ep.form_id=intake&up.dob=1947-02-11&upn.zip=62704';
+    expect(spans(hit, scanText(hit, { contentType: 'application/x-www-form-urlencoded' }), 'form-phi-field')).toEqual(['Xiomara', '1947-02-11', '62704']);
+    expect(scanText('v=2&tid=G-ABC123&en=page_view&ep.page_type=services&epn.value=12', { contentType: 'application/x-www-form-urlencoded' }).phi).toBe(false);
+  });
   it('reads a query string inside a JSON string or an XML element (a request URL sent to an APM or log vendor)', () => {
     // Before: clean. Form pairs were read only in a form body.
     const apm = JSON.stringify({ http: { method: 'GET', url: 'https://ehr.clinic.example/api/patients?last_name=Garcia&first_name=Rosa&dob=1947-02-11' }, status: 200 });

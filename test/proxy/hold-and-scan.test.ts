@@ -75,6 +75,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['an analytics hit whose page address is a chart', Buffer.from('v=2&tid=G-ABC123&en=page_view&dl=https%3A%2F%2Fportal.clinic.example%2Fpatients%2F4482913%2Flabs&dt=Lab%20results'), { 'content-type': 'application/x-www-form-urlencoded' }],
     // Before: delivered — a transcription service writes the date of birth and the number in words.
     ['a voicemail transcript with the date of birth and number read aloud', Buffer.from(JSON.stringify({ transcript: 'Hi, my date of birth is April twelfth, nineteen sixty-one. Call me back at three one two, five five five, zero one eight eight.' })), { 'content-type': 'application/json' }],
+    // Before: delivered — GA4 prefixes a site's own event parameters with ep.
+    ['a GA4 event whose own parameter names the patient', Buffer.from('v=2&tid=G-ABC123&en=form_submit&ep.patient_name=Aracely%20Mraz&ep.form_id=intake'), { 'content-type': 'application/x-www-form-urlencoded' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });

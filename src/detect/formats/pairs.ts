@@ -32,6 +32,12 @@ export function xmlPairSource(keys: string): string {
 const FORM_NESTING = '(?:[A-Za-z0-9_.\\]-]*\\[)*';
 /** Jotform names its fields `q<N>_<name>` (`q3_fullName`, `q4_dob[month]`): the question number is no part of the name. */
 const FORM_QUESTION = '(?:q[0-9]+_)?';
+/**
+ * Google Analytics 4 prefixes the parameters a site adds to an event or a user (`ep.` and
+ * `epn.` for an event's, `up.` and `upn.` for a user's: `ep.patient_name=`, `up.dob=`): the
+ * field's name follows.
+ */
+const FORM_ANALYTICS = '(?:(?:ep|epn|up|upn)\\.)?';
 /** A date asked in parts (`dob[month]=02&dob[day]=11&dob[year]=1947`): each part is its field's. */
 const FORM_DATE_PART = '(?:\\[(?:month|day|year)\\])?';
 
@@ -46,7 +52,7 @@ const FORM_VALUE = `[^&#\\s"<>\\\\]`;
 
 /** `key=value` in a form body or a query string, also one inside a JSON string or a log line (`patient[dob]=` too); groups k and v. */
 export function formPairSource(keys: string): string {
-  return `${FORM_START}${FORM_QUESTION}${FORM_NESTING}(?P<k>${keys})${FORM_DATE_PART}\\]*=(?P<v>${FORM_VALUE}+)`;
+  return `${FORM_START}${FORM_QUESTION}${FORM_ANALYTICS}${FORM_NESTING}(?P<k>${keys})${FORM_DATE_PART}\\]*=(?P<v>${FORM_VALUE}+)`;
 }
 
 /**
@@ -97,7 +103,7 @@ export const LOGFMT_SOURCE = '(?:^|[ \\t"])(?:level|lvl|msg|severity)=|"(?:msg|m
 export function pairProbes(keys: string): { json: string; form: string; xml: string } {
   return {
     json: jsonPairSource(keys),
-    form: `${FORM_START}${FORM_QUESTION}${FORM_NESTING}(?:${keys})${FORM_DATE_PART}\\]*=${FORM_VALUE}`,
+    form: `${FORM_START}${FORM_QUESTION}${FORM_ANALYTICS}${FORM_NESTING}(?:${keys})${FORM_DATE_PART}\\]*=${FORM_VALUE}`,
     xml: `<(?:[A-Za-z0-9_]+:)?(?:${keys})(?:\\s[^>]*)?>[^<]`,
   };
 }
