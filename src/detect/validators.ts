@@ -251,6 +251,24 @@ export function knownFullName(text: string): boolean {
 }
 
 /**
+ * Given names that are everyday words in lower case, as a verb, a month or a noun ("patient
+ * rose early", "pt will call back", "may need"): written in lower case, they are no name.
+ */
+const GIVEN_WORDS = new Set([
+  'will', 'rose', 'may', 'mark', 'grant', 'bill', 'sue', 'drew', 'chase', 'pat', 'art', 'ray', 'joy', 'hope', 'faith', 'grace',
+  'dawn', 'june', 'april', 'august', 'summer', 'autumn', 'frank', 'earnest', 'sunny', 'major', 'king', 'prince', 'van', 'lane',
+  'dean', 'gay', 'ivy', 'iris', 'jack', 'nick', 'sky', 'guy', 'lee', 'don', 'else', 'ed', 'al', 'rusty', 'page',
+  'rich', 'price', 'royal', 'young', 'long', 'early', 'miles', 'hunter', 'hunt', 'sterling', 'precious', 'unique', 'destiny',
+  'harmony', 'honor', 'justice', 'liberty', 'trinity', 'heaven', 'angel', 'baby', 'sage', 'river', 'rain', 'storm', 'stone',
+]);
+
+/** A known full name (knownFullName) in lower case, as people type in a chat: its given name no everyday word (GIVEN_WORDS). */
+export function knownFullNameLower(text: string): boolean {
+  const first = firstLast(text).split(/\s+/)[0]!;
+  return !GIVEN_WORDS.has(first.toLowerCase()) && knownFullName(text);
+}
+
+/**
  * Starts with a known given name followed by a capitalized surname of any origin ("Last, First"
  * too), not a place (endsInPlace) and not a company or a group: a last word that is a role's or
  * a company's and nobody's surname ("Russel Inc", "Nolan Group"; not "Rosa Best").
@@ -350,6 +368,7 @@ export const VALIDATORS = {
   'intl-phone': intlPhone,
   'person-name': personName,
   'known-full-name': knownFullName,
+  'known-full-name-lower': knownFullNameLower,
   'known-given-name': knownGivenName,
   'addressee-name': addresseeName,
   'visit-name': visitName,
