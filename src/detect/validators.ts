@@ -226,10 +226,26 @@ const PLACE_WORDS = new Set([
   'floor', 'suite', 'location', 'site', 'branch', 'center', 'parkway', 'highway',
 ]);
 
-/** Does a name end in a word that names places and no one: on PLACE_WORDS and not on the surname list ("Jackson Heights", "Lincoln Center"; not "Rosa Hall")? */
+/**
+ * Given names that American places are named for, before a place's word: "Lincoln Park", "Grant
+ * Park", "Jackson Hall", "Washington Square" are places far more often than people (a patient
+ * named Grant Park is missed by the name detectors that read names by the lists).
+ */
+const PLACE_GIVEN = new Set([
+  'lincoln', 'washington', 'jackson', 'franklin', 'madison', 'jefferson', 'grant', 'monroe', 'kennedy', 'roosevelt', 'wilson',
+  'garfield', 'harrison', 'hamilton', 'adams', 'lafayette', 'marshall', 'clinton', 'logan', 'hyde', 'highland', 'forest',
+  'river', 'glen', 'liberty', 'union', 'central', 'college', 'mount', 'pleasant', 'fairview', 'riverside', 'evergreen',
+  'sherwood', 'beverly', 'prospect', 'columbus', 'kingston', 'bryant', 'tompkins', 'humboldt', 'douglas', 'pershing',
+]);
+
+/**
+ * Does a name end in a word that names places: on PLACE_WORDS and either not on the surname list
+ * ("Jackson Heights", "Lincoln Center"; not "Rosa Hall") or after a given name places are named
+ * for ("Lincoln Park", "Grant Park")?
+ */
 const endsInPlace = (words: readonly string[]): boolean => {
   const last = listed(words[words.length - 1]!);
-  return PLACE_WORDS.has(last) && !familyNames().has(last);
+  return PLACE_WORDS.has(last) && (!familyNames().has(last) || (words.length === 2 && PLACE_GIVEN.has(listed(words[0]!))));
 };
 
 /**
@@ -246,7 +262,7 @@ export function personName(text: string): boolean {
 /** Both parts known: a given name from the SSA list and a family name from the surname list ("Last, First" too). */
 export function knownFullName(text: string): boolean {
   const words = firstLast(text).split(/\s+/);
-  if (words.length < 2) return false;
+  if (words.length < 2 || (!text.includes(',') && endsInPlace(words))) return false;
   return givenNames().has(listed(words[0]!)) && familyNames().has(listed(words[words.length - 1]!));
 }
 

@@ -18,7 +18,7 @@ const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[
   age89: { valid: ['93-year-old', 'aged 90', '101 yo', 'ninety-three-year-old', 'one hundred and two year old'], invalid: ['89-year-old', '45', '130 years old', 'seventy-three-year-old'] },
   ipv4: { valid: ['198.51.100.23', '10.0.0.1'], invalid: ['256.1.1.1', '0.0.0.0', '01.2.3.4', '1.2.3'] },
   'person-name': { valid: ['Maria Gonzalez', 'Robert J. Williams', 'Zqxv Smith', 'Jacobo Campos de Kanea'], invalid: ['Widget Pro', 'Maria', 'Widget de Pro', 'Lincoln Center', 'Jackson Heights'] },
-  'known-full-name': { valid: ['Linda Martinez', 'James Smith'], invalid: ['New York', 'Linda Qzxwv', 'Widget Smith'] },
+  'known-full-name': { valid: ['Linda Martinez', 'James Smith', 'Rosa Hall', 'Park, Lincoln'], invalid: ['New York', 'Linda Qzxwv', 'Widget Smith', 'Lincoln Park', 'Grant Park', 'Jackson Hall'] },
   'known-full-name-lower': { valid: ['linda martinez', 'rosa garcia', 'garcia, rosa'], invalid: ['rose early', 'will young', 'may long', 'linda qzxwv', 'aracely mraz'] },
   'known-given-name': { valid: ['Helene Beahan', 'Ira Kuvalis', 'Kuvalis, Ira', 'Rosa Best', 'John Parent'], invalid: ['Referral Forms', 'Helene', 'Forms, Referral', 'Wesley Chapel', 'Jackson Heights', 'Washington Square', 'Russel Inc', 'Nolan Group', 'Grace Health'] },
   'addressee-name': { valid: ['Naomie Wehner', 'Jerry McDermott', "Sean O'Brien", 'Flo T. Krajcik', 'Maria de la Cruz'], invalid: ['Valued Patient', 'Front Desk', 'Springfield Radiology', 'Naomie', 'Naomie wehner', 'Jerry MCDERMOTT'] },

@@ -150,6 +150,8 @@ describe('clean payloads pass byte for byte', () => {
     // Before: refused as unscannable (the compressed recording made the envelope binary).
     ['a Sentry envelope with a compressed replay of a page without PHI', sentryReplay('Flu shots are available Monday through Friday.'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['rows appended to a supply sheet', Buffer.from(JSON.stringify({ majorDimension: 'ROWS', values: [['Nitrile gloves (M)', '2026-11-21', '12'], ['Gauze pads', '11/23/2026', '3']] })), { 'content-type': 'application/json' } as Record<string, string>],
+    // Before: refused as PHI — a park named for a president read as a patient beside "visit".
+    ['a newsletter announcing flu shots at a park', Buffer.from(JSON.stringify({ subject: 'Flu shots this weekend', html: '<p>Flu shots at Grant Park this Saturday, walk-in visit, no appointment needed.</p>' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {
