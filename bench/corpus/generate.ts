@@ -903,7 +903,47 @@ const cleanVoicemailTranscripts: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts };
+/**
+ * Dates of birth written in part or compactly beside their label, as exports, older systems and
+ * people write them: 04121961, 12APR1961, 4.12.61, "born in April 1961", "DOB: April 12".
+ */
+const partialDates: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const birth = new Date(`${p.iso}T00:00:00Z`);
+  const [y, m, day] = [birth.getUTCFullYear(), birth.getUTCMonth() + 1, birth.getUTCDate()];
+  const mon = MONTHS[m - 1]!;
+  switch (n % 4) {
+    case 0:
+      d.text(`REC|${f.string.numeric(6)}|DOB `).phi(`${pad(m, 2)}${pad(day, 2)}${y}`, 'dates').text(`|SEX ${p.sex === 'female' ? 'F' : 'M'}|PLAN GOLD\n`);
+      return { id: `compact-dob-${n}`, kind: 'partial-dates', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text('{"note":"DOB: ').phi(`${pad(day, 2)}${mon.slice(0, 3).toUpperCase()}${y}`, 'dates').text(`, allergies NKDA"}`);
+      return { id: `mainframe-dob-${n}`, kind: 'partial-dates', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text(`{"message":"Caller says she was born in `).phi(`${mon} ${y}`, 'dates').text(` and needs her records."}`);
+      return { id: `month-year-${n}`, kind: 'partial-dates', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text('Intake: DOB ').phi(`${mon} ${day}`, 'dates').text(`, no year given. Reason: ${f.helpers.arrayElement(['rash', 'cough', 'refill'])}.`);
+      return { id: `month-day-${n}`, kind: 'partial-dates', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: order numbers of eight digits, versions with two-digit parts, a clinic's founding month, a flu clinic's day. */
+const cleanPartialDates: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-partial-dates', 'text/plain', `REC|${f.string.numeric(6)}|ORDER ${f.string.numeric(8)}|QTY ${f.number.int(40)}\n`, n);
+    case 1:
+      return clean('clean-partial-dates', 'application/json', JSON.stringify({ note: `Portal release ${f.number.int({ min: 1, max: 9 })}.${f.number.int({ min: 10, max: 28 })}.${f.number.int({ min: 10, max: 99 })}, shipped ${f.helpers.arrayElement(MONTHS)} 2026.` }), n);
+    case 2:
+      return clean('clean-partial-dates', 'application/json', JSON.stringify({ message: `We opened in ${f.helpers.arrayElement(MONTHS)} ${f.number.int({ min: 1950, max: 1999 })} and have served families since.` }), n);
+    default:
+      return clean('clean-partial-dates', 'text/plain', `Flu clinic: ${f.helpers.arrayElement(MONTHS)} ${f.number.int({ min: 1, max: 28 })}, walk-ins welcome.`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {
