@@ -943,7 +943,44 @@ const cleanPartialDates: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates };
+/**
+ * Reports and pages that set a patient label and the name apart by their layout: a lab report
+ * in capitals, a printout's dot leaders, an HTML table's next cell, a Markdown table's pipe.
+ */
+const reportLayouts: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  switch (n % 4) {
+    case 0:
+      d.text('SPRINGFIELD REFERENCE LAB\nPATIENT: ').phi(`${p.last.toUpperCase()}, ${p.first.toUpperCase()}`, 'names').text(`\nTEST: ${f.helpers.arrayElement(['HBA1C', 'TSH', 'LIPID PANEL'])}   RESULT: ${f.number.float({ min: 1, max: 9, fractionDigits: 1 })}\n`);
+      return { id: `lab-report-${n}`, kind: 'report-layouts', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text('Patient Name .......... ').phi(`${p.first} ${p.last}`, 'names').text(`\nReason ................ ${f.helpers.arrayElement(['knee pain', 'follow-up', 'cough'])}\n`);
+      return { id: `printout-${n}`, kind: 'report-layouts', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text('<table><tr><td>Patient</td><td>').phi(`${p.first} ${p.last}`, 'names').text(`</td></tr><tr><td>Visit</td><td>${f.helpers.arrayElement(['Follow-up', 'New patient', 'Annual'])}</td></tr></table>`);
+      return { id: `html-table-${n}`, kind: 'report-layouts', contentType: 'text/html', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text('| Patient | ').phi(`${p.first} ${p.last}`, 'names').text(` |\n|---|---|\n| Reason | ${f.helpers.arrayElement(['knee pain', 'rash', 'refill'])} |\n`);
+      return { id: `markdown-table-${n}`, kind: 'report-layouts', contentType: 'text/markdown', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: a report's blank or status fields, a table's header row, a heading before a paragraph. */
+const cleanReportLayouts: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-report-layouts', 'text/plain', `SPRINGFIELD REFERENCE LAB\nPATIENT: ${f.helpers.arrayElement(['SEE CHART', 'NOT FOUND', 'NEW ADMISSION'])}\nTEST: ${f.helpers.arrayElement(['HBA1C', 'TSH'])}\n`, n);
+    case 1:
+      return clean('clean-report-layouts', 'text/plain', 'Patient Name .......... ____________\nSignature ............. ____________\n', n);
+    case 2:
+      return clean('clean-report-layouts', 'text/html', `<table><tr><th>Patient</th><th>Visit Date</th><th>Status</th></tr><tr><td>${f.number.int(99)}</td><td></td><td>open</td></tr></table>`, n);
+    default:
+      return clean('clean-report-layouts', 'text/html', `<h2>Patient</h2><p>Education Materials for ${f.helpers.arrayElement(['diabetes', 'asthma', 'new parents'])}</p>`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

@@ -365,6 +365,23 @@ export function visitName(text: string): boolean {
   return !PLACE_WORDS.has(words[words.length - 1]!.toLowerCase());
 }
 
+/**
+ * The words of a table's column headings and of a record's status, as they follow a patient
+ * label where a name would ("| Patient | Visit Date |", "PATIENT: SEE CHART").
+ */
+const HEADING_WORDS = new Set([
+  'date', 'dob', 'visit', 'diagnosis', 'dx', 'age', 'sex', 'gender', 'room', 'bed', 'phone', 'address', 'email', 'time', 'type',
+  'reason', 'code', 'id', 'mrn', 'see', 'same', 'self', 'pending', 'tbd', 'no', 'show', 'file', 'above', 'below', 'admission',
+  'discharge', 'on', 'per', 'as', 'and', 'or', 'of', 'the', 'to', 'be', 'is', 'are', 'for', 'with', 'n/a', 'na', 'yes',
+]);
+
+/** A name of any origin beside a patient label in a layout (person-name-label-layout): in capitals or title case, not a role, a heading or a status (addresseeName, HEADING_WORDS). */
+export function labelName(text: string): boolean {
+  const title = text.replace(/\p{L}[\p{L}'-]*/gu, (w) => (w.length > 1 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w));
+  const words = title.replaceAll(',', ' ').split(/\s+/).filter((w) => w !== '');
+  return addresseeName(title) && !words.some((w) => HEADING_WORDS.has(w.toLowerCase()));
+}
+
 export const VALIDATORS = {
   luhn: (t: string) => luhn(digitsOf(t)),
   ssn,
@@ -388,6 +405,7 @@ export const VALIDATORS = {
   'known-given-name': knownGivenName,
   'addressee-name': addresseeName,
   'visit-name': visitName,
+  'label-name': labelName,
 } as const satisfies Record<string, (text: string) => boolean>;
 
 export type ValidatorName = keyof typeof VALIDATORS;

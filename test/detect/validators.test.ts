@@ -20,6 +20,7 @@ const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[
   'person-name': { valid: ['Maria Gonzalez', 'Robert J. Williams', 'Zqxv Smith', 'Jacobo Campos de Kanea'], invalid: ['Widget Pro', 'Maria', 'Widget de Pro', 'Lincoln Center', 'Jackson Heights'] },
   'known-full-name': { valid: ['Linda Martinez', 'James Smith', 'Rosa Hall', 'Park, Lincoln'], invalid: ['New York', 'Linda Qzxwv', 'Widget Smith', 'Lincoln Park', 'Grant Park', 'Jackson Hall'] },
   'known-full-name-lower': { valid: ['linda martinez', 'rosa garcia', 'garcia, rosa'], invalid: ['rose early', 'will young', 'may long', 'linda qzxwv', 'aracely mraz'] },
+  'label-name': { valid: ['ARACELY MRAZ', 'MRAZ, ARACELY', 'Aracely Mraz', 'Mraz, Aracely J'], invalid: ['SEE CHART', 'NOT FOUND', 'Visit Date', 'NEW ADMISSION', 'Education Materials', 'DOB'] },
   'known-given-name': { valid: ['Helene Beahan', 'Ira Kuvalis', 'Kuvalis, Ira', 'Rosa Best', 'John Parent'], invalid: ['Referral Forms', 'Helene', 'Forms, Referral', 'Wesley Chapel', 'Jackson Heights', 'Washington Square', 'Russel Inc', 'Nolan Group', 'Grace Health'] },
   'addressee-name': { valid: ['Naomie Wehner', 'Jerry McDermott', "Sean O'Brien", 'Flo T. Krajcik', 'Maria de la Cruz'], invalid: ['Valued Patient', 'Front Desk', 'Springfield Radiology', 'Naomie', 'Naomie wehner', 'Jerry MCDERMOTT'] },
   'intl-phone': { valid: ['+525512345678', '+52 55 1234 5678', '+44 20 7946 0958', '+63 917 123 4567'], invalid: ['+1 312 555 0142', '+25', '+0530', '+2 1234', '+49 1234 5678 9012 3456', '+20191229111838', '+20130313'] },

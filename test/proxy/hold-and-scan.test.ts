@@ -81,6 +81,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a chat message naming the patient in lower case', Buffer.from(JSON.stringify({ conversation: 'c-81', text: 'hi my name is rosa garcia i need a refill of my lisinopril' })), { 'content-type': 'application/json' }],
     // Before: delivered — a date of birth as an older system writes it (day, month, year run together).
     ['a record with a compact date of birth', Buffer.from(JSON.stringify({ note: 'DOB: 12APR1961, allergies NKDA' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a lab report prints the label and the name in capitals.
+    ['a lab report with the patient in capitals', Buffer.from('SPRINGFIELD REFERENCE LAB\nPATIENT: ARACELY MRAZ\nTEST: HBA1C   RESULT: 8.2\n'), { 'content-type': 'text/plain' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
