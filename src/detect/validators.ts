@@ -341,13 +341,22 @@ const ADDRESSEE_ROLES = new Set([
   'feedback', 'complaints', 'grievance', 'grievances', 'population', 'registry', 'not', 'found', 'none', 'null', 'undefined',
   'unknown', 'invalid', 'missing', 'error', 'already', 'exists', 'does', 'exist', 'locked', 'deleted', 'created', 'updated',
   'merged', 'inactive', 'active', 'zero', 'first', 'last', 'name', 'names', 'number',
+  // Health systems' words, as they name themselves like people ("Mass General's lab results",
+  // "Kaiser Permanente's lab results"); none is a surname on the list.
+  'general', 'memorial', 'regional', 'presbyterian', 'methodist', 'lutheran', 'adventist', 'episcopal', 'samaritan', 'sinai',
+  'permanente', 'mercy', 'providence', 'baptist', 'cedars', 'ascension', 'intermountain', 'geisinger', 'ochsner', 'atrium',
+  'novant', 'dignity', 'christiana', 'beaumont',
 ]);
+
+/** Institutions named for a person whose words are all people's names ("Johns Hopkins' lab results portal"). */
+const INSTITUTIONS = new Set(['johns hopkins', 'sloan kettering', 'dana farber', 'md anderson', 'walter reed', 'rush copley']);
 
 /** The lower-case words a name pattern takes before a surname: Maria de la Cruz, Ludwig van Beethoven, Omar bin Laden. */
 const SURNAME_PARTICLES = new Set(['de', 'la', 'las', 'los', 'del', 'della', 'da', 'das', 'do', 'dos', 'du', 'van', 'der', 'den', 'von', 'dem', 'ter', 'ten', 'di', 'le', 'bin', 'ibn', 'al', 'el']);
 
 /** Two or more capitalized words (McDermott, O'Brien, Muñoz, MacGyver-Kihn too; "Last, First" too) naming a person, not a role, group or place (see ADDRESSEE_ROLES); middle initials and surname particles aside. */
 export function addresseeName(text: string): boolean {
+  if (INSTITUTIONS.has(text.toLowerCase().replace(/\s+/g, ' '))) return false;
   const words = text.replaceAll(',', ' ').split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w) && !SURNAME_PARTICLES.has(w));
   return words.length >= 2 && words.every((w) => /^\p{Lu}[\p{Ll}'-]+(?:\p{Lu}[\p{Ll}'-]+){0,2}$/u.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
 }
