@@ -31,6 +31,9 @@ type Gen = (f: Faker, n: number) => LabelledDoc;
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
+/** No patient's number is toll-free (800, 833, ... 888: a business's line, which the scanner does not count): the same draw, moved to the 700s. */
+const notTollFree = (area: number): number => ([800, 833, 844, 855, 866, 877, 888].includes(area) ? area - 100 : area);
+
 function person(f: Faker) {
   const sex = f.helpers.arrayElement(['female', 'male'] as const);
   const birth = f.date.birthdate({ min: 1930, max: 2020, mode: 'year' });
@@ -47,7 +50,7 @@ function person(f: Faker) {
     city: f.location.city(),
     state: f.location.state({ abbreviated: true }),
     zip: f.location.zipCode('#####'),
-    phone: `(${f.number.int({ min: 201, max: 989 })}) ${f.number.int({ min: 201, max: 989 })}-${pad(f.number.int({ min: 0, max: 9999 }), 4)}`,
+    phone: `(${notTollFree(f.number.int({ min: 201, max: 989 }))}) ${f.number.int({ min: 201, max: 989 })}-${pad(f.number.int({ min: 0, max: 9999 }), 4)}`,
     email: f.internet.email().toLowerCase(),
     mrn: `${f.helpers.arrayElement(['', 'RB-', 'MR', 'E'])}${f.string.numeric(f.number.int({ min: 6, max: 9 }))}`,
     ssn: `${f.number.int({ min: 100, max: 665 })}-${pad(f.number.int({ min: 1, max: 99 }), 2)}-${pad(f.number.int({ min: 1, max: 9999 }), 4)}`,
@@ -870,7 +873,8 @@ const voicemailTranscripts: Gen = (f, n) => {
   const birth = new Date(`${p.iso}T00:00:00Z`);
   const month = MONTHS[birth.getUTCMonth()]!;
   const day = Math.min(birth.getUTCDate(), 28);
-  const digits = `${f.number.int({ min: 2, max: 9 })}${f.number.int({ min: 2, max: 9 })}${f.number.int(9)}${f.number.int({ min: 2, max: 9 })}${f.number.int({ min: 2, max: 9 })}${f.number.int(9)}${f.string.numeric(4)}`;
+  const area = notTollFree(Number(`${f.number.int({ min: 2, max: 9 })}${f.number.int({ min: 2, max: 9 })}${f.number.int(9)}`));
+  const digits = `${area}${f.number.int({ min: 2, max: 9 })}${f.number.int({ min: 2, max: 9 })}${f.number.int(9)}${f.string.numeric(4)}`;
   const said = (x: string) => [...x].map((c) => (c === '0' && f.datatype.boolean() ? 'oh' : DIGIT_WORDS[Number(c)])).join(' ');
   const phone = f.datatype.boolean() ? `${said(digits.slice(0, 3))}, ${said(digits.slice(3, 6))}, ${said(digits.slice(6))}` : `${digits.slice(0, 3)} ${said(digits.slice(3))}`;
   switch (n % 4) {

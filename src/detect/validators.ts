@@ -112,13 +112,16 @@ export function gtin(text: string): boolean {
   return (10 - (sum % 10)) % 10 === Number(d[d.length - 1]);
 }
 
-/** North American numbering plan: area and exchange codes start 2-9, no N11 service codes. */
+/** Toll-free area codes: a business's line (the clinic's own, a pharmacy's, an insurer's), never a patient's. */
+const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
+
+/** North American numbering plan: area and exchange codes start 2-9, no N11 service codes, not toll-free. */
 export function nanp(text: string): boolean {
   let d = digitsOf(text);
   if (d.length === 11 && d[0] === '1') d = d.slice(1);
   if (d.length !== 10) return false;
   if (d[0] === '0' || d[0] === '1' || d[3] === '0' || d[3] === '1') return false;
-  if (d.slice(1, 3) === '11' || d.slice(4, 6) === '11') return false;
+  if (d.slice(1, 3) === '11' || d.slice(4, 6) === '11' || TOLL_FREE.has(d.slice(0, 3))) return false;
   // 555-0100..0199 are reserved for fiction; real numbers otherwise.
   return !/^(\d)\1{9}$/.test(d);
 }
@@ -341,15 +344,15 @@ const ADDRESSEE_ROLES = new Set([
   'feedback', 'complaints', 'grievance', 'grievances', 'population', 'registry', 'not', 'found', 'none', 'null', 'undefined',
   'unknown', 'invalid', 'missing', 'error', 'already', 'exists', 'does', 'exist', 'locked', 'deleted', 'created', 'updated',
   'merged', 'inactive', 'active', 'zero', 'first', 'last', 'name', 'names', 'number',
-  // Health systems' words, as they name themselves like people ("Mass General's lab results",
-  // "Kaiser Permanente's lab results"); none is a surname on the list.
-  'general', 'memorial', 'regional', 'presbyterian', 'methodist', 'lutheran', 'adventist', 'episcopal', 'samaritan', 'sinai',
-  'permanente', 'mercy', 'providence', 'baptist', 'cedars', 'ascension', 'intermountain', 'geisinger', 'ochsner', 'atrium',
-  'novant', 'dignity', 'christiana', 'beaumont',
+  // Health systems' words, as they name themselves like people ("Kaiser Permanente's lab
+  // results"); none is a surname or a given name on the lists.
+  'memorial', 'regional', 'presbyterian', 'methodist', 'lutheran', 'adventist', 'episcopal', 'samaritan', 'sinai',
+  'permanente', 'providence', 'baptist', 'cedars', 'ascension', 'intermountain', 'geisinger', 'ochsner', 'atrium', 'novant',
+  'beaumont',
 ]);
 
 /** Institutions named for a person whose words are all people's names ("Johns Hopkins' lab results portal"). */
-const INSTITUTIONS = new Set(['johns hopkins', 'sloan kettering', 'dana farber', 'md anderson', 'walter reed', 'rush copley']);
+const INSTITUTIONS = new Set(['johns hopkins', 'mass general', 'sloan kettering', 'dana farber', 'md anderson', 'walter reed', 'rush copley']);
 
 /** The lower-case words a name pattern takes before a surname: Maria de la Cruz, Ludwig van Beethoven, Omar bin Laden. */
 const SURNAME_PARTICLES = new Set(['de', 'la', 'las', 'los', 'del', 'della', 'da', 'das', 'do', 'dos', 'du', 'van', 'der', 'den', 'von', 'dem', 'ter', 'ten', 'di', 'le', 'bin', 'ibn', 'al', 'el']);

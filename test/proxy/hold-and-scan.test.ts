@@ -156,6 +156,8 @@ describe('clean payloads pass byte for byte', () => {
     ['rows appended to a supply sheet', Buffer.from(JSON.stringify({ majorDimension: 'ROWS', values: [['Nitrile gloves (M)', '2026-11-21', '12'], ['Gauze pads', '11/23/2026', '3']] })), { 'content-type': 'application/json' } as Record<string, string>],
     // Before: refused as PHI — a park named for a president read as a patient beside "visit".
     ['a newsletter announcing flu shots at a park', Buffer.from(JSON.stringify({ subject: 'Flu shots this weekend', html: '<p>Flu shots at Grant Park this Saturday, walk-in visit, no appointment needed.</p>' })), { 'content-type': 'application/json' } as Record<string, string>],
+    // Before: refused as PHI — a toll-free number is a business's line, never a patient's.
+    ['a clinic page with its toll-free number', Buffer.from(JSON.stringify({ event: 'page_view', page_title: 'Contact us', text: 'Call 1-800-555-0199 to schedule.' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {
