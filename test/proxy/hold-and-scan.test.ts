@@ -83,6 +83,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a record with a compact date of birth', Buffer.from(JSON.stringify({ note: 'DOB: 12APR1961, allergies NKDA' })), { 'content-type': 'application/json' }],
     // Before: delivered — a lab report prints the label and the name in capitals.
     ['a lab report with the patient in capitals', Buffer.from('SPRINGFIELD REFERENCE LAB\nPATIENT: ARACELY MRAZ\nTEST: HBA1C   RESULT: 8.2\n'), { 'content-type': 'text/plain' }],
+    // Before: delivered — a prompt presents the case in a clinician's shorthand (61F) or says what the patient has.
+    ['a chat-assistant prompt presenting a case in shorthand', Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: 'Aracely Mraz, 61F, HTN, DM2, presents with chest pain. Differential?' }, { role: 'user', content: 'Aracely Mraz has stage 3 CKD; what dose of metformin?' }] })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
