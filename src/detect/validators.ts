@@ -172,8 +172,9 @@ export function intlPhone(text: string): boolean {
   return !(text.startsWith('+') && !/\s/.test(text) && /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/.test(digits));
 }
 
-/** The digits of a number read aloud, as a voicemail's transcript writes it ("three one two, five five five ..."; "oh" for zero, "double five"). */
-const SPOKEN_DIGITS: Record<string, string> = { zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+const SPOKEN_DIGITS: Record<string, string> = { zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+
+/** The digits of a number read aloud, as a voicemail's transcript writes it ("three one two, five five five ..."; "oh" for zero, "double five"); '' if a word is no digit. */
 export function spokenDigits(text: string): string {
   let out = '';
   let repeat = 1;

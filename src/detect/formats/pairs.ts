@@ -147,15 +147,16 @@ export const PERSON_OBJECTS = ['patient', 'subscriber', 'insured', 'guarantor', 
  */
 export const USER_OBJECTS = ['traits', 'user properties', 'user traits', 'set', 'set once'];
 
-/**
- * The probe of jsonObjectFields: `"name": "date_of_birth"` (a label member whose value is a
- * PHI field name), `"patient": {` / `"subscriber": [` (a person prefix alone, opening an
- * object or array), or `[["` (an array of rows: a table's header naming a PHI field or a
- * generic one, or rows without their header). No capturing groups.
- */
 /** The members of a name written as an object of its parts (see jsonObjectFields). */
 export const NAME_PARTS = ['first', 'last', 'given', 'family', 'middle'];
 
+/**
+ * The probe of jsonObjectFields: `"name": "date_of_birth"` (a label member whose value is a
+ * PHI field name), `"patient": {` / `"subscriber": [` (a person prefix alone, opening an
+ * object or array), `[["` (an array of rows: a table's header naming a PHI field or a
+ * generic one, or rows without their header), a questionnaire's item, or `"name": {"first"`
+ * (a name as an object of its parts). No capturing groups.
+ */
 export function jsonObjectsSource(keys: string): string {
   const persons = [...PERSON_OBJECTS, ...USER_OBJECTS].map((p) => p.split(' ').join('[ _-]?')).join('|');
   // An array of rows, or the column names of a table split in two members (see SPLIT_HEADERS in json-objects.ts).
