@@ -369,13 +369,18 @@ export function addresseeName(text: string): boolean {
 /**
  * A person's name where a place's could stand, in a visit's title (person-name-appointment) or
  * after "this is" (person-name-self): an addressee's name (addresseeName) whose last word names
- * no place; written last name first ("Park, Jimin"), a person's whatever it is.
+ * no place, or names one and is a surname too after a known given name places are not named
+ * for ("Xander Hills", "Rosa Park"; not "Oak Park", "Town Hall", "Lincoln Park"); written last
+ * name first ("Park, Jimin"), a person's whatever it is.
  */
 export function visitName(text: string): boolean {
   if (!addresseeName(text)) return false;
   if (text.includes(',')) return true;
   const words = text.split(/\s+/);
-  return !PLACE_WORDS.has(words[words.length - 1]!.toLowerCase());
+  const last = listed(words[words.length - 1]!);
+  if (!PLACE_WORDS.has(last)) return true;
+  const first = listed(words[0]!);
+  return familyNames().has(last) && givenNames().has(first) && !PLACE_GIVEN.has(first);
 }
 
 /**

@@ -17,7 +17,8 @@ describe('the pack meets its targets on a generated labelled corpus', () => {
   // person's (a known given name; see headerlessTable and googleFormAnswers), which faker's
   // names are less often than real ones. Every other kind: every document.
   // An event titled "First Last - kind of visit", or someone saying "this is First Last", when
-  // the surname names a place too (Hills, Park, Hall): a place is named that way (see visit-name).
+  // the surname names a place too (Hills, Park, Hall) and the given name is not on the list: a
+  // place is named that way (see visit-name).
   // A letter introducing a patient whose given name faker draws from words that name no one
   // (a "Name Zulauf", a "Loyal O'Hara": "Patient Name Required" is an error message) or whose
   // surname names a place (West).
