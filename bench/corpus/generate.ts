@@ -984,7 +984,60 @@ const cleanReportLayouts: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts };
+/**
+ * Who is coming in and what happened to them, as staff chat, task boards, e-mail and chat
+ * assistants carry it: "First Last has an appointment tomorrow", "First Last's appointment was
+ * moved", "is scheduled for a colonoscopy", "missed her appointment", "was admitted", "Hi First
+ * Last, your appointment ...". No number, no date of birth: the name with the visit is the PHI.
+ */
+const schedulingMessages: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const her = p.sex === 'female' ? 'her' : 'his';
+  const doctor = `Dr. ${f.person.lastName()}`;
+  const time = `${f.number.int({ min: 8, max: 11 })}:${f.helpers.arrayElement(['00', '15', '30', '45'])}`;
+  const name = `${p.first} ${p.last}`;
+  switch (n % 6) {
+    case 0:
+      d.text('{"channel":"C04FRONTDESK","text":"Reminder: ').phi(name, 'names').text(` has an appointment ${f.helpers.arrayElement(['tomorrow', 'today', 'on Monday'])} at ${time} with ${doctor}"}`);
+      return { id: `sched-slack-${n}`, kind: 'scheduling-messages', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.phi(name, 'names').text(`'s ${f.helpers.arrayElement(['appointment', 'follow-up appointment', '2pm appointment'])} was ${f.helpers.arrayElement(['moved to Thursday', 'rescheduled for next week', 'cancelled'])}, please update the board.`);
+      return { id: `sched-task-${n}`, kind: 'scheduling-messages', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text('{"title":"Call back","description":"').phi(name, 'names').text(` ${f.helpers.arrayElement(['missed ' + her + ' appointment today', 'no-showed for the ' + time + ' visit', 'cancelled ' + her + ' follow-up visit'])}, please call to reschedule"}`);
+      return { id: `sched-card-${n}`, kind: 'scheduling-messages', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 3:
+      d.text('{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Write prep instructions: ').phi(name, 'names').text(` is scheduled for a ${f.helpers.arrayElement(['colonoscopy', 'screening colonoscopy', 'knee MRI', 'CT scan'])} on ${f.date.weekday()}."}]}`);
+      return { id: `sched-prompt-${n}`, kind: 'scheduling-messages', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 4:
+      d.text(`Subject: Your upcoming visit\r\n\r\n${f.helpers.arrayElement(['Hi', 'Hello', 'Good morning'])} `).phi(name, 'names').text(`, your appointment with ${doctor} is on ${f.date.weekday()} at ${time} AM. Reply C to confirm.`);
+      return { id: `sched-mail-${n}`, kind: 'scheduling-messages', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text('{"text":"FYI ').phi(name, 'names').text(` ${f.helpers.arrayElement(['was admitted to the hospital last night', 'tested positive for flu', 'was seen in the ED over the weekend', 'needs a refill of ' + her + ' inhaler'])}"}`);
+      return { id: `sched-event-${n}`, kind: 'scheduling-messages', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: a provider's openings, a corporate appointment, a building's inspection, reminder templates, admissions to a bar. */
+const cleanSchedulingMessages: Gen = (f, n) => {
+  switch (n % 6) {
+    case 0:
+      return clean('clean-scheduling-messages', 'application/json', JSON.stringify({ text: `Dr. ${f.person.firstName()} ${f.person.lastName()} has an appointment opening tomorrow at ${f.number.int({ min: 8, max: 11 })}:30` }), n);
+    case 1:
+      return clean('clean-scheduling-messages', 'text/plain', `${f.person.firstName()} ${f.person.lastName()}'s appointment as ${f.helpers.arrayElement(['Chief Medical Officer', 'practice manager', 'board chair'])} was confirmed by the board on ${f.date.weekday()}.`, n);
+    case 2:
+      return clean('clean-scheduling-messages', 'text/plain', `The ${f.helpers.arrayElement(['Main Street', 'Riverside', 'North Campus'])} office is scheduled for a ${f.helpers.arrayElement(['fire inspection', 'network upgrade', 'deep clean'])} on ${f.date.weekday()}.`, n);
+    case 3:
+      return clean('clean-scheduling-messages', 'application/json', JSON.stringify({ name: 'visit_reminder', body: 'Hi {{first_name}} {{last_name}}, your appointment with {{provider}} is on {{date}}. Reply C to confirm.' }), n);
+    case 4:
+      return clean('clean-scheduling-messages', 'text/plain', `Hi Team, your appointment reminders now go out at ${f.number.int({ min: 7, max: 10 })}am. ${f.person.firstName()} ${f.person.lastName()} was admitted to the State Bar in ${f.number.int({ min: 1990, max: 2020 })}.`, n);
+    default:
+      return clean('clean-scheduling-messages', 'application/json', JSON.stringify({ text: `Front Desk has an appointment book at the window; Google Calendar has an appointment scheduling page. ${f.company.name()} is scheduled for a delivery on ${f.date.weekday()}.` }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

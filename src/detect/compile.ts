@@ -197,10 +197,24 @@ function addNames(names: Set<string>, text: string, from: number, to: number, fo
  * regex; the names titled anywhere in a payload are gathered once per payload (a pass per
  * title and credential), and only when a value would otherwise count.
  */
-function excluder(notAfter: readonly string[], notBefore: readonly string[]): ((buf: Buffer, start: number, end: number) => boolean) | null {
-  if (notAfter.length === 0 && notBefore.length === 0) return null;
+function excluder(notAfter: readonly string[], notBefore: readonly string[], notFollowedBy: readonly string[]): ((buf: Buffer, start: number, end: number) => boolean) | null {
+  if (notAfter.length === 0 && notBefore.length === 0 && notFollowedBy.length === 0) return null;
   const marks = new Set(notBefore);
+  const longestPhrase = Math.max(0, ...notFollowedBy.map((p) => p.length));
+  /** A phrase of the detector's not_followed_by right after the value, its possessive and spaces: "Jane Doe's appointment as ...". */
+  const followed = (buf: Buffer, end: number): boolean => {
+    let i = end;
+    // The value without a possessive of its own: one may follow it.
+    if (withoutPossessive(buf, 0, end) === end) {
+      if (buf[i] === 0x27 && buf[i + 1] === 0x73) i += 2;
+      else if (buf[i] === 0xe2 && buf[i + 1] === 0x80 && buf[i + 2] === 0x99 && buf[i + 3] === 0x73) i += 4;
+    }
+    while (isBlank(buf[i])) i++;
+    const after = buf.toString('latin1', i, Math.min(buf.length, i + longestPhrase + 1)).toLowerCase();
+    return notFollowedBy.some((p) => after.startsWith(p) && !isLetter(after.charCodeAt(p.length)));
+  };
   const titled = (buf: Buffer, start: number, end: number): boolean => {
+    if (notFollowedBy.length > 0 && followed(buf, end)) return true;
     if (notAfter.length > 0) {
       let i = start;
       while (i > 0 && isBlank(buf[i - 1])) i--;
@@ -342,7 +356,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       trigger: null,
       structure: null,
       validator: null,
-      context: { words: [], negative: [], window: 40, required: false, notAfter: [], notBefore: [] },
+      context: { words: [], negative: [], window: 40, required: false, notAfter: [], notBefore: [], notFollowedBy: [] },
       confidence: { base: 0.9, context: 0.95 },
       examples: { match: [], noMatch: [] },
     });
@@ -362,7 +376,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       contextRe: wordsRe(spec.context.words),
       contextIds: idsOf(spec.context.words),
       negativeIds: idsOf(spec.context.negative),
-      excludes: excluder(spec.context.notAfter, spec.context.notBefore),
+      excludes: excluder(spec.context.notAfter, spec.context.notBefore, spec.context.notFollowedBy),
     };
     detectors.push(d);
     if (spec.structure !== null) structural.set(spec.structure, d);

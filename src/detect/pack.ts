@@ -40,6 +40,8 @@ export interface DetectorSpec {
     readonly notAfter: readonly string[];
     /** Marks right after a value (a comma and spaces between) that make it no finding: a provider's credential, "MD" (case as written). */
     readonly notBefore: readonly string[];
+    /** Phrases right after a value (a possessive and spaces between) that make it no finding: a name appointed to an office, "appointment as" (lower-cased). */
+    readonly notFollowedBy: readonly string[];
   };
   readonly confidence: { readonly base: number; readonly context: number };
   readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
@@ -110,7 +112,7 @@ function readDetector(src: YamlSource): DetectorSpec | undefined {
 
   const validator = f.has('validator') ? (src.oneOf(get('validator'), 'validator', VALIDATOR_NAMES) ?? null) : null;
 
-  const ctx = f.has('context') ? src.map(get('context'), 'context', ['words', 'negative', 'window', 'required', 'not_after', 'not_before']) : undefined;
+  const ctx = f.has('context') ? src.map(get('context'), 'context', ['words', 'negative', 'window', 'required', 'not_after', 'not_before', 'not_followed_by']) : undefined;
   const words = ctx?.has('words') === true ? (src.strings(ctx.get('words')?.value, 'context.words') ?? []).map((w) => w.value) : [];
   const negative = ctx?.has('negative') === true ? (src.strings(ctx.get('negative')?.value, 'context.negative') ?? []).map((w) => w.value) : [];
   const window = ctx?.has('window') === true ? (src.integer(ctx.get('window')?.value, 'context.window', 1, 512) ?? 40) : 40;
@@ -118,6 +120,7 @@ function readDetector(src: YamlSource): DetectorSpec | undefined {
   if (required && words.length === 0) src.report(get('context'), 'context.required needs context.words');
   const notAfter = ctx?.has('not_after') === true ? (src.strings(ctx.get('not_after')?.value, 'context.not_after') ?? []).map((w) => w.value.toLowerCase()) : [];
   const notBefore = ctx?.has('not_before') === true ? (src.strings(ctx.get('not_before')?.value, 'context.not_before') ?? []).map((w) => w.value) : [];
+  const notFollowedBy = ctx?.has('not_followed_by') === true ? (src.strings(ctx.get('not_followed_by')?.value, 'context.not_followed_by') ?? []).map((w) => w.value.toLowerCase()) : [];
 
   const conf = f.has('confidence') ? src.map(get('confidence'), 'confidence', ['base', 'context']) : undefined;
   const base = conf?.has('base') === true ? (src.number(conf.get('base')?.value, 'confidence.base', 0, 1) ?? 0.5) : 0.5;
@@ -139,7 +142,7 @@ function readDetector(src: YamlSource): DetectorSpec | undefined {
     trigger,
     structure,
     validator,
-    context: { words, negative, window, required, notAfter, notBefore },
+    context: { words, negative, window, required, notAfter, notBefore, notFollowedBy },
     confidence: { base, context: withContext },
     examples: { match, noMatch },
   };

@@ -85,6 +85,9 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a lab report with the patient in capitals', Buffer.from('SPRINGFIELD REFERENCE LAB\nPATIENT: ARACELY MRAZ\nTEST: HBA1C   RESULT: 8.2\n'), { 'content-type': 'text/plain' }],
     // Before: delivered — a prompt presents the case in a clinician's shorthand (61F) or says what the patient has.
     ['a chat-assistant prompt presenting a case in shorthand', Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: 'Aracely Mraz, 61F, HTN, DM2, presents with chest pain. Differential?' }, { role: 'user', content: 'Aracely Mraz has stage 3 CKD; what dose of metformin?' }] })), { 'content-type': 'application/json' }],
+    ['an e-mail reminder greeting the patient by name', Buffer.from('Subject: Your upcoming visit\r\n\r\nHi Chidinma Okonkwo, your appointment with Dr. Patel is on Monday at 9:00 AM.'), { 'content-type': 'text/plain' }],
+    // Before: delivered — a staff chat's reminder says who is coming in, and neither name is on the lists.
+    ['a staff chat message saying who has an appointment', Buffer.from(JSON.stringify({ channel: 'C04FRONTDESK', text: 'Reminder: Chidinma Okonkwo has an appointment tomorrow at 10:30 with Dr. Patel' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -160,6 +163,8 @@ describe('clean payloads pass byte for byte', () => {
     ['a newsletter announcing flu shots at a park', Buffer.from(JSON.stringify({ subject: 'Flu shots this weekend', html: '<p>Flu shots at Grant Park this Saturday, walk-in visit, no appointment needed.</p>' })), { 'content-type': 'application/json' } as Record<string, string>],
     // Before: refused as PHI — a toll-free number is a business's line, never a patient's.
     ['a clinic page with its toll-free number', Buffer.from(JSON.stringify({ event: 'page_view', page_title: 'Contact us', text: 'Call 1-800-555-0199 to schedule.' })), { 'content-type': 'application/json' } as Record<string, string>],
+    // Before: refused as PHI — a staff member's new office beside the word appointment read as a patient's visit.
+    ['a newsletter announcing a staff appointment', Buffer.from(JSON.stringify({ subject: 'Staff news', html: "<p>Wilson Lowe's appointment as practice manager was confirmed by the board. Appointment reminders now go out at 9am.</p>" })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {
