@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -88,6 +89,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['an e-mail reminder greeting the patient by name', Buffer.from('Subject: Your upcoming visit\r\n\r\nHi Chidinma Okonkwo, your appointment with Dr. Patel is on Monday at 9:00 AM.'), { 'content-type': 'text/plain' }],
     // Before: delivered — a staff chat's reminder says who is coming in, and neither name is on the lists.
     ['a staff chat message saying who has an appointment', Buffer.from(JSON.stringify({ channel: 'C04FRONTDESK', text: 'Reminder: Chidinma Okonkwo has an appointment tomorrow at 10:30 with Dr. Patel' })), { 'content-type': 'application/json' }],
+    // Before: delivered — Google Ads' enhanced conversions put the hashed e-mail address in one parameter, after tv.1~em.
+    ['an ad conversion hit with the visitor\'s hashed e-mail address', Buffer.from(`label=Xk2_CJ&value=1&em=tv.1~em.${createHash('sha256').update('rosa.garcia@example.com').digest('hex')}&gtm=45be`), { 'content-type': 'application/x-www-form-urlencoded' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
