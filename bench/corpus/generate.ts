@@ -1037,7 +1037,49 @@ const cleanSchedulingMessages: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages };
+/**
+ * A chart's page or window title naming the patient, as analytics, session-replay and in-app
+ * guidance tools on a web record system send it with every page view; and a relative named in
+ * a patient's message about their care ("My son First Last was seen ...").
+ */
+const chartTitlesAndRelatives: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const view = f.helpers.arrayElement(['Patient Chart', 'Chart Review', 'Face Sheet', 'Patient Summary', 'Demographics', 'Problem List', 'Visit Summary']);
+  const product = f.helpers.arrayElement(['athenaOne', 'eClinicalWorks', 'Practice Fusion', 'EHR']);
+  switch (n % 4) {
+    case 0:
+      d.text('{"event":"$pageview","properties":{"$title":"').phi(`${p.first} ${p.last}`, 'names').text(` - ${view} - ${product}","$current_url":"https://ehr.example/charts/view"}}`);
+      return { id: `title-json-${n}`, kind: 'chart-titles-and-relatives', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text(`v=2&tid=G-EHR123&en=page_view&dt=${encodeURIComponent(`${view}: `)}`).phi(encodeURIComponent(`${p.last}, ${p.first}`), 'names').text('&dl=https%3A%2F%2Fehr.example%2Fchart');
+      return { id: `title-form-${n}`, kind: 'chart-titles-and-relatives', contentType: 'application/x-www-form-urlencoded', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2: {
+      const relation = f.helpers.arrayElement(['son', 'daughter', 'husband', 'wife', 'mother', 'father']);
+      d.text(`{"conversation":"c-${f.string.numeric(4)}","text":"Hello, my ${relation} `).phi(`${f.person.firstName()} ${p.last}`, 'names').text(` ${f.helpers.arrayElement(['was seen on Tuesday and we got a bill we do not understand', 'needs a refill of the inhaler', 'has a fever since yesterday, can we get an appointment'])}"}`);
+      return { id: `relative-chat-${n}`, kind: 'chart-titles-and-relatives', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    }
+    default:
+      d.text(`Call note: the patient's ${f.helpers.arrayElement(['wife', 'daughter', 'son', 'caregiver'])}, `).phi(`${f.person.firstName()} ${p.last}`, 'names').text(', called to ask about the discharge medications.\n');
+      return { id: `relative-note-${n}`, kind: 'chart-titles-and-relatives', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: a dashboard's chart, a portal's page titles, a staff member's blog about their family. */
+const cleanChartTitlesAndRelatives: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-chart-titles-and-relatives', 'application/json', JSON.stringify({ event: '$pageview', properties: { $title: `${f.helpers.arrayElement(['Revenue Trends', 'Monthly Visits', 'Claims Aging'])} - Chart - ${f.helpers.arrayElement(['Looker', 'Metabase'])}` } }), n);
+    case 1:
+      return clean('clean-chart-titles-and-relatives', 'application/x-www-form-urlencoded', `v=2&tid=G-PORTAL1&en=page_view&dt=${encodeURIComponent(f.helpers.arrayElement(['Patient Portal - Visit Summary', 'Patient Chart - Help Center', 'Front Desk - Patient Dashboard']))}`, n);
+    case 2:
+      return clean('clean-chart-titles-and-relatives', 'text/plain', `Staff spotlight: "My ${f.helpers.arrayElement(['wife', 'husband', 'partner'])} ${f.person.firstName()} ${f.person.lastName()} and I moved here in ${f.number.int({ min: 1995, max: 2022 })}, and we love the farmers market."`, n);
+    default:
+      return clean('clean-chart-titles-and-relatives', 'application/json', JSON.stringify({ text: `Our partner ${f.company.name()} Corp handles billing; the clinic's appointment line opens at 8.` }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

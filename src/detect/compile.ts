@@ -389,7 +389,9 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
         confidence: p.confidence ?? spec.confidence.base,
       };
       const needsContext = spec.context.required || compiled.confidence < minConfidence;
-      if (!needsContext && spec.trigger !== null) (triggered.get(d) ?? triggered.set(d, []).get(d)!).push(compiled);
+      // A trigger runs the patterns that need no context; with context.required, every pattern
+      // (its words are common, the trigger rare): each match then counts only beside a word.
+      if (spec.trigger !== null && (!needsContext || (spec.context.required && spec.confidence.context >= minConfidence))) (triggered.get(d) ?? triggered.set(d, []).get(d)!).push(compiled);
       else if (!needsContext) free.push(compiled);
       // A weak pattern without context words, or whose context does not lift it, can never count.
       else if (d.contextIds !== null && spec.confidence.context >= minConfidence) {

@@ -91,6 +91,10 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a staff chat message saying who has an appointment', Buffer.from(JSON.stringify({ channel: 'C04FRONTDESK', text: 'Reminder: Chidinma Okonkwo has an appointment tomorrow at 10:30 with Dr. Patel' })), { 'content-type': 'application/json' }],
     // Before: delivered — Google Ads' enhanced conversions put the hashed e-mail address in one parameter, after tv.1~em.
     ['an ad conversion hit with the visitor\'s hashed e-mail address', Buffer.from(`label=Xk2_CJ&value=1&em=tv.1~em.${createHash('sha256').update('rosa.garcia@example.com').digest('hex')}&gtm=45be`), { 'content-type': 'application/x-www-form-urlencoded' }],
+    // Before: delivered — a web record system's page title names the open chart, and neither name is on the lists.
+    ['a page view whose title names the open chart', Buffer.from(JSON.stringify({ event: '$pageview', properties: { $title: 'Chidinma Okonkwo - Patient Chart - athenaOne' } })), { 'content-type': 'application/json' }],
+    // Before: delivered — a parent writes their child's name in a chat about the child's care.
+    ['a chat message naming the writer\'s son', Buffer.from(JSON.stringify({ conversation: 'c-82', text: 'My son Emeka Okonkwo was seen on 11/2 and we got a bill for $450' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -168,6 +172,9 @@ describe('clean payloads pass byte for byte', () => {
     ['a clinic page with its toll-free number', Buffer.from(JSON.stringify({ event: 'page_view', page_title: 'Contact us', text: 'Call 1-800-555-0199 to schedule.' })), { 'content-type': 'application/json' } as Record<string, string>],
     // Before: refused as PHI — a staff member's new office beside the word appointment read as a patient's visit.
     ['a newsletter announcing a staff appointment', Buffer.from(JSON.stringify({ subject: 'Staff news', html: "<p>Wilson Lowe's appointment as practice manager was confirmed by the board. Appointment reminders now go out at 9am.</p>" })), { 'content-type': 'application/json' } as Record<string, string>],
+    // Before: refused as PHI — a known name beside the word patients, in the clinic's own newsletter.
+    ['a staff spotlight naming a staff member\'s family', Buffer.from(JSON.stringify({ subject: 'Staff spotlight', html: '<p>Our patients know her smile. "My husband Billy Heathcote and I moved here in 2013, and we love the farmers market."</p>' })), { 'content-type': 'application/json' } as Record<string, string>],
+    ['a dashboard page view titled with a chart', Buffer.from(JSON.stringify({ event: '$pageview', properties: { $title: 'Revenue Trends - Chart - Looker' } })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {
