@@ -1079,7 +1079,50 @@ const cleanChartTitlesAndRelatives: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives };
+/**
+ * Work lists and flattened documents: a name of any origin beside a date of birth and a word of
+ * care ("First Last 04/12/1961 called re: refill", "Last, First - 4/12/61 - HTN f/u"), a form
+ * whose label lost its colon in a PDF's text ("Patient Name First Last"), where someone is in the
+ * clinic ("is in room 4"), a date of death.
+ */
+const workLists: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const [year, month, day] = p.iso.split('-');
+  switch (n % 5) {
+    case 0:
+      d.text('{"channel":"C04FRONTDESK","text":"').phi(`${p.first} ${p.last}`, 'names').text(' ').phi(p.us, 'dates').text(` ${f.helpers.arrayElement(['called re: refill', 'called, wants a callback', 'no-show, please reschedule', 'needs labs before the appointment'])}"}`);
+      return { id: `worklist-chat-${n}`, kind: 'work-lists', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text(`- [ ] `).phi(`${p.last}, ${p.first}`, 'names').text(' - ').phi(`${Number(month)}/${Number(day)}/${year!.slice(2)}`, 'dates').text(` - ${f.helpers.arrayElement(['HTN f/u', 'DM2 f/u', 'COPD f/u', 'new patient'])}\n`);
+      return { id: `worklist-task-${n}`, kind: 'work-lists', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text('REGISTRATION FORM\nPatient Name ').phi(`${p.first} ${p.last}`, 'names').text('\nDate of Birth ').phi(p.us, 'dates').text('\n');
+      return { id: `worklist-pdftext-${n}`, kind: 'work-lists', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 3:
+      d.text('{"text":"').phi(`${p.first} ${p.last}`, 'names').text(` is in ${f.helpers.arrayElement(['room ' + f.number.int({ min: 1, max: 14 }), 'the waiting room', 'exam room ' + f.number.int({ min: 1, max: 9 })])}, ready for ${f.helpers.arrayElement(['the provider', 'vitals', 'check-out'])}"}`);
+      return { id: `worklist-room-${n}`, kind: 'work-lists', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text(`Condolence card list: Mr. ${p.last}'s ${f.helpers.arrayElement(['wife', 'mother', 'father'])} passed away on `).phi(`${pad(f.number.int({ min: 1, max: 12 }), 2)}/${pad(f.number.int({ min: 1, max: 28 }), 2)}/2026`, 'dates').text('.\n');
+      return { id: `worklist-death-${n}`, kind: 'work-lists', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: a changelog's author and date, release notes, a form's error messages, staff rooms. */
+const cleanWorkLists: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-work-lists', 'text/plain', `version 1.${f.number.int({ min: 1, max: 40 })}.${f.number.int({ min: 0, max: 20 })} - ${f.helpers.arrayElement(['Paul Eggert', 'Sergey Poznyakoff', 'Jim Meyering'])}, ${f.number.int({ min: 1995, max: 2009 })}-0${f.number.int({ min: 1, max: 9 })}-1${f.number.int({ min: 0, max: 9 })}.\n\n* New translations ja, pt_BR.\n`, n);
+    case 1:
+      return clean('clean-work-lists', 'text/plain', `Release Notes ${pad(f.number.int({ min: 1, max: 12 }), 2)}/${pad(f.number.int({ min: 1, max: 28 }), 2)}/${f.number.int({ min: 1995, max: 2009 })}: see the results page for the new lab interface.`, n);
+    case 2:
+      return clean('clean-work-lists', 'application/json', JSON.stringify({ errors: ['Patient Name Is Required', 'Patient Name Mismatch Error', 'Date of Birth Is Required'] }), n);
+    default:
+      return clean('clean-work-lists', 'application/json', JSON.stringify({ text: `${f.person.firstName()} ${f.person.lastName()} is in the office on Mondays; room ${f.number.int({ min: 1, max: 14 })} is ready for the flu clinic.` }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

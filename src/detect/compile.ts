@@ -7,13 +7,15 @@ import { WordFinder, WordPositions } from './words.js';
 import { folded } from './names.js';
 import type { DetectorSpec, KeySpec, Pack, Structure } from './pack.js';
 import type { Finding, Identifier } from './types.js';
-import { VALIDATORS } from './validators.js';
+import { VALIDATORS, visitName } from './validators.js';
 
 export interface CompiledPattern {
   readonly detector: CompiledDetector;
   /** Every match, with the span of the value group (?P<v>...) when the pattern has one. */
   readonly find: FindAll;
   readonly hasValueGroup: boolean;
+  /** The pattern marks a person's name (?P<n>...) beside its value: it counts only where that reads as one (visitName). */
+  readonly hasNameGroup: boolean;
   readonly confidence: number;
 }
 
@@ -382,10 +384,12 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     if (spec.structure !== null) structural.set(spec.structure, d);
     for (const p of spec.patterns) {
       const hasValueGroup = p.regex.includes('(?P<v>');
+      const hasNameGroup = hasValueGroup && p.regex.includes('(?P<n>');
       const compiled: CompiledPattern = {
         detector: d,
-        find: new FindAll(p.regex, hasValueGroup ? ['v'] : []),
+        find: new FindAll(p.regex, hasNameGroup ? ['v', 'n'] : hasValueGroup ? ['v'] : []),
         hasValueGroup,
+        hasNameGroup,
         confidence: p.confidence ?? spec.confidence.base,
       };
       const needsContext = spec.context.required || compiled.confidence < minConfidence;
@@ -491,6 +495,10 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
         const v = groups[0];
         if (v === undefined || v[1] === v[0]) return;
         [start, end] = v;
+        if (p.hasNameGroup) {
+          const n = groups[1];
+          if (n === undefined || !visitName(ascii === null ? buf.toString('utf8', n[0], n[1]) : ascii.slice(n[0], n[1]))) return;
+        }
       }
       if (d.validate !== null && !d.validate(ascii === null ? buf.toString('utf8', start, end) : ascii.slice(start, end))) return;
       if (d.excludes !== null && d.excludes(whole, start + offset, end + offset)) return;

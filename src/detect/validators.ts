@@ -344,7 +344,8 @@ const ADDRESSEE_ROLES = new Set([
   'voices', 'advisory', 'resources', 'reminder', 'reminders', 'notification', 'notifications', 'message', 'messages', 'messaging',
   'feedback', 'complaints', 'grievance', 'grievances', 'population', 'registry', 'not', 'found', 'none', 'null', 'undefined',
   'unknown', 'invalid', 'missing', 'error', 'already', 'exists', 'does', 'exist', 'locked', 'deleted', 'created', 'updated',
-  'merged', 'inactive', 'active', 'zero', 'first', 'last', 'name', 'names', 'number',
+  'merged', 'inactive', 'active', 'zero', 'first', 'last', 'name', 'names', 'number', 'is', 'required', 'empty',
+  'mismatch',
   // Health systems' words, as they name themselves like people ("Kaiser Permanente's lab
   // results"); none is a surname or a given name on the lists.
   'memorial', 'regional', 'presbyterian', 'methodist', 'lutheran', 'adventist', 'episcopal', 'samaritan', 'sinai',

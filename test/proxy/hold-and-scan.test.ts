@@ -95,6 +95,10 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a page view whose title names the open chart', Buffer.from(JSON.stringify({ event: '$pageview', properties: { $title: 'Chidinma Okonkwo - Patient Chart - athenaOne' } })), { 'content-type': 'application/json' }],
     // Before: delivered — a parent writes their child's name in a chat about the child's care.
     ['a chat message naming the writer\'s son', Buffer.from(JSON.stringify({ conversation: 'c-82', text: 'My son Emeka Okonkwo was seen on 11/2 and we got a bill for $450' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a work list names the patient and the date of birth side by side, and neither name is on the lists.
+    ['a front desk message with a name and a date of birth, no label', Buffer.from(JSON.stringify({ channel: 'C04FRONTDESK', text: 'Chidinma Okonkwo 04/12/1961 called re: refill' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a message says who is in which room.
+    ['a message saying which room a patient is in', Buffer.from(JSON.stringify({ text: 'Chidinma Okonkwo is in room 4, ready for the provider' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
