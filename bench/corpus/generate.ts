@@ -997,7 +997,13 @@ const schedulingMessages: Gen = (f, n) => {
   const doctor = `Dr. ${f.person.lastName()}`;
   const time = `${f.number.int({ min: 8, max: 11 })}:${f.helpers.arrayElement(['00', '15', '30', '45'])}`;
   const name = `${p.first} ${p.last}`;
-  switch (n % 6) {
+  switch (n % 7) {
+    case 6:
+      {
+        const [before, after] = f.helpers.arrayElement([['Hola, necesito reprogramar la cita de ', ', gracias'], ['Buenos días, quisiera cancelar la cita de ', ' para el lunes'], ['Mi hijo ', ' tiene fiebre desde ayer, necesito una cita']]);
+        d.text(`{"from":"whatsapp:+1555","text":"${before}`).phi(name, 'names').text(`${after}"}`);
+      }
+      return { id: `sched-es-${n}`, kind: 'scheduling-messages', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
     case 0:
       d.text('{"channel":"C04FRONTDESK","text":"Reminder: ').phi(name, 'names').text(` has an appointment ${f.helpers.arrayElement(['tomorrow', 'today', 'on Monday'])} at ${time} with ${doctor}"}`);
       return { id: `sched-slack-${n}`, kind: 'scheduling-messages', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };

@@ -346,6 +346,9 @@ const ADDRESSEE_ROLES = new Set([
   'unknown', 'invalid', 'missing', 'error', 'already', 'exists', 'does', 'exist', 'locked', 'deleted', 'created', 'updated',
   'merged', 'inactive', 'active', 'zero', 'first', 'last', 'name', 'names', 'number', 'is', 'required', 'empty',
   'mismatch',
+  // Spanish words of a clinic's notices, as a title-cased name would stand ("su cita para Vacunas Gratis").
+  'vacunas', 'vacuna', 'gratis', 'gratuita', 'gratuitas', 'salud', 'clínica', 'clinica', 'centro', 'servicios', 'médico', 'medico',
+  'comunidad', 'pacientes', 'paciente',
   // Health systems' words, as they name themselves like people ("Kaiser Permanente's lab
   // results"); none is a surname or a given name on the lists.
   'memorial', 'regional', 'presbyterian', 'methodist', 'lutheran', 'adventist', 'episcopal', 'samaritan', 'sinai',

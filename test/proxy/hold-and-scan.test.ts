@@ -99,6 +99,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a front desk message with a name and a date of birth, no label', Buffer.from(JSON.stringify({ channel: 'C04FRONTDESK', text: 'Chidinma Okonkwo 04/12/1961 called re: refill' })), { 'content-type': 'application/json' }],
     // Before: delivered — a message says who is in which room.
     ['a message saying which room a patient is in', Buffer.from(JSON.stringify({ text: 'Chidinma Okonkwo is in room 4, ready for the provider' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a parent writes in Spanish that their son has a fever, naming him.
+    ['a message in Spanish naming the writer\'s son', Buffer.from(JSON.stringify({ from: 'whatsapp:+1555', text: 'Mi hijo Emeka Okonkwo tiene fiebre desde ayer, necesito una cita' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
