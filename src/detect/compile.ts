@@ -191,11 +191,12 @@ function addNames(names: Set<string>, text: string, from: number, to: number, fo
 }
 
 /**
- * A detector's not_after / not_before check (see DetectorSpec.context): is the value at
- * [start, end) a provider's name, "Dr. Jennifer Walsh" or "Jennifer Walsh, MD"? So it is too
- * when the same payload titles the same name so elsewhere: a newsletter names its doctor with
- * the title once and without it after ("Dr. Ben Aufderhar joins us. Ben Aufderhar's patients
- * ..."). Null when the detector lists neither. Reads a few bytes either side of the value, no
+ * A detector's not_after / not_before / not_followed_by check (see DetectorSpec.context): is
+ * the value at [start, end) a provider's name, "Dr. Jennifer Walsh" or "Jennifer Walsh, MD"? So
+ * it is too when the same payload titles the same name so elsewhere: a newsletter names its
+ * doctor with the title once and without it after ("Dr. Ben Aufderhar joins us. Ben
+ * Aufderhar's patients ..."). Or does a phrase follow it that makes it no patient's ("Jane
+ * Doe's appointment as ...")? Null when the detector lists none of them. Reads a few bytes either side of the value, no
  * regex; the names titled anywhere in a payload are gathered once per payload (a pass per
  * title and credential), and only when a value would otherwise count.
  */
