@@ -1068,3 +1068,19 @@ describe('PHI-free traffic', () => {
     expect(r.phi).toBe(false);
   });
 });
+
+describe("a field's own label is no data", () => {
+  it.each([
+    ['a translation file', '{"firstName":"First name","lastName":"Last name","dateOfBirth":"Date of birth"}', 'application/json'],
+    ['a form definition whose labels say they are required', '{"your_name":"Your name (required)","patient_name":"Patient name:"}', 'application/json'],
+    ['a placeholder asking for the value', '{"dob":"Enter your date of birth","first_name":"Please enter the first name"}', 'application/json'],
+    ['a form posted with its labels as values', 'your-name=Your+name&first_name=First+Name', 'application/x-www-form-urlencoded'],
+  ])('%s', (_name, text, contentType) => {
+    expect(scanText(text, { contentType }).findings).toEqual([]);
+  });
+
+  it('a value that only looks like a label is still data: a one-word name, another field kind, a person of two names', () => {
+    const text = '{"first_name":"Nok","last_name":"Street","middle_name":"Rosa Maria"}';
+    expect(spans(text, scanText(text, { contentType: 'application/json' }), 'json-phi-field')).toEqual(['Nok', 'Street', 'Rosa Maria']);
+  });
+});

@@ -101,6 +101,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a message saying which room a patient is in', Buffer.from(JSON.stringify({ text: 'Chidinma Okonkwo is in room 4, ready for the provider' })), { 'content-type': 'application/json' }],
     // Before: delivered — a parent writes in Spanish that their son has a fever, naming him.
     ['a message in Spanish naming the writer\'s son', Buffer.from(JSON.stringify({ from: 'whatsapp:+1555', text: 'Mi hijo Emeka Okonkwo tiene fiebre desde ayer, necesito una cita' })), { 'content-type': 'application/json' }],
+    // Before: delivered — WordPress's Contact Form 7 names its fields your-name, your-tel.
+    ['a website contact form naming the patient in its your-name field', Buffer.from('your-name=Chidinma+Okonkwo&your-email=&your-message=I+need+a+refill+of+my+inhaler'), { 'content-type': 'application/x-www-form-urlencoded' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -181,6 +183,8 @@ describe('clean payloads pass byte for byte', () => {
     // Before: refused as PHI — a known name beside the word patients, in the clinic's own newsletter.
     ['a staff spotlight naming a staff member\'s family', Buffer.from(JSON.stringify({ subject: 'Staff spotlight', html: '<p>Our patients know her smile. "My husband Billy Heathcote and I moved here in 2013, and we love the farmers market."</p>' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a dashboard page view titled with a chart', Buffer.from(JSON.stringify({ event: '$pageview', properties: { $title: 'Revenue Trends - Chart - Looker' } })), { 'content-type': 'application/json' } as Record<string, string>],
+    // Before: refused as PHI — a translation file's values are the fields' labels ("First name"), not data.
+    ['a translation file uploaded to a localization service', Buffer.from(JSON.stringify({ en: { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth', yourName: 'Your name (required)', patientName: 'Patient name:' } })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {

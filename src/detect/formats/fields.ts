@@ -41,6 +41,28 @@ function regexes(keys: KeyTable): FieldRegexes {
   return r;
 }
 
+/**
+ * A field's value that is the field's own label, as translation files, form definitions and
+ * UI strings hold it (`"firstName": "First name"`, `your-name=Your name (required)`, `"dob":
+ * "Enter your date of birth"`): words naming the same kind of field, not data. Only a label of
+ * two words or more (or ending in `:` or `*`): a one-word value could be a person named as a
+ * key is ("Nok").
+ */
+function fieldLabel(keys: KeyTable, identifier: Identifier, text: string): boolean {
+  // Labels are short; most values have no space and no mark, and are no label.
+  if (text.length > 64 || !/[\s:*]/.test(text)) return false;
+  const v = text.trim().replace(/\s*\([^)]*\)$/, '');
+  const marked = /[:*]$/.test(v);
+  const bare = v.replace(/[\s:*]+$/, '').replace(/^(?:please\s+)?(?:enter|type|add|select)\s+(?:the\s+)?/i, '');
+  if (!marked && !/\s/.test(bare)) return false;
+  return keys.identify(bare) === identifier;
+}
+
+/** Does a field named for `identifier` hold data of its kind (plausible, and not its own label)? */
+function holdsData(keys: KeyTable, identifier: Identifier, text: string): boolean {
+  return plausible(identifier, text) && !fieldLabel(keys, identifier, text);
+}
+
 function run(ctx: FormatContext, find: FindAll, structure: Structure): void {
   const { buf } = ctx;
   const ascii = isAscii(buf) ? buf.toString('latin1') : null;
@@ -52,7 +74,7 @@ function run(ctx: FormatContext, find: FindAll, structure: Structure): void {
     const [start, end] = span;
     let text = buf.toString('utf8', start, end);
     if (structure === 'form') text = safeDecode(text.replace(/\+/g, ' '));
-    if (plausible(identifier, text)) structural(ctx, structure, identifier, start, end);
+    if (holdsData(ctx.scanner.keys, identifier, text)) structural(ctx, structure, identifier, start, end);
   });
 }
 
@@ -94,7 +116,7 @@ export function jsonFields(ctx: FormatContext): void {
     const start = at + i + (quoted ? 1 : 0);
     const end = at + m.length - (quoted ? 1 : 0);
     const identifier = ctx.scanner.keys.identify(m.toString('utf8', 1, keyEnd));
-    if (identifier !== null && plausible(identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);
+    if (identifier !== null && holdsData(ctx.scanner.keys, identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);
   }
 }
 
@@ -173,7 +195,7 @@ export function formLabelledFields(ctx: FormatContext): void {
 }
 
 function report(ctx: FormatContext, identifier: Identifier | null, start: number, end: number): void {
-  if (identifier !== null && end > start && plausible(identifier, safeDecode(ctx.buf.toString('utf8', start, end).replace(/\+/g, ' ')))) structural(ctx, 'form', identifier, start, end);
+  if (identifier !== null && end > start && holdsData(ctx.scanner.keys, identifier, safeDecode(ctx.buf.toString('utf8', start, end).replace(/\+/g, ' ')))) structural(ctx, 'form', identifier, start, end);
 }
 
 /**
