@@ -1075,6 +1075,8 @@ describe("a field's own label is no data", () => {
     ['a form definition whose labels say they are required', '{"your_name":"Your name (required)","patient_name":"Patient name:"}', 'application/json'],
     ['a placeholder asking for the value', '{"dob":"Enter your date of birth","first_name":"Please enter the first name"}', 'application/json'],
     ['a form posted with its labels as values', 'your-name=Your+name&first_name=First+Name', 'application/x-www-form-urlencoded'],
+    ['template variables where the values will go', '{"firstName":"{{first_name}}","lastName":"${lastName}","fname":"*|FNAME|*","dob":"%DOB%","phone":"{patient.phone}","ssn":"[[ssn]]","email":"{{{email}}}","last":"{!Contact.LastName}"}', 'application/json'],
+    ['merge tags in a form', 'FNAME=*%7CFNAME%7C*&dob=%7B%7Bdob%7D%7D', 'application/x-www-form-urlencoded'],
   ])('%s', (_name, text, contentType) => {
     expect(scanText(text, { contentType }).findings).toEqual([]);
   });
@@ -1082,5 +1084,10 @@ describe("a field's own label is no data", () => {
   it('a value that only looks like a label is still data: a one-word name, another field kind, a person of two names', () => {
     const text = '{"first_name":"Nok","last_name":"Street","middle_name":"Rosa Maria"}';
     expect(spans(text, scanText(text, { contentType: 'application/json' }), 'json-phi-field')).toEqual(['Nok', 'Street', 'Rosa Maria']);
+  });
+
+  it('a name in braces is a value, not a variable', () => {
+    const text = '{"first_name":"{{Rosa}}","last_name":"{Garcia}"}';
+    expect(spans(text, scanText(text, { contentType: 'application/json' }), 'json-phi-field')).toEqual(['{{Rosa}}', '{Garcia}']);
   });
 });

@@ -185,6 +185,8 @@ describe('clean payloads pass byte for byte', () => {
     ['a dashboard page view titled with a chart', Buffer.from(JSON.stringify({ event: '$pageview', properties: { $title: 'Revenue Trends - Chart - Looker' } })), { 'content-type': 'application/json' } as Record<string, string>],
     // Before: refused as PHI — a translation file's values are the fields' labels ("First name"), not data.
     ['a translation file uploaded to a localization service', Buffer.from(JSON.stringify({ en: { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth', yourName: 'Your name (required)', patientName: 'Patient name:' } })), { 'content-type': 'application/json' } as Record<string, string>],
+    // Before: refused as PHI — an integration's field mapping holds template variables where the values will go.
+    ['an integration mapping of template variables', Buffer.from(JSON.stringify({ mapping: { firstName: '{{first_name}}', lastName: '{{last_name}}', dob: '{{patient.dob}}', phone: '*|PHONE|*' } })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {

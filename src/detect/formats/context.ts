@@ -24,6 +24,20 @@ const NOT_NAMES = new Set([
   'string', 'str', 'text', 'varchar', 'nvarchar', 'char', 'type', 'value', 'field', 'input', 'required', 'optional', 'object', 'any',
 ]);
 const PLACEHOLDERS = new Set(['null', 'none', 'n/a', 'na', 'unknown', 'redacted', '[redacted]', 'true', 'false', 'test', 'xxx', 'tbd', '-', '0']);
+/**
+ * A template's variable where the value will go (`{{first_name}}`, `${lastName}`, Mailchimp's
+ * `*|FNAME|*`, `%FIRSTNAME%`, `{patient.dob}`, `[[name]]`), as integration mappings, e-mail
+ * templates and form definitions send them: no value yet.
+ */
+const TEMPLATE_VARIABLE = /^(?:\{\{\{?\s*([^{}]{1,64}?)\s*\}?\}\}|\$\{([^{}]{1,64})\}|\*\|([^|]{1,64})\|\*|%([^%\s]{1,64})%|\{!?([^{}\s]{1,64})\}|\[\[([^\[\]]{1,64})\]\])$/;
+/** A variable's name, not a value: lower case first (`first_name`, `patient.dob`), all capitals (`FNAME`), or dotted or joined by `_` (`Contact.FirstName`); "Rosa" is a value in braces. */
+const VARIABLE_NAME = /^(?:[a-z_$][\w.$-]*|[A-Z0-9_]+|[A-Za-z][\w$-]*[._][\w.$-]+)$/;
+const isTemplateVariable = (v: string): boolean => {
+  const m = TEMPLATE_VARIABLE.exec(v);
+  if (m === null) return false;
+  const name = m.slice(1).find((g) => g !== undefined);
+  return name !== undefined && VARIABLE_NAME.test(name);
+};
 
 /** An IPv4 or IPv6 address, a host:port, a URL, or a memory address (`"addr": "0x7ff6a1b2"` in a crash report). */
 const NETWORK_ADDRESS = /^(?:0x[0-9A-Fa-f]+|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]*\]?(?::\d{1,5})?|[A-Za-z0-9.-]+:\d{2,5}|[A-Za-z][A-Za-z0-9+.-]*:\/\/\S*)$/;
@@ -44,6 +58,7 @@ function digitCount(v: string): number {
 export function plausible(identifier: Identifier, value: string): boolean {
   const v = value.trim();
   if (v.length < 2 || !/[A-Za-z0-9]/.test(v) || PLACEHOLDERS.has(v.toLowerCase())) return false;
+  if (isTemplateVariable(v)) return false;
   // Masks such as ***-**-1234 or XXXX; a lone initial ("X.") is a name, not a mask.
   if (/^[*xX#•.\-\s]+$/.test(v) && (v.length >= 3 || /[*#•]/.test(v))) return false;
   // An identifier hashed (MD5, SHA-1, SHA-256, as ad platforms' customer matching sends it)
