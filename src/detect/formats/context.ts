@@ -29,7 +29,7 @@ const PLACEHOLDERS = new Set(['null', 'none', 'n/a', 'na', 'unknown', 'redacted'
  * `*|FNAME|*`, `%FIRSTNAME%`, `{patient.dob}`, `[[name]]`), as integration mappings, e-mail
  * templates and form definitions send them: no value yet.
  */
-const TEMPLATE_VARIABLE = /^(?:\{\{\{?\s*([^{}]{1,64}?)\s*\}?\}\}|\$\{([^{}]{1,64})\}|\*\|([^|]{1,64})\|\*|%([^%\s]{1,64})%|\{!?([^{}\s]{1,64})\}|\[\[([^\[\]]{1,64})\]\])$/;
+const TEMPLATE_VARIABLE = /^(?:\{\{\{?\s*([^{}]{1,64}?)\s*\}?\}\}|\$\{([^{}]{1,64})\}|\*\|([^|]{1,64})\|\*|%([^%\s]{1,64})%|\{!?([^{}\s]{1,64})\}|\[\[([^[\]]{1,64})\]\])$/;
 /** A variable's name, not a value: lower case first (`first_name`, `patient.dob`), all capitals (`FNAME`), or dotted or joined by `_` (`Contact.FirstName`); "Rosa" is a value in braces. */
 const VARIABLE_NAME = /^(?:[a-z_$][\w.$-]*|[A-Z0-9_]+|[A-Za-z][\w$-]*[._][\w.$-]+)$/;
 const isTemplateVariable = (v: string): boolean => {
