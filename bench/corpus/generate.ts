@@ -1095,7 +1095,11 @@ const workLists: Gen = (f, n) => {
   const p = person(f);
   const d = new DocBuilder();
   const [year, month, day] = p.iso.split('-');
-  switch (n % 5) {
+  switch (n % 6) {
+    case 5:
+      // A surname alone, as staff shorthand writes it; drawn from the Census's most frequent (faker's are often not on it, most patients' are).
+      d.text(`{"channel":"C04FRONTDESK","text":"${f.helpers.arrayElement(['pt', 'Pt', 'patient'])} `).phi(f.helpers.arrayElement(['Garcia', 'Nguyen', 'Johnson', 'Martinez', 'Williams', 'Patel', 'Kim', 'Robinson']), 'names').text(` ${f.helpers.arrayElement(['called re: labs', 'needs a refill', 'no-showed for the 2pm', 'is in room 3'])}"}`);
+      return { id: `worklist-surname-${n}`, kind: 'work-lists', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
     case 0:
       d.text('{"channel":"C04FRONTDESK","text":"').phi(`${p.first} ${p.last}`, 'names').text(' ').phi(p.us, 'dates').text(` ${f.helpers.arrayElement(['called re: refill', 'called, wants a callback', 'no-show, please reschedule', 'needs labs before the appointment'])}"}`);
       return { id: `worklist-chat-${n}`, kind: 'work-lists', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
@@ -1122,7 +1126,7 @@ const cleanWorkLists: Gen = (f, n) => {
     case 1:
       return clean('clean-work-lists', 'text/plain', `Release Notes ${pad(f.number.int({ min: 1, max: 12 }), 2)}/${pad(f.number.int({ min: 1, max: 28 }), 2)}/${f.number.int({ min: 1995, max: 2009 })}: see the results page for the new lab interface.`, n);
     case 2:
-      return clean('clean-work-lists', 'application/json', JSON.stringify({ errors: ['Patient Name Is Required', 'Patient Name Mismatch Error', 'Date of Birth Is Required'] }), n);
+      return clean('clean-work-lists', 'application/json', JSON.stringify({ errors: ['Patient Name Is Required', 'Patient Name Mismatch Error', 'Date of Birth Is Required'], menu: 'Patient Login Patient Portal Patient Forms', note: 'patient Portal is down; pt Education was given' }), n);
     default:
       return clean('clean-work-lists', 'application/json', JSON.stringify({ text: `${f.person.firstName()} ${f.person.lastName()} is in the office on Mondays; room ${f.number.int({ min: 1, max: 14 })} is ready for the flu clinic.` }), n);
   }

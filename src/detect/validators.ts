@@ -404,6 +404,16 @@ export function labelName(text: string): boolean {
   return addresseeName(title) && !words.some((w) => HEADING_WORDS.has(w.toLowerCase()));
 }
 
+/**
+ * One capitalized word that is a surname on the list and no role's word ("Garcia", not
+ * "Portal" or "Education"): a patient named by surname alone in staff shorthand ("pt Garcia
+ * called", person-name-patient-surname).
+ */
+export function knownSurname(text: string): boolean {
+  const w = text.trim();
+  return CAPITALIZED.test(w) && !/\s/.test(w) && familyNames().has(listed(w)) && !ADDRESSEE_ROLES.has(listed(w));
+}
+
 export const VALIDATORS = {
   luhn: (t: string) => luhn(digitsOf(t)),
   ssn,
@@ -427,6 +437,7 @@ export const VALIDATORS = {
   'known-given-name': knownGivenName,
   'addressee-name': addresseeName,
   'visit-name': visitName,
+  'known-surname': knownSurname,
   'label-name': labelName,
 } as const satisfies Record<string, (text: string) => boolean>;
 

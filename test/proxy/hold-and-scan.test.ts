@@ -103,6 +103,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a message in Spanish naming the writer\'s son', Buffer.from(JSON.stringify({ from: 'whatsapp:+1555', text: 'Mi hijo Emeka Okonkwo tiene fiebre desde ayer, necesito una cita' })), { 'content-type': 'application/json' }],
     // Before: delivered — WordPress's Contact Form 7 names its fields your-name, your-tel.
     ['a website contact form naming the patient in its your-name field', Buffer.from('your-name=Chidinma+Okonkwo&your-email=&your-message=I+need+a+refill+of+my+inhaler'), { 'content-type': 'application/x-www-form-urlencoded' }],
+    // Before: delivered — staff shorthand names the patient by surname alone.
+    ['a staff message naming a patient by surname alone', Buffer.from(JSON.stringify({ channel: 'C04FRONTDESK', text: 'pt Garcia called re: labs, please call back' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
