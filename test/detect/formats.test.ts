@@ -1077,6 +1077,8 @@ describe("a field's own label is no data", () => {
     ['a form posted with its labels as values', 'your-name=Your+name&first_name=First+Name', 'application/x-www-form-urlencoded'],
     ['template variables where the values will go', '{"firstName":"{{first_name}}","lastName":"${lastName}","fname":"*|FNAME|*","dob":"%DOB%","phone":"{patient.phone}","ssn":"[[ssn]]","email":"{{{email}}}","last":"{!Contact.LastName}"}', 'application/json'],
     ['merge tags in a form', 'FNAME=*%7CFNAME%7C*&dob=%7B%7Bdob%7D%7D', 'application/x-www-form-urlencoded'],
+    ['a form definition whose person object holds its labels', '{"patient":{"first":"First name","last":"Last name:"},"name":{"first":"{{first_name}}"}}', 'application/json'],
+    ['a form builder\'s field whose value is its label', '{"name":"first_name","value":"Your first name"}', 'application/json'],
   ])('%s', (_name, text, contentType) => {
     expect(scanText(text, { contentType }).findings).toEqual([]);
   });

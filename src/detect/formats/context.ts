@@ -1,4 +1,4 @@
-import type { Scanner } from '../compile.js';
+import type { KeyTable, Scanner } from '../compile.js';
 import type { Structure } from '../pack.js';
 import type { Finding, Identifier } from '../types.js';
 
@@ -84,6 +84,28 @@ export function plausible(identifier: Identifier, value: string): boolean {
     default:
       return true;
   }
+}
+
+/**
+ * A field's value that is the field's own label, as translation files, form definitions and
+ * UI strings hold it (`"firstName": "First name"`, `your-name=Your name (required)`, `"dob":
+ * "Enter your date of birth"`): words naming the same kind of field, not data. Only a label of
+ * two words or more (or ending in `:` or `*`): a one-word value could be a person named as a
+ * key is ("Nok").
+ */
+function fieldLabel(keys: KeyTable, identifier: Identifier, text: string): boolean {
+  // Labels are short; most values have no space and no mark, and are no label.
+  if (text.length > 64 || !/[\s:*]/.test(text)) return false;
+  const v = text.trim().replace(/\s*\([^)]*\)$/, '');
+  const marked = /[:*]$/.test(v);
+  const bare = v.replace(/[\s:*]+$/, '').replace(/^(?:please\s+)?(?:enter|type|add|select)\s+(?:the\s+)?/i, '');
+  if (!marked && !/\s/.test(bare)) return false;
+  return keys.identify(bare) === identifier;
+}
+
+/** Does a field named for `identifier` hold data of its kind (plausible, and not its own label)? */
+export function holdsData(keys: KeyTable, identifier: Identifier, text: string): boolean {
+  return plausible(identifier, text) && !fieldLabel(keys, identifier, text);
 }
 
 /** Records a finding of a structural detector (when the pack has it) for [start, end). */

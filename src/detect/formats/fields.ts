@@ -4,7 +4,7 @@ import type { KeyTable } from '../compile.js';
 import { FindAll, placeMatches } from '../find-all.js';
 import type { Structure } from '../pack.js';
 import type { Identifier } from '../types.js';
-import { plausible, structural, type FormatContext } from './context.js';
+import { holdsData, plausible, structural, type FormatContext } from './context.js';
 import { formPairSource, jsonPairSource, logfmtPairSource, nameLabelSource, xmlPairSource } from './pairs.js';
 import { isDateCell, namesInRow } from './tables.js';
 import { VALIDATORS } from '../validators.js';
@@ -39,28 +39,6 @@ function regexes(keys: KeyTable): FieldRegexes {
     cache.set(keys, r);
   }
   return r;
-}
-
-/**
- * A field's value that is the field's own label, as translation files, form definitions and
- * UI strings hold it (`"firstName": "First name"`, `your-name=Your name (required)`, `"dob":
- * "Enter your date of birth"`): words naming the same kind of field, not data. Only a label of
- * two words or more (or ending in `:` or `*`): a one-word value could be a person named as a
- * key is ("Nok").
- */
-function fieldLabel(keys: KeyTable, identifier: Identifier, text: string): boolean {
-  // Labels are short; most values have no space and no mark, and are no label.
-  if (text.length > 64 || !/[\s:*]/.test(text)) return false;
-  const v = text.trim().replace(/\s*\([^)]*\)$/, '');
-  const marked = /[:*]$/.test(v);
-  const bare = v.replace(/[\s:*]+$/, '').replace(/^(?:please\s+)?(?:enter|type|add|select)\s+(?:the\s+)?/i, '');
-  if (!marked && !/\s/.test(bare)) return false;
-  return keys.identify(bare) === identifier;
-}
-
-/** Does a field named for `identifier` hold data of its kind (plausible, and not its own label)? */
-function holdsData(keys: KeyTable, identifier: Identifier, text: string): boolean {
-  return plausible(identifier, text) && !fieldLabel(keys, identifier, text);
 }
 
 function run(ctx: FormatContext, find: FindAll, structure: Structure): void {

@@ -1,5 +1,5 @@
 import type { Identifier } from '../types.js';
-import { plausible, structural, type FormatContext } from './context.js';
+import { holdsData, structural, type FormatContext } from './context.js';
 import { walkJson } from './json-walk.js';
 import { knownFullName } from '../validators.js';
 import { firstRowIsData, genericNameHeader, headerlessTable, NameColumn } from './tables.js';
@@ -124,7 +124,7 @@ export function jsonObjectFields(ctx: FormatContext): void {
         } else if (parent.header !== null) {
           f.scalars.forEach((s, column) => {
             const identifier = parent.header![column];
-            if (identifier !== null && identifier !== undefined && plausible(identifier, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', identifier, s.start, s.end);
+            if (identifier !== null && identifier !== undefined && holdsData(keys, identifier, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', identifier, s.start, s.end);
             if (s.isString) parent.generic?.get(column)?.add(buf, s.start, s.end);
           });
         } else {
@@ -151,7 +151,7 @@ export function jsonObjectFields(ctx: FormatContext): void {
           const member = s.member?.toLowerCase();
           if (member === undefined || !VALUE.has(member) || (own && ANSWER_ONLY.has(member))) continue;
           values++;
-          if (plausible(label, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', label, s.start, s.end);
+          if (holdsData(keys, label, buf.toString('utf8', s.start, s.end))) structural(ctx, 'json-fields', label, s.start, s.end);
         }
         // {"field": {"ref": "date_of_birth"}, "date": "1947-02-11"}: the name is one level down.
         if (values === 0 && parent !== undefined) parent.childLabel ??= label;
@@ -174,8 +174,8 @@ export function jsonObjectFields(ctx: FormatContext): void {
       }
       if (top.person !== null && named !== null && named !== top.person) {
         const identifier = keys.identify(`${top.person} ${named}`);
-        if (identifier !== null && plausible(identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);
-      } else if (isString && member !== null && top.isObject && top.key !== null && bare(top.key) === 'name' && NAME_PART.has(bare(member)) && plausible('names', buf.toString('utf8', start, end))) {
+        if (identifier !== null && holdsData(keys, identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);
+      } else if (isString && member !== null && top.isObject && top.key !== null && bare(top.key) === 'name' && NAME_PART.has(bare(member)) && holdsData(keys, 'names', buf.toString('utf8', start, end))) {
         // A name as an object of its parts: `"name": {"first": ...}` is `name_first`.
         structural(ctx, 'json-fields', 'names', start, end);
       }
