@@ -1132,7 +1132,70 @@ const cleanWorkLists: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists };
+/**
+ * Staff requests about a patient, as task boards, team chat and chat assistants carry them: a
+ * records request, a prior authorization, a referral, a call back, a relative who writes in, a
+ * first name in a reminder, a calendar entry written last name first. No date, no label: the
+ * name and what is asked for.
+ */
+const staffRequests: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const name = `${p.first} ${p.last}`;
+  switch (n % 8) {
+    case 0:
+      d.text(`{"channel":"C04RECORDS","text":"${f.helpers.arrayElement(['Please fax records for ', 'Records request from ', 'Can you send the medical records for '])}`).phi(name, 'names').text(` ${f.helpers.arrayElement(['to Dr. Lee at Valley Ortho', 'before Friday', '(signed release on file)'])}"}`);
+      return { id: `request-records-${n}`, kind: 'staff-requests', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text(`{"name":"${f.helpers.arrayElement(['Prior auth for ', 'PA approved for ', 'PA denied for ', 'Prior authorization submitted for '])}`).phi(name, 'names').text(` ${f.helpers.arrayElement(['(Ozempic 1mg)', '- MRI lumbar spine', '- needs appeal', '(Humira)'])}","idList":"5f1c${f.string.hexadecimal({ length: 8, prefix: '' })}"}`);
+      return { id: `request-auth-${n}`, kind: 'staff-requests', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      if (n % 16 === 2) d.text(`New referral from Dr. ${f.person.lastName()} for `).phi(name, 'names').text(`, needs ${f.helpers.arrayElement(['cardiology', 'GI', 'derm'])} consult ASAP\n`);
+      else d.phi(name, 'names').text(` - ref to ${f.helpers.arrayElement(['cardiology', 'ortho', 'GI', 'neurology'])}, ${f.helpers.arrayElement(['urgent', 'routine', 'sent 11/20'])}\n`);
+      return { id: `request-referral-${n}`, kind: 'staff-requests', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 3:
+      d.text('{"text":"').phi(name, 'names').text(` ${f.helpers.arrayElement(['called re: billing', 'called re: her bill', 'left a voicemail about her bill', 'called, asking about lab results', 'called re: refill status'])}, ${f.helpers.arrayElement(['please call back', 'cb requested', 'see msg'])}"}`);
+      return { id: `request-callback-${n}`, kind: 'staff-requests', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 4:
+      d.text(`{"to":"+1555${f.string.numeric(7)}","body":"${f.helpers.arrayElement(['Hi ', 'Hello ', 'Hi ', 'Dear '])}`).phi(p.first, 'names').text(`, ${f.helpers.arrayElement(['your lab results are ready in the portal', 'your appointment with Dr. Patel is tomorrow at 10:30', 'your prescription is ready for pickup', 'your test results came back, please call us'])}."}`);
+      return { id: `request-greeting-${n}`, kind: 'staff-requests', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 5:
+      d.text(`{"message":"${f.helpers.arrayElement(["I am ", "I'm ", 'This is '])}`).phi(name, 'names').text(`'s ${f.helpers.arrayElement(['daughter', 'son', 'wife', 'husband'])}, ${f.helpers.arrayElement(['she had surgery yesterday and the incision is red', 'he needs a refill of his blood pressure medication', 'we need to reschedule the appointment'])}"}`);
+      return { id: `request-relative-${n}`, kind: 'staff-requests', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 6:
+      d.text('{"summary":"').phi(`${p.last}, ${p.first}`, 'names').text(` - ${f.helpers.arrayElement(['follow up', 'post-op follow up', 'f/u labs', 'recheck'])}","start":{"dateTime":"2026-11-24T15:00:00-05:00"}}`);
+      return { id: `request-calendar-${n}`, kind: 'staff-requests', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text(`Please send `).phi(name, 'names').text(` ${f.helpers.arrayElement(['her records', 'his lab results', 'a copy of her chart', 'his referral paperwork'])} by mail.\n`);
+      return { id: `request-send-${n}`, kind: 'staff-requests', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: the same phrases about companies, staff, drugs and meetings. */
+const cleanStaffRequests: Gen = (f, n) => {
+  switch (n % 8) {
+    case 0:
+      return clean('clean-staff-requests', 'application/json', JSON.stringify({ channel: 'C04RECORDS', text: `Records request from ${f.helpers.arrayElement(['Quest Diagnostics', 'Valley Orthopedics', 'Blue Cross', 'Social Security'])}: use the new release form.` }), n);
+    case 1:
+      return clean('clean-staff-requests', 'application/json', JSON.stringify({ name: `Prior auth for ${f.helpers.arrayElement(['Ozempic', 'Humira', 'Dupixent', 'Mounjaro'])} now needs the new form`, idList: '5f1c0a' }), n);
+    case 2:
+      return clean('clean-staff-requests', 'text/plain', `Referral for ${f.helpers.arrayElement(['Cardiology Associates', 'Valley Orthopedics', 'Physical Therapy'])} is now electronic; ${f.person.firstName()} ${f.person.lastName()} from IT will set it up.
+`, n);
+    case 3:
+      return clean('clean-staff-requests', 'application/json', JSON.stringify({ text: `${f.person.firstName()} ${f.person.lastName()} called re: the copier lease; the quote is in the shared drive` }), n);
+    case 4:
+      return clean('clean-staff-requests', 'application/json', JSON.stringify({ body: `${f.helpers.arrayElement(['Hi Team', 'Hi All', 'Hello Everyone', 'Hi There'])}, your lab results dashboard is live.` }), n);
+    case 5:
+      return clean('clean-staff-requests', 'application/json', JSON.stringify({ message: `I am ${f.person.firstName()} ${f.person.lastName()}'s assistant, she is out of the office until Monday.` }), n);
+    case 6:
+      return clean('clean-staff-requests', 'application/json', JSON.stringify({ summary: `${f.helpers.arrayElement(['Budget Review', 'Staff Meeting', 'Q3 Planning'])} - follow up`, start: { dateTime: '2026-11-24T15:00:00-05:00' } }), n);
+    default:
+      return clean('clean-staff-requests', 'text/plain', `Please send ${f.helpers.arrayElement(['Billing', 'Front Desk', 'Accounts Payable'])} the records policy by Friday.
+`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

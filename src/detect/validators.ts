@@ -306,7 +306,7 @@ export function knownGivenName(text: string): boolean {
  * event's title words ("Telehealth - Staff Training").
  */
 const ADDRESSEE_ROLES = new Set([
-  'valued', 'loyal', 'customer', 'customers', 'patient', 'patients', 'member', 'members', 'team', 'staff', 'sir', 'sirs', 'madam',
+  'valued', 'loyal', 'customer', 'customers', 'patient', 'patients', 'pt', 'pts', 'member', 'members', 'team', 'staff', 'sir', 'sirs', 'madam',
   'friend', 'friends', 'front', 'desk', 'hiring', 'manager', 'support', 'billing', 'office', 'care', 'provider', 'providers',
   'parent', 'parents', 'guardian', 'family', 'families', 'everyone', 'all', 'colleague', 'colleagues', 'partner', 'partners',
   'client', 'clients', 'user', 'users', 'guest', 'guests', 'visitor', 'visitors', 'resident', 'residents', 'neighbor', 'neighbors',
@@ -332,6 +332,10 @@ const ADDRESSEE_ROLES = new Set([
   'industries', 'corporation', 'incorporated', 'llc', 'ltd', 'holdings', 'enterprises', 'supply', 'supplies', 'international',
   'global', 'brands', 'products', 'distributors', 'distribution', 'logistics', 'pharma', 'healthcare', 'biotech',
   'teams', 'network', 'associates', 'systems', 'solutions', 'technologies', 'pharmaceuticals', 'therapeutics', 'biosciences',
+  // Services a request names as it would a patient ("Referral for Physical Therapy", "PA for Sleep Medicine", person-name-request).
+  'therapy', 'therapies', 'surgery', 'surgical', 'specialists', 'specialty', 'urology', 'neurology', 'gastroenterology',
+  'ophthalmology', 'optometry', 'podiatry', 'psychiatry', 'obstetrics', 'gynecology', 'rehab', 'rehabilitation', 'hospice',
+  'pathology', 'anesthesia', 'disability', 'benefits',
   // What follows "Patient" in a title, a department's name or an error message as a name does
   // ("Patient Safety Week", "Patient Access Representative", "Patient Not Found",
   // person-name-patient). Words that are also surnames (Day, Story, Council) are not here.
@@ -356,16 +360,25 @@ const ADDRESSEE_ROLES = new Set([
   'beaumont',
 ]);
 
-/** Institutions named for a person whose words are all people's names ("Johns Hopkins' lab results portal"). */
-const INSTITUTIONS = new Set(['johns hopkins', 'mass general', 'sloan kettering', 'dana farber', 'md anderson', 'walter reed', 'rush copley']);
+/** Institutions, payers and agencies whose words are all people's names ("Johns Hopkins' lab results portal"). */
+const INSTITUTIONS = new Set([
+  'johns hopkins', 'mass general', 'sloan kettering', 'dana farber', 'md anderson', 'walter reed', 'rush copley',
+  // Payers and agencies named by two words that are also people's ("Records request from Blue Cross").
+  'blue cross', 'blue shield', 'social security', 'human resources', 'workers comp', 'wells fargo', 'united way',
+]);
 
 /** The lower-case words a name pattern takes before a surname: Maria de la Cruz, Ludwig van Beethoven, Omar bin Laden. */
 const SURNAME_PARTICLES = new Set(['de', 'la', 'las', 'los', 'del', 'della', 'da', 'das', 'do', 'dos', 'du', 'van', 'der', 'den', 'von', 'dem', 'ter', 'ten', 'di', 'le', 'bin', 'ibn', 'al', 'el']);
+
+/** Words that open a greeting, where a name's first word would stand in a pattern that allows one. */
+const GREETINGS = new Set(['hi', 'hello', 'hey', 'dear', 'greetings', 'hiya', 'howdy', 'hola', 'estimado', 'estimada', 'querido', 'querida']);
 
 /** Two or more capitalized words (McDermott, O'Brien, Muñoz, MacGyver-Kihn too; "Last, First" too) naming a person, not a role, group or place (see ADDRESSEE_ROLES); middle initials and surname particles aside. */
 export function addresseeName(text: string): boolean {
   if (INSTITUTIONS.has(text.toLowerCase().replace(/\s+/g, ' '))) return false;
   const words = text.replaceAll(',', ' ').split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w) && !SURNAME_PARTICLES.has(w));
+  // A greeting is no one's first name: "Hi Aracely" is Aracely greeted (person-name-first-greeted reads that).
+  if (GREETINGS.has(words[0]!.toLowerCase())) return false;
   return words.length >= 2 && words.every((w) => /^\p{Lu}[\p{Ll}'-]+(?:\p{Lu}[\p{Ll}'-]+){0,2}$/u.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
 }
 
@@ -414,6 +427,26 @@ export function knownSurname(text: string): boolean {
   return CAPITALIZED.test(w) && !/\s/.test(w) && familyNames().has(listed(w)) && !ADDRESSEE_ROLES.has(listed(w));
 }
 
+/** Words a greeting addresses that are no one's name ("Hi There", "Hello Everybody", "Hey Guys"), beside the roles of ADDRESSEE_ROLES. */
+const NOT_GREETED = new Set([
+  'there', 'folks', 'guys', 'everybody', 'world', 'again', 'back', 'doc', 'mom', 'dad', 'neighbor', 'neighbors', 'neighbour',
+  'neighbours', "y'all", 'yall', 'ladies', 'gentlemen', 'teammates', 'coworkers', 'admin', 'administrator', 'user', 'users',
+  'applicant', 'applicants', 'client', 'clients', 'guest', 'guests', 'reader', 'readers', 'subscriber', 'subscribers',
+  'sender', 'recipient', 'owner', 'doctor', 'nurse', 'you', 'today', 'tomorrow', 'todos', 'todas', 'amigo', 'amiga',
+]);
+
+/**
+ * One capitalized word that is no role's and no greeting's word ("Aracely", not "Team",
+ * "Everyone" or "There"): a patient greeted by first name in a message about their care ("Hi
+ * Aracely, your lab results are ready", person-name-first-greeted). Any origin: the greeting and the
+ * care around it say it is a person.
+ */
+export function greetedName(text: string): boolean {
+  const w = text.trim();
+  const lower = w.toLowerCase();
+  return /^\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}[\p{Ll}'’-]+)?$/u.test(w) && !ADDRESSEE_ROLES.has(lower) && !NOT_GREETED.has(lower) && !GREETINGS.has(lower);
+}
+
 export const VALIDATORS = {
   luhn: (t: string) => luhn(digitsOf(t)),
   ssn,
@@ -438,6 +471,7 @@ export const VALIDATORS = {
   'addressee-name': addresseeName,
   'visit-name': visitName,
   'known-surname': knownSurname,
+  'greeted-name': greetedName,
   'label-name': labelName,
 } as const satisfies Record<string, (text: string) => boolean>;
 

@@ -22,11 +22,12 @@ const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[
   'known-full-name-lower': { valid: ['linda martinez', 'rosa garcia', 'garcia, rosa'], invalid: ['rose early', 'will young', 'may long', 'linda qzxwv', 'aracely mraz'] },
   'label-name': { valid: ['ARACELY MRAZ', 'MRAZ, ARACELY', 'Aracely Mraz', 'Mraz, Aracely J'], invalid: ['SEE CHART', 'NOT FOUND', 'Visit Date', 'NEW ADMISSION', 'Education Materials', 'DOB'] },
   'known-given-name': { valid: ['Helene Beahan', 'Ira Kuvalis', 'Kuvalis, Ira', 'Rosa Best', 'John Parent'], invalid: ['Referral Forms', 'Helene', 'Forms, Referral', 'Wesley Chapel', 'Jackson Heights', 'Washington Square', 'Russel Inc', 'Nolan Group', 'Grace Health'] },
-  'addressee-name': { valid: ['Naomie Wehner', 'Jerry McDermott', "Sean O'Brien", 'Flo T. Krajcik', 'Maria de la Cruz'], invalid: ['Valued Patient', 'Johns Hopkins', 'Mass General', 'Kaiser Permanente', 'Front Desk', 'Springfield Radiology', 'Naomie', 'Naomie wehner', 'Jerry MCDERMOTT'] },
+  'addressee-name': { valid: ['Naomie Wehner', 'Jerry McDermott', "Sean O'Brien", 'Flo T. Krajcik', 'Maria de la Cruz'], invalid: ['Valued Patient', 'Johns Hopkins', 'Mass General', 'Kaiser Permanente', 'Front Desk', 'Springfield Radiology', 'Naomie', 'Naomie wehner', 'Jerry MCDERMOTT', 'Hi Aracely', 'Dear Naomie'] },
   'intl-phone': { valid: ['+525512345678', '+52 55 1234 5678', '+44 20 7946 0958', '+63 917 123 4567'], invalid: ['+1 312 555 0142', '+25', '+0530', '+2 1234', '+49 1234 5678 9012 3456', '+20191229111838', '+20130313'] },
   'spoken-phone': { valid: ['three one two, five five five, zero one eight eight', 'three one two five five five oh one eight eight', '312 five five five zero one double eight', 'one three one two five five five zero one four two'], invalid: ['312 555 0188', 'one two three four five six seven eight nine zero', 'three one two five five five zero one eight', 'nine one one five five five zero one eight eight'] },
   'visit-name': { valid: ['Imelda Cremin', 'Mraz, Aracely', 'Park, Jimin', 'MacGyver-Kihn, Alan', 'Xander Hills', 'Rosa Park', 'Maria Hall'], invalid: ['Lincoln Park', 'Oak Park', 'Grant Park', 'Maple Grove', 'Forest Hill', 'Main Street', 'Town Hall', 'Welcome Packet', 'Front Desk', 'Imelda'] },
   'known-surname': { valid: ['Garcia', 'Nguyen', 'Johnson', 'Martinez'], invalid: ['Portal', 'Education', 'Okonkwo', 'garcia', 'Rosa Garcia', 'Care'] },
+  'greeted-name': { valid: ['Aracely', 'Rosa', 'Jerome', 'Chidinma', "D'Andre", 'Zoë', 'McKenna'], invalid: ['Team', 'Everyone', 'All', 'There', 'Folks', 'aracely', 'Rosa Garcia', 'Patient', 'A', 'ROSA', 'Hi'] },
 };
 
 describe.each(Object.entries(CASES))('validator %s', (name, { valid, invalid }) => {

@@ -105,6 +105,19 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a website contact form naming the patient in its your-name field', Buffer.from('your-name=Chidinma+Okonkwo&your-email=&your-message=I+need+a+refill+of+my+inhaler'), { 'content-type': 'application/x-www-form-urlencoded' }],
     // Before: delivered — staff shorthand names the patient by surname alone.
     ['a staff message naming a patient by surname alone', Buffer.from(JSON.stringify({ channel: 'C04FRONTDESK', text: 'pt Garcia called re: labs, please call back' })), { 'content-type': 'application/json' }],
+    // Before: delivered — staff requests about a patient name them after the request, and neither name is on the lists.
+    ['a records request in a team chat', Buffer.from(JSON.stringify({ channel: 'C04RECORDS', text: 'Please fax records for Chidinma Okonkwo to Dr. Lee at Valley Ortho' })), { 'content-type': 'application/json' }],
+    ['a task card for a prior authorization', Buffer.from(JSON.stringify({ name: 'PA approved for Chidinma Okonkwo (Humira)', idList: '5f1c0a' })), { 'content-type': 'application/json' }],
+    ['a task asking to send a patient her results', Buffer.from('Please send Chidinma Okonkwo her lab results by mail.\n'), { 'content-type': 'text/plain' }],
+    // Before: delivered — a phone message and a referral in staff shorthand.
+    ['a phone message about a patient\'s bill', Buffer.from(JSON.stringify({ text: 'Chidinma Okonkwo called re: her bill, see msg' })), { 'content-type': 'application/json' }],
+    ['a referral in staff shorthand', Buffer.from('Chidinma Okonkwo - ref to cardiology, urgent\n'), { 'content-type': 'text/plain' }],
+    // Before: delivered — a relative names the patient before 's and the relation.
+    ['a message from a patient\'s daughter naming her mother', Buffer.from(JSON.stringify({ message: "I'm Chidinma Okonkwo's daughter, she had surgery yesterday and the incision is red" })), { 'content-type': 'application/json' }],
+    // Before: delivered — a calendar entry written last name first, with a follow-up.
+    ['a calendar entry for a follow-up, last name first', Buffer.from(JSON.stringify({ summary: 'Okonkwo, Chidinma - post-op follow up', start: { dateTime: '2026-11-24T15:00:00-05:00' } })), { 'content-type': 'application/json' }],
+    // Before: blocked only because "Hi Chidinma" read as a full name; now the first name is found as one.
+    ['a reminder greeting the patient by first name', Buffer.from(JSON.stringify({ body: 'Hi Chidinma, your lab results are ready in the portal.' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -189,6 +202,9 @@ describe('clean payloads pass byte for byte', () => {
     ['a translation file uploaded to a localization service', Buffer.from(JSON.stringify({ en: { firstName: 'First name', lastName: 'Last name', dateOfBirth: 'Date of birth', yourName: 'Your name (required)', patientName: 'Patient name:' } })), { 'content-type': 'application/json' } as Record<string, string>],
     // Before: refused as PHI — an integration's field mapping holds template variables where the values will go.
     ['an integration mapping of template variables', Buffer.from(JSON.stringify({ mapping: { firstName: '{{first_name}}', lastName: '{{last_name}}', dob: '{{patient.dob}}', phone: '*|PHONE|*' } })), { 'content-type': 'application/json' } as Record<string, string>],
+    // The same requests about companies, drugs, services and meetings: no one's.
+    ['staff requests about a lab company, a drug and a service', Buffer.from(JSON.stringify({ channel: 'C04RECORDS', text: 'Records request from Quest Diagnostics: use the new release form. Prior auth for Ozempic now needs the new form. Referral for Physical Therapy is now electronic; Gabriella Quigley from IT will set it up.' })), { 'content-type': 'application/json' } as Record<string, string>],
+    ['a meeting follow-up and a team greeting', Buffer.from(JSON.stringify({ summary: 'Budget Review - follow up', body: 'Hi Team, your lab results dashboard is live.' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
   ])('%s', async (_name, body, headers) => {
