@@ -1195,7 +1195,68 @@ const cleanStaffRequests: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests };
+/**
+ * Clinical facts stated about a patient by name in staff chat, chat-assistant prompts and a
+ * practice's replies to online reviews: why they came in, what they take, what they are allergic
+ * to, a case in shorthand, a reviewer thanked by first name for words about their surgery.
+ */
+const clinicalFacts: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const name = `${p.first} ${p.last}`;
+  switch (n % 8) {
+    case 0:
+      d.text('{"text":"').phi(name, 'names').text(` ${f.helpers.arrayElement(['came in today with chest pain', 'came in this morning with a fever and cough', 'was in today for her flu shot', 'was seen today for a rash', 'presented with worsening shortness of breath'])}"}`);
+      return { id: `fact-visit-${n}`, kind: 'clinical-facts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text('{"messages":[{"role":"user","content":"').phi(name, 'names').text(` ${f.helpers.arrayElement(['is on metformin 500mg BID', 'is taking lisinopril 10 mg daily', 'was started on insulin glargine 10 units'])}; ${f.helpers.arrayElement(['any interactions with ibuprofen?', 'should we adjust for CKD?'])}"}]}`);
+      return { id: `fact-meds-${n}`, kind: 'clinical-facts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.phi(name, 'names').text(` ${f.helpers.arrayElement(['is allergic to penicillin', 'has a history of breast cancer', 'has a hx of CHF', 'is allergic to sulfa drugs'])}, please flag the chart\n`);
+      return { id: `fact-history-${n}`, kind: 'clinical-facts', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 3:
+      d.text(`{"text":"${f.helpers.arrayElement(['We saw ', 'I saw ', 'Dr. Patel saw '])}`).phi(name, 'names').text(` ${f.helpers.arrayElement(['today for her diabetes', 'yesterday for a UTI', 'this morning for back pain', 'in clinic for a med check'])}"}`);
+      return { id: `fact-saw-${n}`, kind: 'clinical-facts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 4:
+      d.phi(name, 'names').text(` (${f.number.int({ min: 18, max: 89 })}${f.helpers.arrayElement(['F', 'M', ' y/o F', ' yo M'])}) - ${f.helpers.arrayElement(['CHF exacerbation, BNP 1400', 'COPD flare', 'DKA, admitted to ICU'])}\n`);
+      return { id: `fact-case-${n}`, kind: 'clinical-facts', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 5:
+      d.text(`{"text":"${f.helpers.arrayElement(['Patient is ', 'Pt is ', 'Patient name is '])}`).phi(name, 'names').text(`. ${f.helpers.arrayElement(['Needs a callback.', 'See note.', 'Waiting in lobby.'])}"}`);
+      return { id: `fact-patient-is-${n}`, kind: 'clinical-facts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 6:
+      d.text('{"comment":"').text(f.helpers.arrayElement(['Thank you ', 'Thanks '])).phi(p.first, 'names').text(` for your ${f.helpers.arrayElement(['kind words', 'review', 'feedback'])} about your ${f.helpers.arrayElement(['knee surgery', 'visit with Dr. Patel', 'root canal', 'hip replacement'])}!"}`);
+      return { id: `fact-review-${n}`, kind: 'clinical-facts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text('{"comment":"').phi(p.first, 'names').text(`, ${f.helpers.arrayElement(['we are sorry your wait for the colonoscopy was so long', "we're glad your hip replacement went well", 'we are so sorry to hear about your experience at your last appointment'])}. Please call our office."}`);
+      return { id: `fact-review-reply-${n}`, kind: 'clinical-facts', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: staff, vendors and companies in the same phrases. */
+const cleanClinicalFacts: Gen = (f, n) => {
+  switch (n % 8) {
+    case 0:
+      return clean('clean-clinical-facts', 'application/json', JSON.stringify({ text: `${f.person.firstName()} ${f.person.lastName()} from ${f.company.name()} came in today with the new brochures` }), n);
+    case 1:
+      return clean('clean-clinical-facts', 'application/json', JSON.stringify({ text: `${f.helpers.arrayElement(['Quest Diagnostics', 'Front Desk', 'Springfield Radiology'])} is on track for the 500 mg sample delivery` }), n);
+    case 2:
+      return clean('clean-clinical-facts', 'text/plain', `${f.company.name()} Corp has a history of on-time deliveries, please renew the contract
+`, n);
+    case 3:
+      return clean('clean-clinical-facts', 'application/json', JSON.stringify({ text: `We saw ${f.helpers.arrayElement(['Record Growth', 'Strong Demand', 'Higher Volumes'])} this quarter in the flu clinic` }), n);
+    case 4:
+      return clean('clean-clinical-facts', 'text/plain', `Board Meeting (${f.number.int({ min: 2, max: 12 })} attendees) - budget review
+`, n);
+    case 5:
+      return clean('clean-clinical-facts', 'application/json', JSON.stringify({ errors: ['Patient is required.', 'Patient name is missing.'] }), n);
+    case 6:
+      return clean('clean-clinical-facts', 'application/json', JSON.stringify({ comment: `Thank you ${f.helpers.arrayElement(['Team', 'Everyone', 'All'])} for your feedback about the staff meeting!` }), n);
+    default:
+      return clean('clean-clinical-facts', 'application/json', JSON.stringify({ comment: `${f.person.firstName()}, thanks for the notes from the staff meeting. We are glad the new schedule works.` }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

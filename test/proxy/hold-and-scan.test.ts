@@ -118,6 +118,13 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a calendar entry for a follow-up, last name first', Buffer.from(JSON.stringify({ summary: 'Okonkwo, Chidinma - post-op follow up', start: { dateTime: '2026-11-24T15:00:00-05:00' } })), { 'content-type': 'application/json' }],
     // Before: blocked only because "Hi Chidinma" read as a full name; now the first name is found as one.
     ['a reminder greeting the patient by first name', Buffer.from(JSON.stringify({ body: 'Hi Chidinma, your lab results are ready in the portal.' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a fact of the patient's care said right after the name, and neither name is on the lists.
+    ['a staff message saying why a patient came in', Buffer.from(JSON.stringify({ text: 'Chidinma Okonkwo came in today with chest pain' })), { 'content-type': 'application/json' }],
+    ['a chat-assistant prompt naming a patient and her medication', Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: 'Chidinma Okonkwo is on metformin 500mg BID; any interactions with ibuprofen?' }] })), { 'content-type': 'application/json' }],
+    ['a case in shorthand with age and sex in parentheses', Buffer.from('Chidinma Okonkwo (61F) - CHF exacerbation, BNP 1400\n'), { 'content-type': 'text/plain' }],
+    ['a message naming the patient after "Patient is"', Buffer.from(JSON.stringify({ text: 'Patient is Chidinma Okonkwo. Needs a callback.' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a practice's reply to an online review names the reviewer and the care they had.
+    ['a reply to an online review naming the reviewer\'s surgery', Buffer.from(JSON.stringify({ comment: 'Thank you Chidinma for your kind words about your knee surgery with Dr. Patel!' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -204,6 +211,7 @@ describe('clean payloads pass byte for byte', () => {
     ['an integration mapping of template variables', Buffer.from(JSON.stringify({ mapping: { firstName: '{{first_name}}', lastName: '{{last_name}}', dob: '{{patient.dob}}', phone: '*|PHONE|*' } })), { 'content-type': 'application/json' } as Record<string, string>],
     // The same requests about companies, drugs, services and meetings: no one's.
     ['staff requests about a lab company, a drug and a service', Buffer.from(JSON.stringify({ channel: 'C04RECORDS', text: 'Records request from Quest Diagnostics: use the new release form. Prior auth for Ozempic now needs the new form. Referral for Physical Therapy is now electronic; Gabriella Quigley from IT will set it up.' })), { 'content-type': 'application/json' } as Record<string, string>],
+    ['a vendor\'s visit and a thank-you to the team', Buffer.from(JSON.stringify({ text: 'Mike Jones from Acme Supply came in today with the new brochures. Thank you Team for your feedback about the staff meeting!' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a meeting follow-up and a team greeting', Buffer.from(JSON.stringify({ summary: 'Budget Review - follow up', body: 'Hi Team, your lab results dashboard is live.' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
