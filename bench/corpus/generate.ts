@@ -1256,7 +1256,46 @@ const cleanClinicalFacts: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts };
+/**
+ * Patients who give only their first name in a chat widget, a day's schedule with the time
+ * first, results sent "for" a patient, and a patient's results right after the name.
+ */
+const chatsAndSchedules: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  switch (n % 4) {
+    case 0:
+      d.text(`{"conversation":"c-${f.string.numeric(4)}","text":"${f.helpers.arrayElement(['hi im ', 'Hi, this is ', 'My name is '])}`).phi(p.first, 'names').text(`${f.helpers.arrayElement([', i had a colonoscopy last week and im still bleeding', '. I need a refill of my inhaler', ' and I need to reschedule my appointment'])}"}`);
+      return { id: `chat-first-${n}`, kind: 'chats-and-schedules', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text(`${f.number.int({ min: 8, max: 11 })}:${f.helpers.arrayElement(['00', '15', '30', '45'])} AM - `).phi(`${p.first} ${p.last}`, 'names').text(` (${f.helpers.arrayElement(['follow-up', 'new patient', 'annual physical', 'med check'])})\n`);
+      return { id: `schedule-line-${n}`, kind: 'chats-and-schedules', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text(`{"subject":"Results","text":"${f.helpers.arrayElement(['Lab results for ', 'Attached are the MRI results for ', 'Pathology report for '])}`).phi(`${p.first} ${p.last}`, 'names').text('. Please review."}');
+      return { id: `results-for-${n}`, kind: 'chats-and-schedules', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.phi(`${p.first} ${p.last}`, 'names').text(` - ${f.helpers.arrayElement(['A1c 8.2, LDL 160', 'BP 150/90, recheck in 2 weeks', 'INR 3.4, hold warfarin'])}\n`);
+      return { id: `result-line-${n}`, kind: 'chats-and-schedules', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: a visitor's thanks, meetings on a schedule, a lab's interface, release notes. */
+const cleanChatsAndSchedules: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-chats-and-schedules', 'application/json', JSON.stringify({ conversation: `c-${f.string.numeric(4)}`, text: f.helpers.arrayElement([`Hi, this is ${f.person.firstName()}. Thanks for the great service at the front desk!`, 'This is Urgent. Please reschedule the staff appointment block.']) }), n);
+    case 1:
+      return clean('clean-chats-and-schedules', 'text/plain', `${f.number.int({ min: 8, max: 11 })}:00 AM - ${f.helpers.arrayElement(['Staff Meeting (follow-up)', 'Lincoln Park - flu shot clinic', 'Budget Review (follow-up)'])}
+`, n);
+    case 2:
+      return clean('clean-chats-and-schedules', 'application/json', JSON.stringify({ subject: 'Interface', text: `Lab results for ${f.helpers.arrayElement(['Quest Diagnostics', 'Valley Orthopedics', 'Physical Therapy'])} orders now arrive by interface.` }), n);
+    default:
+      return clean('clean-chats-and-schedules', 'text/plain', `${f.helpers.arrayElement(['Release Notes - BMI 2.0 calculator added', 'Order Status - INR 2 units shipped', 'Vitamin Shoppe: Vitamin D 50% off'])}
+`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

@@ -325,6 +325,7 @@ const ADDRESSEE_ROLES = new Set([
   'hospital', 'hospitals', 'institute', 'foundation', 'university', 'college', 'school', 'medicine', 'wellness', 'fitness',
   'diagnostics', 'labs', 'laboratories', 'pediatrics', 'cardiology', 'oncology', 'dermatology', 'orthopedics', 'dental',
   'children', 'childrens', 'county', 'state', 'city', 'watch', 'fit', 'connect', 'app', 'portal', 'inc', 'corp', 'company',
+  'vitamin', 'vitamins', 'shop', 'shoppe', 'store', 'stores', 'outlet',
   // A document's title words, as a visit's title reads before them ("New patient - Welcome Packet").
   'welcome', 'packet', 'forms', 'form', 'paperwork', 'checklist', 'intake', 'information', 'info', 'guide', 'handbook',
   'instructions', 'questionnaire', 'survey', 'registration', 'template', 'templates', 'letter', 'letters', 'notes',
@@ -427,12 +428,19 @@ export function knownSurname(text: string): boolean {
   return CAPITALIZED.test(w) && !/\s/.test(w) && familyNames().has(listed(w)) && !ADDRESSEE_ROLES.has(listed(w));
 }
 
-/** Words a greeting addresses that are no one's name ("Hi There", "Hello Everybody", "Hey Guys"), beside the roles of ADDRESSEE_ROLES. */
+/** Words a greeting addresses or an introduction names that are no one's name ("Hi There", "Hey Guys", "This is Urgent"), beside the roles of ADDRESSEE_ROLES. */
 const NOT_GREETED = new Set([
   'there', 'folks', 'guys', 'everybody', 'world', 'again', 'back', 'doc', 'mom', 'dad', 'neighbor', 'neighbors', 'neighbour',
   'neighbours', "y'all", 'yall', 'ladies', 'gentlemen', 'teammates', 'coworkers', 'admin', 'administrator', 'user', 'users',
   'applicant', 'applicants', 'client', 'clients', 'guest', 'guests', 'reader', 'readers', 'subscriber', 'subscribers',
   'sender', 'recipient', 'owner', 'doctor', 'nurse', 'you', 'today', 'tomorrow', 'todos', 'todas', 'amigo', 'amiga',
+  // What follows "this is" or "I'm" as a word, capitalized at a sentence's start or by a phone (person-name-self-first).
+  'sorry', 'urgent', 'important', 'great', 'fine', 'good', 'okay', 'ok', 'done', 'ready', 'here', 'late', 'sick', 'home', 'available',
+  'unable', 'glad', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'it', 'me', 'him', 'her', 'them',
+  'why', 'what', 'how', 'not', 'so', 'very', 'just', 'still', 'also', 'only', 'this', 'that', 'correct', 'right', 'wrong', 'true',
+  'false', 'yes', 'no', 'awesome', 'amazing', 'confused', 'concerned', 'worried', 'calling', 'writing', 'following', 'reaching',
+  'trying', 'going', 'looking', 'waiting', 'interested', 'pregnant', 'diabetic', 'allergic', 'feeling', 'having', 'better', 'worse',
+  'fixed', 'complete', 'completed', 'finished', 'closed', 'open', 'free', 'busy', 'out', 'in', 'on', 'off', 'up', 'down',
 ]);
 
 /**

@@ -125,6 +125,12 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a message naming the patient after "Patient is"', Buffer.from(JSON.stringify({ text: 'Patient is Chidinma Okonkwo. Needs a callback.' })), { 'content-type': 'application/json' }],
     // Before: delivered — a practice's reply to an online review names the reviewer and the care they had.
     ['a reply to an online review naming the reviewer\'s surgery', Buffer.from(JSON.stringify({ comment: 'Thank you Chidinma for your kind words about your knee surgery with Dr. Patel!' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a patient gives only a first name in a chat widget, before what is wrong.
+    ['a chat-widget message from a patient who gives only her first name', Buffer.from(JSON.stringify({ conversation: 'c-83', text: 'hi im Chidinma, i had a colonoscopy last week and im still bleeding' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a day's schedule puts the time first; results sent for a patient; a result after the name.
+    ['a schedule line with the time first', Buffer.from('9:00 AM - Chidinma Okonkwo (follow-up)\n'), { 'content-type': 'text/plain' }],
+    ['an e-mail sending lab results for a patient', Buffer.from(JSON.stringify({ subject: 'Results', text: 'Lab results for Chidinma Okonkwo. Please review.' })), { 'content-type': 'application/json' }],
+    ['a note with a patient\'s results after the name', Buffer.from('Chidinma Okonkwo - A1c 8.2, LDL 160\n'), { 'content-type': 'text/plain' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -212,6 +218,7 @@ describe('clean payloads pass byte for byte', () => {
     // The same requests about companies, drugs, services and meetings: no one's.
     ['staff requests about a lab company, a drug and a service', Buffer.from(JSON.stringify({ channel: 'C04RECORDS', text: 'Records request from Quest Diagnostics: use the new release form. Prior auth for Ozempic now needs the new form. Referral for Physical Therapy is now electronic; Gabriella Quigley from IT will set it up.' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a vendor\'s visit and a thank-you to the team', Buffer.from(JSON.stringify({ text: 'Mike Jones from Acme Supply came in today with the new brochures. Thank you Team for your feedback about the staff meeting!' })), { 'content-type': 'application/json' } as Record<string, string>],
+    ['a visitor\'s thanks in a chat widget and a meeting on a schedule', Buffer.from(JSON.stringify({ text: 'Hi, this is Chidinma. Thanks for the great service at the front desk!', schedule: '9:00 AM - Staff Meeting (follow-up)', log: 'req 5f1c-a1c2 ok, BMI 2.0 calculator added' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a meeting follow-up and a team greeting', Buffer.from(JSON.stringify({ summary: 'Budget Review - follow up', body: 'Hi Team, your lab results dashboard is live.' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],
