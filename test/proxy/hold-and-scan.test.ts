@@ -131,6 +131,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a schedule line with the time first', Buffer.from('9:00 AM - Chidinma Okonkwo (follow-up)\n'), { 'content-type': 'text/plain' }],
     ['an e-mail sending lab results for a patient', Buffer.from(JSON.stringify({ subject: 'Results', text: 'Lab results for Chidinma Okonkwo. Please review.' })), { 'content-type': 'application/json' }],
     ['a note with a patient\'s results after the name', Buffer.from('Chidinma Okonkwo - A1c 8.2, LDL 160\n'), { 'content-type': 'text/plain' }],
+    // Before: delivered — a claim's and a prescription's number identify one patient's claim and fill.
+    ['a claim number and an Rx number in a billing note', Buffer.from(JSON.stringify({ text: 'Claim number 2026112200123 denied for missing auth; Rx #: 1234567 filled 11/20' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
