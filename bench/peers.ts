@@ -15,11 +15,16 @@ export interface Target {
 }
 
 export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
+  return (await freePorts(1))[0]!;
+}
+
+/** `count` distinct free ports: each is held until all are found, so that two calls cannot get the same one. */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  await Promise.all(servers.map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))));
+  const ports = servers.map((s) => (s.address() as AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+  return ports;
 }
 
 export const installed = (bin: string): boolean => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
@@ -53,8 +58,8 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 export async function startPhiwall(policyDir: string, workers = 1): Promise<Target> {
-  const port = await freePort();
-  const admin = await freePort();
+  // The proxy's and the admin port, found together: two separate look-ups can return the same one.
+  const [port, admin] = (await freePorts(2)) as [number, number];
   // PHIWALL_BENCH_PROFILE=DIR: the proxy's processes write CPU profiles there when they stop.
   // PHIWALL_BENCH_NODE_ARGS: extra node flags for the proxy (V8 heap experiments).
   const profile = process.env['PHIWALL_BENCH_PROFILE'];
