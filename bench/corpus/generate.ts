@@ -1295,7 +1295,47 @@ const cleanChatsAndSchedules: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules };
+const VIET_FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const VIET_MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quốc'];
+const VIET_GIVEN = ['Thành', 'Hương', 'Linh', 'Hùng', 'Dũng', 'Tuấn', 'Lan', 'Mai', 'Phương', 'Hải', 'Trang', 'Anh', 'Nga', 'Hưng', 'Khoa'];
+
+/**
+ * Vietnamese names (family, middle and given name, with the letters of Latin Extended-B and
+ * Latin Extended Additional: ư, ơ, ễ, ầ) where English names are found: after a label, in a
+ * staff message, a greeting, a JSON field.
+ */
+const vietnameseNames: Gen = (f, n) => {
+  const d = new DocBuilder();
+  const name = `${f.helpers.arrayElement(VIET_FAMILY)} ${f.helpers.arrayElement(VIET_MIDDLE)} ${f.helpers.arrayElement(VIET_GIVEN)}`;
+  switch (n % 4) {
+    case 0:
+      d.text('Visit note\nPatient: ').phi(name, 'names').text('\nReason: cough x 2 weeks\n');
+      return { id: `viet-label-${n}`, kind: 'vietnamese-names', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text('{"text":"').phi(name, 'names').text(` ${f.helpers.arrayElement(['came in today with chest pain', 'has an appointment tomorrow at 9:30', 'called re: her bill'])}"}`);
+      return { id: `viet-chat-${n}`, kind: 'vietnamese-names', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text('{"body":"Dear ').phi(name, 'names').text(', your lab results are ready in the portal."}');
+      return { id: `viet-greeting-${n}`, kind: 'vietnamese-names', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
+    default:
+      d.text('{"patient_name":"').phi(name, 'names').text('","visit":"follow-up"}');
+      return { id: `viet-json-${n}`, kind: 'vietnamese-names', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
+  }
+};
+
+/** PHI-free counterparts: a clinic's notices in Vietnamese, capitalized greetings of the season. */
+const cleanVietnamese: Gen = (f, n) => {
+  switch (n % 3) {
+    case 0:
+      return clean('clean-vietnamese', 'text/plain', 'Phòng khám mở cửa từ 8 giờ sáng đến 5 giờ chiều. Vui lòng gọi để đặt lịch hẹn.\n', n);
+    case 1:
+      return clean('clean-vietnamese', 'application/json', JSON.stringify({ text: `Chúc Mừng Năm Mới from ${f.helpers.arrayElement(['Springfield Family Medicine', 'the Front Desk', 'our staff'])}! Your appointment reminders now come in Vietnamese.` }), n);
+    default:
+      return clean('clean-vietnamese', 'application/json', JSON.stringify({ page: '/vi/dich-vu', title: 'Dịch Vụ Y Tế Gia Đình - Springfield Family Medicine' }), n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

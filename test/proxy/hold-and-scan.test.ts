@@ -133,6 +133,10 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a note with a patient\'s results after the name', Buffer.from('Chidinma Okonkwo - A1c 8.2, LDL 160\n'), { 'content-type': 'text/plain' }],
     // Before: delivered — a claim's and a prescription's number identify one patient's claim and fill.
     ['a claim number and an Rx number in a billing note', Buffer.from(JSON.stringify({ text: 'Claim number 2026112200123 denied for missing auth; Rx #: 1234567 filled 11/20' })), { 'content-type': 'application/json' }],
+    // Before: delivered — Vietnamese letters (ễ, ư, ơ: Latin Extended Additional and -B) were no letters of a name.
+    ['a greeting to a patient with a Vietnamese name', Buffer.from(JSON.stringify({ body: 'Dear Trần Thị Hương, your lab results are ready in the portal.' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a middle name written out made three words where the request's pattern took two.
+    ['a records request for a patient with a middle name', Buffer.from(JSON.stringify({ text: 'Please fax records for Chidinma Ada Okonkwo' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -221,6 +225,7 @@ describe('clean payloads pass byte for byte', () => {
     ['staff requests about a lab company, a drug and a service', Buffer.from(JSON.stringify({ channel: 'C04RECORDS', text: 'Records request from Quest Diagnostics: use the new release form. Prior auth for Ozempic now needs the new form. Referral for Physical Therapy is now electronic; Gabriella Quigley from IT will set it up.' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a vendor\'s visit and a thank-you to the team', Buffer.from(JSON.stringify({ text: 'Mike Jones from Acme Supply came in today with the new brochures. Thank you Team for your feedback about the staff meeting!' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a visitor\'s thanks in a chat widget and a meeting on a schedule', Buffer.from(JSON.stringify({ text: 'Hi, this is Chidinma. Thanks for the great service at the front desk!', schedule: '9:00 AM - Staff Meeting (follow-up)', log: 'req 5f1c-a1c2 ok, BMI 2.0 calculator added' })), { 'content-type': 'application/json' } as Record<string, string>],
+    ['a clinic\'s notice in Vietnamese', Buffer.from(JSON.stringify({ text: 'Chúc Mừng Năm Mới from Springfield Family Medicine! Phòng khám mở cửa từ 8 giờ sáng đến 5 giờ chiều.' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a meeting follow-up and a team greeting', Buffer.from(JSON.stringify({ summary: 'Budget Review - follow up', body: 'Hi Team, your lab results dashboard is live.' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],

@@ -78,9 +78,9 @@ export function logfmtPairSource(keys: string): string {
  * value's match takes the line end, which the next line's label then needs no more.
  */
 const NAME_LABEL = '\\b(?i:first|last|given|family|middle|full|patient|legal|maiden|preferred)[_ -]?(?i:name)\\s*[:=]\\s*';
-/** Letters of names, upper and lower case: ASCII, Latin-1 and Latin Extended-A (José, Muñoz, Łukasz), as the name detectors take them. */
-const UPPER = 'A-ZÀ-ÖØ-ÞĀ-ž';
-const LOWER = 'a-zß-öø-ÿĀ-ž';
+/** Letters of names, upper and lower case: ASCII, Latin-1, Latin Extended-A and -B and Latin Extended Additional (José, Muñoz, Łukasz, Nguyễn, Hương), as the name detectors take them. */
+const UPPER = 'A-ZÀ-ÖØ-ÞĀ-žƀ-ɏḀ-ỿ';
+const LOWER = 'a-zß-öø-ÿĀ-žƀ-ɏḀ-ỿ';
 const NAME_TEXT = `[${UPPER}${LOWER}][${UPPER}${LOWER}' .-]{0,63}`;
 export function nameLabelSource(): string {
   return `${NAME_LABEL}(?:\\\\?"(?P<q>${NAME_TEXT})\\\\?"|'(?P<s>${NAME_TEXT})'|(?P<v>[${UPPER}][${LOWER}'-]+(?:[ \\t][${UPPER}][${LOWER}'-]+)*)[ \\t]*(?:$|[\\r\\n,;}]))`;
