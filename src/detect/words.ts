@@ -6,6 +6,11 @@
  */
 export class WordFinder {
   readonly words: readonly string[];
+  /**
+   * Each word's UTF-8 bytes as Latin-1 text, lower-cased as WordPositions lower-cases a
+   * payload's Latin-1 text: what `indexOf` looks for there ("síntomas" is s, 0xC3 0xAD, ntomas).
+   */
+  readonly latin1Words: readonly string[];
   /** Byte -> column in the transition table; bytes that occur in no word share column 0. */
   private readonly column = new Uint8Array(256);
   /** Byte length of each word. */
@@ -19,7 +24,10 @@ export class WordFinder {
 
   constructor(words: readonly string[]) {
     this.words = words;
-    const bytes = words.map((w) => Buffer.from(w.toLowerCase(), 'latin1'));
+    // Payloads are UTF-8: a word with an accent ("síntomas", "teléfono") is looked for as its
+    // UTF-8 bytes (as Latin-1 bytes it would never match one).
+    const bytes = words.map((w) => Buffer.from(w.toLowerCase(), 'utf8'));
+    this.latin1Words = bytes.map((b) => b.toString('latin1').toLowerCase());
     this.lengths = Int32Array.from(bytes, (b) => b.length);
     let width = 1;
     for (const b of bytes) {
@@ -144,7 +152,7 @@ export class WordPositions {
     if (found !== undefined) return found;
     this.lower ??= this.buf.toString('latin1').toLowerCase();
     const text = this.lower;
-    const word = this.finder.words[id]!.toLowerCase();
+    const word = this.finder.latin1Words[id]!;
     found = [];
     for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
       const before = i === 0 ? 0 : text.charCodeAt(i - 1);

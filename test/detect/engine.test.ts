@@ -13,7 +13,7 @@ import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
 import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
 import { captureGroups } from '../../src/detect/regex-source.js';
-import { WordFinder } from '../../src/detect/words.js';
+import { WordFinder, WordPositions } from '../../src/detect/words.js';
 import { scan } from '../../src/detect/index.js';
 import { scanText, scanner, spans } from '../helpers/scanner.js';
 import type { Finding, ScanResult } from '../../src/detect/index.js';
@@ -168,6 +168,31 @@ describe('WordFinder: all context words in one pass', () => {
       }
       expect(fast(text)).toEqual(naive(text));
     }
+  });
+});
+
+describe('context words with accents, in UTF-8 payloads', () => {
+  const words = ['síntomas', 'médico', 'nació', 'teléfono', 'dob', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'];
+  const finder = new WordFinder(words);
+  const text = 'Tiene síntomas; el médico dijo que nació el 4/12/1961, DOB; teléfono 555';
+  const buf = Buffer.from(text, 'utf8');
+  const at = (w: string): number => buf.indexOf(Buffer.from(w, 'utf8'));
+
+  it('the automaton finds them at their byte offsets', () => {
+    const found = finder.find(buf);
+    for (const w of ['síntomas', 'médico', 'nació', 'teléfono']) expect(found[words.indexOf(w)], w).toEqual([at(w)]);
+    expect(found[words.indexOf('dob')]).toEqual([at('DOB')]);
+  });
+
+  it('indexOf finds them too, when few words are asked for', () => {
+    const positions = new WordPositions(finder, buf);
+    for (const w of ['síntomas', 'médico', 'nació', 'teléfono']) expect(positions.of(words.indexOf(w)), w).toEqual([at(w)]);
+  });
+
+  it('a detector reads a Spanish word of care with an accent', () => {
+    // Before: clean — "síntomas" was looked for as Latin-1 bytes, which a UTF-8 payload never holds.
+    const r = scan(scanner(), Buffer.from('Mi hijo Emeka Okonkwo tiene síntomas desde ayer'), { contentType: 'text/plain' });
+    expect(r.findings.map((f) => f.detector)).toContain('person-name-relative');
   });
 });
 

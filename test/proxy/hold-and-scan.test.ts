@@ -137,6 +137,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a greeting to a patient with a Vietnamese name', Buffer.from(JSON.stringify({ body: 'Dear Trần Thị Hương, your lab results are ready in the portal.' })), { 'content-type': 'application/json' }],
     // Before: delivered — a middle name written out made three words where the request's pattern took two.
     ['a records request for a patient with a middle name', Buffer.from(JSON.stringify({ text: 'Please fax records for Chidinma Ada Okonkwo' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a context word with an accent ("síntomas") was looked for as Latin-1 bytes, never in UTF-8 text.
+    ['a message in Spanish whose only word of care has an accent', Buffer.from(JSON.stringify({ text: 'Mi hijo Emeka Okonkwo tiene síntomas desde ayer' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
