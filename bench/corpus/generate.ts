@@ -1335,7 +1335,57 @@ const cleanVietnamese: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese };
+const ZH_FAMILY = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
+const ZH_GIVEN = ['小明', '伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋'];
+const KO_FAMILY = ['김', '이', '박', '최', '정', '강', '조', '윤'];
+const KO_GIVEN = ['민준', '서연', '지훈', '하은', '도윤', '서윤', '예준'];
+const RU_NAMES = ['Иван Петров', 'Анна Смирнова', 'Ольга Кузнецова', 'Дмитрий Попов', 'Елена Васильева', 'Сергей Соколов'];
+
+/**
+ * Names and dates of birth in Chinese, Korean and Russian, after labels in English or in those
+ * languages, and in JSON fields: scripts without the capitals the Latin name patterns go by.
+ */
+const nonLatinNames: Gen = (f, n) => {
+  const d = new DocBuilder();
+  const zh = `${f.helpers.arrayElement(ZH_FAMILY)}${f.helpers.arrayElement(ZH_GIVEN)}`;
+  const ko = `${f.helpers.arrayElement(KO_FAMILY)}${f.helpers.arrayElement(KO_GIVEN)}`;
+  switch (n % 6) {
+    case 0:
+      d.text('门诊登记\n姓名：').phi(zh, 'names').text('\n性别：女\n');
+      return { id: `nonlatin-zh-label-${n}`, kind: 'non-latin-names', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 1:
+      d.text('Visit note\nPatient: ').phi(zh, 'names').text('\nReason: cough x 2 weeks\n');
+      return { id: `nonlatin-en-label-${n}`, kind: 'non-latin-names', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 2:
+      d.text('{"patient_name":"').phi(ko, 'names').text('","visit":"follow-up"}');
+      return { id: `nonlatin-json-${n}`, kind: 'non-latin-names', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: true };
+    case 3:
+      d.text('{"text":"이름: ').phi(ko, 'names').text(', 예약 확인 부탁드립니다"}');
+      return { id: `nonlatin-ko-label-${n}`, kind: 'non-latin-names', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
+    case 4:
+      d.text('Имя: ').phi(f.helpers.arrayElement(RU_NAMES), 'names').text('\nЖалобы: кашель\n');
+      return { id: `nonlatin-ru-label-${n}`, kind: 'non-latin-names', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+    default:
+      d.text('出生日期：').phi(`${f.number.int({ min: 1930, max: 2010 })}年${f.number.int({ min: 1, max: 12 })}月${f.number.int({ min: 1, max: 28 })}日`, 'dates').text('\n');
+      return { id: `nonlatin-zh-dob-${n}`, kind: 'non-latin-names', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
+  }
+};
+
+/** PHI-free counterparts: translation files of a form's labels, a clinic's notices, a release date. */
+const cleanNonLatin: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-non-latin', 'application/json', JSON.stringify({ zh: { firstName: '名字', lastName: '姓氏', dateOfBirth: '出生日期', phone: '手机号码', email: '请输入电子邮件' } }), n);
+    case 1:
+      return clean('clean-non-latin', 'application/json', JSON.stringify({ ko: { name: '이름', dob: '생년월일', address: '주소를 입력하세요' }, ru: { firstName: 'Имя', lastName: 'Фамилия' } }), n);
+    case 2:
+      return clean('clean-non-latin', 'text/plain', `门诊时间：周一至周五 8:00-17:00。预约请致电 ${f.helpers.arrayElement(['前台', '诊所'])}。\n`, n);
+    default:
+      return clean('clean-non-latin', 'text/plain', `发布日期：${f.number.int({ min: 2015, max: 2026 })}年3月14日 版本 2.1\nПримечание: Клиника Работает\n`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

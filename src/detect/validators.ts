@@ -2,6 +2,7 @@
  * Check-digit and shape validators applied to pattern candidates. Each takes the matched
  * text and says whether it can be a real identifier; none keeps or reports the value.
  */
+import { isScriptLabel } from './formats/context.js';
 import { familyNames, folded, givenNames } from './names.js';
 
 const digitsOf = (s: string): string => s.replace(/\D/g, '');
@@ -135,6 +136,8 @@ export function date(text: string): boolean {
   let d: number;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(t)) !== null) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // 1961年4月12日 (Chinese, Japanese), 1961년 4월 12일 (Korean)
+  else if ((m = /^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]$/u.exec(t)) !== null) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})$/.exec(t)) !== null) {
     [mo, d, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (mo > 12 && d <= 12) [mo, d] = [d, mo];
@@ -455,6 +458,14 @@ export function greetedName(text: string): boolean {
   return /^\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}[\p{Ll}'’-]+)?$/u.test(w) && !ADDRESSEE_ROLES.has(lower) && !NOT_GREETED.has(lower) && !GREETINGS.has(lower);
 }
 
+/**
+ * A name after a label in Chinese, Japanese, Korean or Cyrillic (person-name-label-script): not
+ * itself a field's label in one of those languages ("Name: 姓名" is a bilingual form's heading).
+ */
+export function scriptName(text: string): boolean {
+  return !isScriptLabel(text.replace(/[ \t\u3000・]/gu, '')) && !isScriptLabel(text);
+}
+
 export const VALIDATORS = {
   luhn: (t: string) => luhn(digitsOf(t)),
   ssn,
@@ -480,6 +491,7 @@ export const VALIDATORS = {
   'visit-name': visitName,
   'known-surname': knownSurname,
   'greeted-name': greetedName,
+  'script-name': scriptName,
   'label-name': labelName,
 } as const satisfies Record<string, (text: string) => boolean>;
 

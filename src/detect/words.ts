@@ -4,31 +4,64 @@
  * `indexOf` per word per payload (a hundred-odd words, so a hundred passes over a large body)
  * with a table walk that touches each byte once.
  */
+/**
+ * A word's forms to look for byte by byte: itself in lower case; and where it has letters
+ * beyond ASCII (which the automaton does not fold), also capitalized and in capitals.
+ */
+function caseForms(word: string): string[] {
+  const lower = word.toLowerCase();
+  if (/^[\x00-\x7f]*$/.test(lower)) return [lower];
+  const capitalized = lower.charAt(0).toUpperCase() + lower.slice(1);
+  // Forms that differ only in ASCII letters are one form to the automaton ("Síntomas").
+  const byFolded = new Map<string, string>();
+  for (const form of [lower, capitalized, lower.toUpperCase()]) {
+    const folded = form.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    if (!byFolded.has(folded)) byFolded.set(folded, form);
+  }
+  return [...byFolded.values()];
+}
+
 export class WordFinder {
   readonly words: readonly string[];
   /**
-   * Each word's UTF-8 bytes as Latin-1 text, lower-cased as WordPositions lower-cases a
-   * payload's Latin-1 text: what `indexOf` looks for there ("síntomas" is s, 0xC3 0xAD, ntomas).
+   * The forms of each word as WordPositions looks for them with `indexOf`: UTF-8 bytes as
+   * Latin-1 text, lower-cased as a payload's Latin-1 text is ("síntomas" is s, 0xC3 0xAD,
+   * ntomas), one form per case variant (see caseForms).
    */
-  readonly latin1Words: readonly string[];
+  readonly latin1Forms: readonly (readonly string[])[];
   /** Byte -> column in the transition table; bytes that occur in no word share column 0. */
   private readonly column = new Uint8Array(256);
-  /** Byte length of each word. */
-  private readonly lengths: Int32Array;
+  /** Per automaton entry (a word's case form): its word, its byte length. */
+  private readonly entryWord: Int32Array;
+  private readonly entryLength: Int32Array;
+  /** Words with more than one form: their offsets may need sorting. */
+  private readonly multiForm: Uint8Array;
   /** Transitions: row offset (state x width) + column -> next state's row offset. */
   private readonly next: Int32Array;
-  /** Words that end in a state (its own and those along its failure links), by row offset. */
+  /** Entries that end in a state (its own and those along its failure links), by row offset. */
   private readonly ends: (readonly number[] | undefined)[];
-  /** 1 where `ends` has words: a typed-array test in the hot loop. */
+  /** 1 where `ends` has entries: a typed-array test in the hot loop. */
   private readonly hasEnds: Uint8Array;
 
   constructor(words: readonly string[]) {
     this.words = words;
     // Payloads are UTF-8: a word with an accent ("síntomas", "teléfono") is looked for as its
-    // UTF-8 bytes (as Latin-1 bytes it would never match one).
-    const bytes = words.map((w) => Buffer.from(w.toLowerCase(), 'utf8'));
-    this.latin1Words = bytes.map((b) => b.toString('latin1').toLowerCase());
-    this.lengths = Int32Array.from(bytes, (b) => b.length);
+    // UTF-8 bytes (as Latin-1 bytes it would never match one), in each of its case forms (the
+    // automaton folds ASCII letters only: "Síntomas", "SÍNTOMAS", "Дата рождения").
+    const forms = words.map(caseForms);
+    this.latin1Forms = forms.map((f) => [...new Set(f.map((w) => Buffer.from(w, 'utf8').toString('latin1').toLowerCase()))]);
+    const entries: Buffer[] = [];
+    const entryWord: number[] = [];
+    forms.forEach((f, index) => {
+      for (const w of f) {
+        entries.push(Buffer.from(w, 'utf8'));
+        entryWord.push(index);
+      }
+    });
+    const bytes = entries;
+    this.entryWord = Int32Array.from(entryWord);
+    this.entryLength = Int32Array.from(bytes, (b) => b.length);
+    this.multiForm = Uint8Array.from(forms, (f) => (f.length > 1 ? 1 : 0));
     let width = 1;
     for (const b of bytes) {
       for (const c of b) {
@@ -97,14 +130,15 @@ export class WordFinder {
    */
   find(buf: Buffer): (number[] | undefined)[] {
     const found: (number[] | undefined)[] = new Array<number[] | undefined>(this.words.length);
-    const { column, next, ends, hasEnds, lengths } = this;
+    const { column, next, ends, hasEnds, entryWord, entryLength } = this;
     const n = buf.length;
     let s = 0;
     for (let i = 0; i < n; i++) {
       s = next[s + column[buf[i]!]!]!;
       if (hasEnds[s] === 0) continue;
-      for (const w of ends[s]!) {
-        const start = i - lengths[w]! + 1;
+      for (const e of ends[s]!) {
+        const w = entryWord[e]!;
+        const start = i - entryLength[e]! + 1;
         if (start > 0) {
           let before = buf[start - 1]!;
           if (before >= 0x41 && before <= 0x5a) before += 0x20;
@@ -113,6 +147,8 @@ export class WordFinder {
         (found[w] ??= []).push(start);
       }
     }
+    // Case forms of one word may differ in byte length ("ß", "SS"): keep each list in order.
+    for (let w = 0; w < found.length; w++) if (this.multiForm[w] === 1 && found[w] !== undefined) found[w]!.sort((a, b) => a - b);
     return found;
   }
 }
@@ -152,12 +188,15 @@ export class WordPositions {
     if (found !== undefined) return found;
     this.lower ??= this.buf.toString('latin1').toLowerCase();
     const text = this.lower;
-    const word = this.finder.latin1Words[id]!;
     found = [];
-    for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
-      const before = i === 0 ? 0 : text.charCodeAt(i - 1);
-      if (!((before >= 0x30 && before <= 0x39) || (before >= 0x61 && before <= 0x7a))) found.push(i);
+    const forms = this.finder.latin1Forms[id]!;
+    for (const word of forms) {
+      for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+        const before = i === 0 ? 0 : text.charCodeAt(i - 1);
+        if (!((before >= 0x30 && before <= 0x39) || (before >= 0x61 && before <= 0x7a))) found.push(i);
+      }
     }
+    if (forms.length > 1) found.sort((a, b) => a - b);
     this.some.set(id, found);
     return found;
   }

@@ -189,6 +189,18 @@ describe('context words with accents, in UTF-8 payloads', () => {
     for (const w of ['síntomas', 'médico', 'nació', 'teléfono']) expect(positions.of(words.indexOf(w)), w).toEqual([at(w)]);
   });
 
+  it('in every case form: capitalized and in capitals, which the automaton does not fold beyond ASCII', () => {
+    const upper = Buffer.from('SÍNTOMAS y Médico; Дата рождения, ДАТА РОЖДЕНИЯ', 'utf8');
+    const f = new WordFinder(['síntomas', 'médico', 'дата рождения', ...words.slice(4)]);
+    const found = f.find(upper);
+    expect(found[0]).toEqual([0]);
+    expect(found[1]).toEqual([upper.indexOf(Buffer.from('Médico'))]);
+    expect(found[2]).toEqual([upper.indexOf(Buffer.from('Дата')), upper.indexOf(Buffer.from('ДАТА'))]);
+    const few = new WordPositions(f, upper);
+    expect(few.of(0)).toEqual(found[0]);
+    expect(few.of(2)).toEqual(found[2]);
+  });
+
   it('a detector reads a Spanish word of care with an accent', () => {
     // Before: clean — "síntomas" was looked for as Latin-1 bytes, which a UTF-8 payload never holds.
     const r = scan(scanner(), Buffer.from('Mi hijo Emeka Okonkwo tiene síntomas desde ayer'), { contentType: 'text/plain' });

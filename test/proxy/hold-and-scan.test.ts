@@ -139,6 +139,9 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a records request for a patient with a middle name', Buffer.from(JSON.stringify({ text: 'Please fax records for Chidinma Ada Okonkwo' })), { 'content-type': 'application/json' }],
     // Before: delivered — a context word with an accent ("síntomas") was looked for as Latin-1 bytes, never in UTF-8 text.
     ['a message in Spanish whose only word of care has an accent', Buffer.from(JSON.stringify({ text: 'Mi hijo Emeka Okonkwo tiene síntomas desde ayer' })), { 'content-type': 'application/json' }],
+    // Before: delivered — a name in Chinese, Korean or Cyrillic has no capitals for the name patterns, and a field's value needed an ASCII letter.
+    ['a JSON record naming the patient in Korean', Buffer.from(JSON.stringify({ patient_name: '김민준', visit: 'follow-up' })), { 'content-type': 'application/json' }],
+    ['a bilingual intake form with the name and date of birth in Chinese', Buffer.from('门诊登记\n姓名：王小明\n出生日期：1961年4月12日\n'), { 'content-type': 'text/plain' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -228,6 +231,7 @@ describe('clean payloads pass byte for byte', () => {
     ['a vendor\'s visit and a thank-you to the team', Buffer.from(JSON.stringify({ text: 'Mike Jones from Acme Supply came in today with the new brochures. Thank you Team for your feedback about the staff meeting!' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a visitor\'s thanks in a chat widget and a meeting on a schedule', Buffer.from(JSON.stringify({ text: 'Hi, this is Chidinma. Thanks for the great service at the front desk!', schedule: '9:00 AM - Staff Meeting (follow-up)', log: 'req 5f1c-a1c2 ok, BMI 2.0 calculator added' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a clinic\'s notice in Vietnamese', Buffer.from(JSON.stringify({ text: 'Chúc Mừng Năm Mới from Springfield Family Medicine! Phòng khám mở cửa từ 8 giờ sáng đến 5 giờ chiều.' })), { 'content-type': 'application/json' } as Record<string, string>],
+    ['a translation file of a form\'s labels in Chinese, Korean and Russian', Buffer.from(JSON.stringify({ zh: { firstName: '名字', lastName: '姓氏', dateOfBirth: '出生日期', phone: '手机号码' }, ko: { name: '이름', dob: '생년월일' }, ru: { firstName: 'Имя', lastName: 'Фамилия' } })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a meeting follow-up and a team greeting', Buffer.from(JSON.stringify({ summary: 'Budget Review - follow up', body: 'Hi Team, your lab results dashboard is live.' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['an error report about a record, in title case', sentryEvent('Patient Not Found'), { 'content-type': 'application/x-sentry-envelope' } as Record<string, string>],
     ['DICOMweb STOW-RS metadata of a de-identified study', stow(JSON.stringify([{ '00080060': { vr: 'CS', Value: ['CT'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: '^' }] }, '0020000D': { vr: 'UI', Value: ['2.25.3316498718281245023671093247'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' } as Record<string, string>],

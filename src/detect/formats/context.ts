@@ -57,7 +57,8 @@ function digitCount(v: string): number {
  */
 export function plausible(identifier: Identifier, value: string): boolean {
   const v = value.trim();
-  if (v.length < 2 || !/[A-Za-z0-9]/.test(v) || PLACEHOLDERS.has(v.toLowerCase())) return false;
+  // Letters of any script: a name or an address written in Chinese, Korean or Cyrillic is data too.
+  if (v.length < 2 || !/[\p{L}\p{N}]/u.test(v) || PLACEHOLDERS.has(v.toLowerCase())) return false;
   if (isTemplateVariable(v)) return false;
   // Masks such as ***-**-1234 or XXXX; a lone initial ("X.") is a name, not a mask.
   if (/^[*xX#•.\-\s]+$/.test(v) && (v.length >= 3 || /[*#•]/.test(v))) return false;
@@ -75,7 +76,7 @@ export function plausible(identifier: Identifier, value: string): boolean {
     case 'email':
       return v.includes('@');
     case 'names':
-      return /[A-Za-z]/.test(v) && !NOT_NAMES.has(v.toLowerCase());
+      return /\p{L}/u.test(v) && !NOT_NAMES.has(v.toLowerCase());
     case 'geographic':
       // A network, memory or e-mail address is no street address (`address=0.0.0.0:8080` in a
       // server's log line, Microsoft Graph's `"emailAddress": {"address": ...}`: the e-mail
@@ -103,9 +104,45 @@ function fieldLabel(keys: KeyTable, identifier: Identifier, text: string): boole
   return keys.identify(bare) === identifier;
 }
 
+/**
+ * Field labels in Chinese, Japanese, Korean and Russian, by the kind of field they name: a
+ * translation file's values (`"firstName": "名字"`, `"dob": "생년월일"`) are labels, not data.
+ * These scripts have no capitals (and CJK no spaces) for fieldLabel's rules to go by.
+ */
+const SCRIPT_LABELS = new Map<Identifier, ReadonlySet<string>>([
+  ['names', new Set(['姓名', '名字', '名', '姓', '姓氏', '全名', '患者姓名', '病人姓名', '中文姓名', '英文姓名', '氏名', '名前', '姓名（漢字）', 'フリガナ',
+    'お名前', '患者名', '이름', '성명', '성', '환자 이름', '환자명', 'имя', 'фамилия', 'отчество', 'фио', 'полное имя', 'имя пациента'])],
+  ['dates', new Set(['出生日期', '生日', '出生年月日', '生年月日', '誕生日', '생년월일', '생일', 'дата рождения'])],
+  ['geographic', new Set(['地址', '住址', '家庭住址', '邮编', '郵遞區號', '住所', '郵便番号', '주소', '우편번호', 'адрес', 'почтовый индекс', '城市', '市区町村', '도시', 'город'])],
+  ['phone', new Set(['电话', '電話', '电话号码', '電話號碼', '手机', '手机号', '手机号码', '電話番号', '携帯電話', '전화', '전화번호', '휴대폰', '휴대폰 번호', 'телефон', 'номер телефона'])],
+  ['email', new Set(['电子邮件', '電子郵件', '邮箱', '电子邮箱', 'メール', 'メールアドレス', '이메일', '이메일 주소', 'электронная почта', 'эл. почта'])],
+  ['ssn', new Set(['社会安全号码', '社會安全號碼', '社会保障号码', '사회보장번호'])],
+]);
+
+/** A label of any kind of field in one of SCRIPT_LABELS' languages ("姓名", "생년월일"): no one's name. */
+export function isScriptLabel(text: string): boolean {
+  for (const id of SCRIPT_LABELS.keys()) if (scriptLabel(id, text)) return true;
+  return false;
+}
+
+/** A label of `identifier` in one of SCRIPT_LABELS' languages, less a mark, a note in brackets or "please enter". */
+function scriptLabel(identifier: Identifier, text: string): boolean {
+  const labels = SCRIPT_LABELS.get(identifier);
+  if (labels === undefined || text.length > 64 || /[A-Za-z0-9]/.test(text)) return false;
+  const v = text
+    .trim()
+    .replace(/\s*[（(][^）)]*[）)]$/u, '')
+    .replace(/[\s:：*＊]+$/u, '')
+    .replace(/^(?:请输入|請輸入|请填写|請填寫|输入|入力|введите)\s*/u, '')
+    .replace(/\s*(?:을|를)?\s*입력(?:하세요|해 주세요)?$/u, '')
+    .replace(/を入力(?:してください)?$/u, '')
+    .toLowerCase();
+  return labels.has(v);
+}
+
 /** Does a field named for `identifier` hold data of its kind (plausible, and not its own label)? */
 export function holdsData(keys: KeyTable, identifier: Identifier, text: string): boolean {
-  return plausible(identifier, text) && !fieldLabel(keys, identifier, text);
+  return plausible(identifier, text) && !fieldLabel(keys, identifier, text) && !scriptLabel(identifier, text);
 }
 
 /** Records a finding of a structural detector (when the pack has it) for [start, end). */
