@@ -1154,7 +1154,7 @@ const staffRequests: Gen = (f, n) => {
       else d.phi(name, 'names').text(` - ref to ${f.helpers.arrayElement(['cardiology', 'ortho', 'GI', 'neurology'])}, ${f.helpers.arrayElement(['urgent', 'routine', 'sent 11/20'])}\n`);
       return { id: `request-referral-${n}`, kind: 'staff-requests', contentType: 'text/plain', body: d.build(), spans: d.spans, phi: true, structured: false };
     case 3:
-      d.text('{"text":"').phi(name, 'names').text(` ${f.helpers.arrayElement(['called re: billing', 'called re: her bill', 'left a voicemail about her bill', 'called, asking about lab results', 'called re: refill status'])}, ${f.helpers.arrayElement(['please call back', 'cb requested', 'see msg'])}"}`);
+      d.text('{"text":"').phi(name, 'names').text(` ${f.helpers.arrayElement(['called re: billing', 'called re: her bill', 'left a voicemail about her bill', 'called, asking about lab results', 'called re: refill status', 'requested a copy of her records', 'would like to schedule a physical'])}, ${f.helpers.arrayElement(['please call back', 'cb requested', 'see msg'])}"}`);
       return { id: `request-callback-${n}`, kind: 'staff-requests', contentType: 'application/json', body: d.build(), spans: d.spans, phi: true, structured: false };
     case 4:
       d.text(`{"to":"+1555${f.string.numeric(7)}","body":"${f.helpers.arrayElement(['Hi ', 'Hello ', 'Hi ', 'Dear '])}`).phi(p.first, 'names').text(`, ${f.helpers.arrayElement(['your lab results are ready in the portal', 'your appointment with Dr. Patel is tomorrow at 10:30', 'your prescription is ready for pickup', 'your test results came back, please call us'])}."}`);

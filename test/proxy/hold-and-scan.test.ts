@@ -111,6 +111,7 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a task asking to send a patient her results', Buffer.from('Please send Chidinma Okonkwo her lab results by mail.\n'), { 'content-type': 'text/plain' }],
     // Before: delivered — a phone message and a referral in staff shorthand.
     ['a phone message about a patient\'s bill', Buffer.from(JSON.stringify({ text: 'Chidinma Okonkwo called re: her bill, see msg' })), { 'content-type': 'application/json' }],
+    ['a phone message saying what the patient asked for', Buffer.from(JSON.stringify({ text: 'Chidinma Okonkwo is requesting a refill of her Xanax and would like to schedule a physical' })), { 'content-type': 'application/json' }],
     ['a referral in staff shorthand', Buffer.from('Chidinma Okonkwo - ref to cardiology, urgent\n'), { 'content-type': 'text/plain' }],
     // Before: delivered — a relative names the patient before 's and the relation.
     ['a message from a patient\'s daughter naming her mother', Buffer.from(JSON.stringify({ message: "I'm Chidinma Okonkwo's daughter, she had surgery yesterday and the incision is red" })), { 'content-type': 'application/json' }],
