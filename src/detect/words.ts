@@ -4,23 +4,6 @@
  * `indexOf` per word per payload (a hundred-odd words, so a hundred passes over a large body)
  * with a table walk that touches each byte once.
  */
-/**
- * A word's forms to look for byte by byte: itself in lower case; and where it has letters
- * beyond ASCII (which the automaton does not fold), also capitalized and in capitals.
- */
-function caseForms(word: string): string[] {
-  const lower = word.toLowerCase();
-  if (/^[\x00-\x7f]*$/.test(lower)) return [lower];
-  const capitalized = lower.charAt(0).toUpperCase() + lower.slice(1);
-  // Forms that differ only in ASCII letters are one form to the automaton ("Síntomas").
-  const byFolded = new Map<string, string>();
-  for (const form of [lower, capitalized, lower.toUpperCase()]) {
-    const folded = form.replace(/[A-Z]/g, (c) => c.toLowerCase());
-    if (!byFolded.has(folded)) byFolded.set(folded, form);
-  }
-  return [...byFolded.values()];
-}
-
 export class WordFinder {
   readonly words: readonly string[];
   /**
@@ -50,15 +33,14 @@ export class WordFinder {
     // automaton folds ASCII letters only: "Síntomas", "SÍNTOMAS", "Дата рождения").
     const forms = words.map(caseForms);
     this.latin1Forms = forms.map((f) => [...new Set(f.map((w) => Buffer.from(w, 'utf8').toString('latin1').toLowerCase()))]);
-    const entries: Buffer[] = [];
+    const bytes: Buffer[] = [];
     const entryWord: number[] = [];
     forms.forEach((f, index) => {
       for (const w of f) {
-        entries.push(Buffer.from(w, 'utf8'));
+        bytes.push(Buffer.from(w, 'utf8'));
         entryWord.push(index);
       }
     });
-    const bytes = entries;
     this.entryWord = Int32Array.from(entryWord);
     this.entryLength = Int32Array.from(bytes, (b) => b.length);
     this.multiForm = Uint8Array.from(forms, (f) => (f.length > 1 ? 1 : 0));
@@ -151,6 +133,23 @@ export class WordFinder {
     for (let w = 0; w < found.length; w++) if (this.multiForm[w] === 1 && found[w] !== undefined) found[w]!.sort((a, b) => a - b);
     return found;
   }
+}
+
+/**
+ * A word's forms to look for byte by byte: itself in lower case; and where it has letters
+ * beyond ASCII (which the automaton does not fold), also capitalized and in capitals.
+ */
+function caseForms(word: string): string[] {
+  const lower = word.toLowerCase();
+  if (/^[\x00-\x7f]*$/.test(lower)) return [lower];
+  const capitalized = lower.charAt(0).toUpperCase() + lower.slice(1);
+  // Forms that differ only in ASCII letters are one form to the automaton ("Síntomas").
+  const byFolded = new Map<string, string>();
+  for (const form of [lower, capitalized, lower.toUpperCase()]) {
+    const folded = form.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    if (!byFolded.has(folded)) byFolded.set(folded, form);
+  }
+  return [...byFolded.values()];
 }
 
 const NONE: readonly number[] = [];
