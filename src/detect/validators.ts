@@ -444,6 +444,8 @@ const NOT_GREETED = new Set([
   'false', 'yes', 'no', 'awesome', 'amazing', 'confused', 'concerned', 'worried', 'calling', 'writing', 'following', 'reaching',
   'trying', 'going', 'looking', 'waiting', 'interested', 'pregnant', 'diabetic', 'allergic', 'feeling', 'having', 'better', 'worse',
   'fixed', 'complete', 'completed', 'finished', 'closed', 'open', 'free', 'busy', 'out', 'in', 'on', 'off', 'up', 'down',
+  // Titles before a name ("this is Dr. Lee's office", "this is Mrs. Garcia": the name after them is person-name-honorific's).
+  'dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'rev', 'fr', 'sr', 'jr', 'sra', 'srta',
 ]);
 
 /**
