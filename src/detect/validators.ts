@@ -129,6 +129,9 @@ export function nanp(text: string): boolean {
 
 /** A calendar date in a common format, year 1900-2099. */
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Spanish month names, January first (setiembre as some countries write it). */
+const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
 export function date(text: string): boolean {
   const t = text.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, '$1');
   let y: number;
@@ -136,6 +139,8 @@ export function date(text: string): boolean {
   let d: number;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(t)) !== null) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // 12 de abril de 1961 (Spanish)
+  else if ((m = /^(\d{1,2})\s+de\s+([a-zç]+)\s+de\s+(\d{4})$/.exec(t)) !== null) [d, mo, y] = [Number(m[1]), MONTHS_ES.indexOf(m[2] === 'setiembre' ? 'septiembre' : m[2]!) + 1, Number(m[3])];
   // 1961年4月12日 (Chinese, Japanese), 1961년 4월 12일 (Korean)
   else if ((m = /^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]$/u.exec(t)) !== null) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})$/.exec(t)) !== null) {

@@ -14,7 +14,7 @@ const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[
   vin: { valid: ['1HGCM82633A004352', '1M8GDM9AXKP042788', 'JH4KA7561PC008269'], invalid: ['1HGCM82634A004352', '1HGCM82633A00435I', 'ABCDEFGHJKLMNPRST'] },
   gtin: { valid: ['(01)00844588003288', '00884423611407', '4006381333931'], invalid: ['(01)00844588003289', '4006381333932'] },
   nanp: { valid: ['(312) 555-0142', '312-555-0142', '+1 212 867 5309', '13125550142'], invalid: ['1-800-555-0199', '(888) 555-0142', '8335550142', '112-555-0142', '312-155-0142', '911-555-0142', '312-911-0142', '2222222222', '12345'] },
-  date: { valid: ['03/14/1962', '1962-03-14', '2/29/2024', 'March 3, 2024', '14 Mar 2024', '19620314', '12/31/99', 'Sept 1st, 2020'], invalid: ['02/30/1962', '13/13/2020', '1850-01-01', '2024-02-30', '2023-02-29', 'Foo 3, 2024'] },
+  date: { valid: ['03/14/1962', '1962-03-14', '2/29/2024', 'March 3, 2024', '14 Mar 2024', '19620314', '12/31/99', 'Sept 1st, 2020', '12 de abril de 1961', '1 de setiembre de 1999', '1961年4月12日', '1961년 4월 12일'], invalid: ['02/30/1962', '31 de abril de 1961', '12 de foo de 1961', '1961年2月30日', '13/13/2020', '1850-01-01', '2024-02-30', '2023-02-29', 'Foo 3, 2024'] },
   age89: { valid: ['93-year-old', 'aged 90', '101 yo', 'ninety-three-year-old', 'one hundred and two year old'], invalid: ['89-year-old', '45', '130 years old', 'seventy-three-year-old'] },
   ipv4: { valid: ['198.51.100.23', '10.0.0.1'], invalid: ['256.1.1.1', '0.0.0.0', '01.2.3.4', '1.2.3'] },
   'person-name': { valid: ['Maria Gonzalez', 'Robert J. Williams', 'Zqxv Smith', 'Jacobo Campos de Kanea'], invalid: ['Widget Pro', 'Maria', 'Widget de Pro', 'Lincoln Center', 'Jackson Heights'] },

@@ -143,6 +143,8 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     // Before: delivered — a name in Chinese, Korean or Cyrillic has no capitals for the name patterns, and a field's value needed an ASCII letter.
     ['a JSON record naming the patient in Korean', Buffer.from(JSON.stringify({ patient_name: '김민준', visit: 'follow-up' })), { 'content-type': 'application/json' }],
     ['a bilingual intake form with the name and date of birth in Chinese', Buffer.from('门诊登记\n姓名：王小明\n出生日期：1961年4月12日\n'), { 'content-type': 'text/plain' }],
+    // Before: delivered — a date of birth written out in Spanish ("12 de abril de 1961").
+    ['a bilingual form\'s date of birth written out in Spanish', Buffer.from(JSON.stringify({ respuestas: 'Fecha de nacimiento: 12 de abril de 1961' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
