@@ -387,8 +387,8 @@ export function addresseeName(text: string): boolean {
   if (INSTITUTIONS.has(text.toLowerCase().replace(/\s+/g, ' '))) return false;
   const words = text.replaceAll(',', ' ').split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w) && !SURNAME_PARTICLES.has(w));
   // A greeting is no one's first name: "Hi Aracely" is Aracely greeted (person-name-first-greeted reads that).
-  if (GREETINGS.has(words[0]!.toLowerCase())) return false;
-  return words.length >= 2 && words.every((w) => /^\p{Lu}[\p{Ll}'-]+(?:\p{Lu}[\p{Ll}'-]+){0,2}$/u.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
+  if (words.length < 2 || GREETINGS.has(words[0]!.toLowerCase())) return false;
+  return words.every((w) => /^\p{Lu}[\p{Ll}'-]+(?:\p{Lu}[\p{Ll}'-]+){0,2}$/u.test(w) && !ADDRESSEE_ROLES.has(w.toLowerCase()));
 }
 
 
@@ -438,10 +438,8 @@ export function knownSurname(text: string): boolean {
 
 /** Words a greeting addresses or an introduction names that are no one's name ("Hi There", "Hey Guys", "This is Urgent"), beside the roles of ADDRESSEE_ROLES. */
 const NOT_GREETED = new Set([
-  'there', 'folks', 'guys', 'everybody', 'world', 'again', 'back', 'doc', 'mom', 'dad', 'neighbor', 'neighbors', 'neighbour',
-  'neighbours', "y'all", 'yall', 'ladies', 'gentlemen', 'teammates', 'coworkers', 'admin', 'administrator', 'user', 'users',
-  'applicant', 'applicants', 'client', 'clients', 'guest', 'guests', 'reader', 'readers', 'subscriber', 'subscribers',
-  'sender', 'recipient', 'owner', 'doctor', 'nurse', 'you', 'today', 'tomorrow', 'todos', 'todas', 'amigo', 'amiga',
+  'guys', 'everybody', 'doc', 'mom', 'dad', 'neighbour', 'neighbours', "y'all", 'yall', 'teammates', 'coworkers', 'applicants',
+  'reader', 'readers', 'subscribers', 'sender', 'recipient', 'you', 'today', 'tomorrow', 'todos', 'todas', 'amigo', 'amiga',
   // What follows "this is" or "I'm" as a word, capitalized at a sentence's start or by a phone (person-name-self-first).
   'sorry', 'urgent', 'important', 'great', 'fine', 'good', 'okay', 'ok', 'done', 'ready', 'here', 'late', 'sick', 'home', 'available',
   'unable', 'glad', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'it', 'me', 'him', 'her', 'them',

@@ -17,8 +17,8 @@ export class WordFinder {
   /** Per automaton entry (a word's case form): its word, its byte length. */
   private readonly entryWord: Int32Array;
   private readonly entryLength: Int32Array;
-  /** Words with more than one form: their offsets may need sorting. */
-  private readonly multiForm: Uint8Array;
+  /** Words with more than one form (few: those with letters beyond ASCII): their offsets may need sorting. */
+  private readonly multiForm: readonly number[];
   /** Transitions: row offset (state x width) + column -> next state's row offset. */
   private readonly next: Int32Array;
   /** Entries that end in a state (its own and those along its failure links), by row offset. */
@@ -43,7 +43,7 @@ export class WordFinder {
     });
     this.entryWord = Int32Array.from(entryWord);
     this.entryLength = Int32Array.from(bytes, (b) => b.length);
-    this.multiForm = Uint8Array.from(forms, (f) => (f.length > 1 ? 1 : 0));
+    this.multiForm = forms.flatMap((f, index) => (f.length > 1 ? [index] : []));
     let width = 1;
     for (const b of bytes) {
       for (const c of b) {
@@ -130,7 +130,7 @@ export class WordFinder {
       }
     }
     // Case forms of one word may differ in byte length ("ß", "SS"): keep each list in order.
-    for (let w = 0; w < found.length; w++) if (this.multiForm[w] === 1 && found[w] !== undefined) found[w]!.sort((a, b) => a - b);
+    for (const w of this.multiForm) found[w]?.sort((a, b) => a - b);
     return found;
   }
 }
