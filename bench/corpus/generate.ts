@@ -1385,7 +1385,74 @@ const cleanNonLatin: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin };
+const AR_NAMES = ['محمد أحمد', 'فاطمة الزهراء علي', 'أحمد حسن', 'مريم خالد', 'يوسف عبد الله', 'نور الهدى سالم', 'عمر الراشد', 'ليلى منصور'];
+const FA_NAMES = ['علی رضایی', 'زهرا محمدی', 'مهدی حسینی', 'فاطمه کریمی', 'رضا احمدی'];
+const UR_BN_PA_NAMES = ['عمران خان', 'آمنہ بی بی', 'আব্দুল করিম', 'রহিমা বেগম', 'ਹਰਪ੍ਰੀਤ ਸਿੰਘ', 'ਗੁਰਪ੍ਰੀਤ ਕੌਰ'];
+const HE_NAMES = ['דוד כהן', 'שרה לוי', 'יוסף מזרחי', 'רחל פרץ', 'משה ביטון'];
+const HI_NAMES = ['राहुल शर्मा', 'सुनीता देवी', 'अमित कुमार', 'प्रिया पटेल', 'राजेश सिंह'];
+const TH_NAMES = ['สมชาย ใจดี', 'สมหญิง รักดี', 'ประยุทธ์ ศรีสุข', 'มาลี วงศ์ใหญ่'];
+const EL_NAMES = ['Γιώργος Παπαδόπουλος', 'Μαρία Κωνσταντίνου', 'Νίκος Γεωργίου', 'Ελένη Δημητρίου'];
+const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
+
+/**
+ * Names, dates of birth and telephone numbers in Arabic, Persian, Urdu, Bengali, Punjabi,
+ * Hebrew, Hindi, Thai and Greek after labels in English or in those languages, the digits of
+ * a phone typed on an Arabic keyboard, and a JSON field: scripts without Latin capitals.
+ */
+const otherScriptNames: Gen = (f, n) => {
+  const d = new DocBuilder();
+  const dob = `${String(f.number.int({ min: 1, max: 28 })).padStart(2, '0')}/${String(f.number.int({ min: 1, max: 12 })).padStart(2, '0')}/${f.number.int({ min: 1930, max: 2010 })}`;
+  const doc = (variant: string, contentType: string, structured: boolean): LabelledDoc => ({ id: `script-${variant}-${n}`, kind: 'other-script-names', contentType, body: d.build(), spans: d.spans, phi: true, structured });
+  switch (n % 8) {
+    case 0:
+      d.text('استمارة التسجيل\nالاسم: ').phi(f.helpers.arrayElement(AR_NAMES), 'names').text('\nتاريخ الميلاد: ').phi(dob, 'dates').text('\n');
+      return doc('ar-form', 'text/plain', false);
+    case 1:
+      d.text('Visit note\nPatient: ').phi(f.helpers.arrayElement(HE_NAMES), 'names').text('\nReason: cough x 2 weeks\n');
+      return doc('he-note', 'text/plain', false);
+    case 2:
+      d.text('{"text":"नाम: ').phi(f.helpers.arrayElement(HI_NAMES), 'names').text(', कृपया मेरी अपॉइंटमेंट की पुष्टि करें"}');
+      return doc('hi-chat', 'application/json', false);
+    case 3:
+      d.text('ชื่อ-นามสกุล: ').phi(f.helpers.arrayElement(TH_NAMES), 'names').text('\nวันเกิด: ').phi(dob, 'dates').text('\n');
+      return doc('th-form', 'text/plain', false);
+    case 4:
+      d.text('Ονοματεπώνυμο: ').phi(f.helpers.arrayElement(EL_NAMES), 'names').text('\nΗμερομηνία γέννησης: ').phi(dob, 'dates').text('\n');
+      return doc('el-form', 'text/plain', false);
+    case 5:
+      d.text('{"message":"نام بیمار: ').phi(f.helpers.arrayElement(FA_NAMES), 'names').text(' - نوبت دکتر فردا"}');
+      return doc('fa-chat', 'application/json', false);
+    case 6: {
+      const digits = `${f.helpers.arrayElement(['312', '773', '617', '214'])}-555-${String(f.number.int({ min: 100, max: 9999 })).padStart(4, '0')}`;
+      d.text('{"text":"Callback number: ').phi(digits.replace(/\d/g, (c) => ARABIC_DIGITS[Number(c)]!), 'phone').text(' - re: lab results"}');
+      return doc('arabic-digits', 'application/json', false);
+    }
+    default:
+      d.text('{"patient_name":"').phi(f.helpers.arrayElement(UR_BN_PA_NAMES), 'names').text('","visit":"follow-up"}');
+      return doc('json', 'application/json', true);
+  }
+};
+
+/**
+ * PHI-free counterparts: translation files of a form's labels in those languages, a language
+ * picker, a clinic's notices and a price in Arabic digits.
+ */
+const cleanOtherScripts: Gen = (f, n) => {
+  switch (n % 5) {
+    case 0:
+      return clean('clean-other-scripts', 'application/json', JSON.stringify({ ar: { firstName: 'الاسم الأول', lastName: 'اسم العائلة', dob: 'تاريخ الميلاد', phone: 'رقم الهاتف' }, he: { firstName: 'שם פרטי', lastName: 'שם משפחה', dob: 'תאריך לידה' } }), n);
+    case 1:
+      return clean('clean-other-scripts', 'application/json', JSON.stringify({ hi: { firstName: 'पहला नाम', lastName: 'उपनाम', dob: 'जन्म तिथि' }, fa: { firstName: 'نام', lastName: 'نام خانوادگی' }, el: { firstName: 'Όνομα', lastName: 'Επώνυμο' }, th: { firstName: 'ชื่อ', lastName: 'นามสกุล' } }), n);
+    case 2:
+      return clean('clean-other-scripts', 'text/yaml', `languages:\n${f.helpers.arrayElements([['ar', 'العربية'], ['he', 'עברית'], ['hi', 'हिन्दी'], ['th', 'ไทย'], ['el', 'Ελληνικά'], ['fa', 'فارسی'], ['zh', '中文']], 4).map(([code, name]) => `  - code: ${code}\n    name: ${name}\n`).join('')}`, n);
+    case 3:
+      return clean('clean-other-scripts', 'text/plain', `ملاحظة: العيادة مغلقة يوم ${f.helpers.arrayElement(['الجمعة', 'السبت'])}\nالسعر: ${ARABIC_DIGITS[1]}${ARABIC_DIGITS[2]}${ARABIC_DIGITS[0]} ريال\n`, n);
+    default:
+      return clean('clean-other-scripts', 'text/plain', `समय: सुबह 9 बजे से शाम 5 बजे तक\nหมายเหตุ: คลินิกปิดวันอาทิตย์\n`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin, otherScriptNames, cleanOtherScripts };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

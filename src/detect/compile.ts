@@ -566,7 +566,8 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     let whole: Piece | undefined;
     const wholePiece = (): Piece => (whole ??= { buf, ascii: ascii ? buf.toString('latin1') : null, offset: 0 });
     // They will all look up their words: say so at once, so that many are found in one pass.
-    hits.want(work.flatMap(([d]) => d.contextIds!));
+    if (work.length === 1) hits.want(work[0]![0].contextIds!);
+    else if (work.length > 1) hits.want(work.flatMap(([d]) => d.contextIds!));
     for (const index of matched) {
       if (index >= free.length) break;
       runPattern(free[index]!, wholePiece(), buf, hits, out, base, layer, true);

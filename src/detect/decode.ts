@@ -147,6 +147,30 @@ export interface Normalized {
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
 const SPACES = new Set([0x00a0, 0x2007, 0x202f, 0x3000]);
+/**
+ * The zeros of the decimal digits of other scripts (Arabic-Indic, Persian and Urdu, NKo,
+ * Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Thai, Lao,
+ * Tibetan, Burmese, Khmer, Mongolian): each block's digits run from its zero to its nine. A phone
+ * keyboard set to Arabic types "٣١٢-٥٥٥-٠١٩٨"; the patterns read ASCII digits.
+ */
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810];
+/** The UTF-8 lead bytes of those digits. */
+const DIGIT_LEADS = [0xd9, 0xdb, 0xdf, 0xe0, 0xe1];
+
+/** The value of a decimal digit of another script, or -1. */
+function otherDigit(cp: number): number {
+  if (cp < 0x0660 || cp > 0x1819) return -1;
+  for (const zero of DIGIT_ZEROS) if (cp >= zero && cp < zero + 10) return cp - zero;
+  return -1;
+}
+
+/** True when buf holds a decimal digit of another script (otherDigit). */
+function hasOtherDigits(buf: Buffer): boolean {
+  for (const lead of DIGIT_LEADS) {
+    for (let i = buf.indexOf(lead); i !== -1; i = buf.indexOf(lead, i + 1)) if (otherDigit(utf8At(buf, i)[0]) >= 0) return true;
+  }
+  return false;
+}
 
 /** The value of a hex digit byte, or -1. */
 export const hex = (b: number | undefined): number => {
@@ -191,9 +215,10 @@ function namedEntityAt(buf: Buffer, i: number): [number, number] | null {
  * (most payloads; isAscii is a vector scan) only %XX, \uXXXX, \/, &# and the named entities
  * of NAMED_ENTITIES can be: three single-byte searches instead of a dozen multi-byte ones,
  * and a lone % ("unit": "%", 100 %) does not send the whole payload through a second scan.
+ * Other bytes are searched only in payloads that are not ASCII (the digits of other scripts too).
  */
 export function needsNormalizing(buf: Buffer): boolean {
-  if (!isAscii(buf)) return TRIGGERS.some((t) => buf.includes(t)) || anyAt(buf, 0x26, (i) => namedEntityAt(buf, i - 1) !== null);
+  if (!isAscii(buf)) return TRIGGERS.some((t) => buf.includes(t)) || anyAt(buf, 0x26, (i) => namedEntityAt(buf, i - 1) !== null) || hasOtherDigits(buf);
   return (
     anyAt(buf, 0x25, (i) => hexRun(buf, i, 2)) ||
     anyAt(buf, 0x5c, (i) => buf[i] === 0x2f || (buf[i] === 0x75 && hexRun(buf, i + 1, 4))) ||
@@ -229,6 +254,8 @@ export function normalize(input: Buffer): Normalized {
     if (DASHES.has(cp)) return put(0x2d, from);
     if (SPACES.has(cp)) return put(0x20, from);
     if (cp >= 0xff01 && cp <= 0xff5e) return put(cp - 0xfee0, from); // fullwidth ASCII
+    const digit = otherDigit(cp);
+    if (digit >= 0) return put(0x30 + digit, from);
     if (cp < 0x80) return put(cp, from);
     for (const b of Buffer.from(String.fromCodePoint(cp), 'utf8')) put(b, from);
   };
@@ -290,7 +317,7 @@ export function normalize(input: Buffer): Normalized {
       }
     } else if (b >= 0xc2) {
       const [cp, len] = utf8At(input, i);
-      if (ZERO_WIDTH.has(cp) || DASHES.has(cp) || SPACES.has(cp) || (cp >= 0xff01 && cp <= 0xff5e)) {
+      if (ZERO_WIDTH.has(cp) || DASHES.has(cp) || SPACES.has(cp) || (cp >= 0xff01 && cp <= 0xff5e) || otherDigit(cp) >= 0) {
         putCodePoint(cp, i);
         i += len;
         continue;

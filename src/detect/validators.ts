@@ -2,7 +2,7 @@
  * Check-digit and shape validators applied to pattern candidates. Each takes the matched
  * text and says whether it can be a real identifier; none keeps or reports the value.
  */
-import { isScriptLabel } from './formats/context.js';
+import { isLanguageName, isScriptLabel } from './formats/context.js';
 import { familyNames, folded, givenNames } from './names.js';
 
 const digitsOf = (s: string): string => s.replace(/\D/g, '');
@@ -463,12 +463,18 @@ export function greetedName(text: string): boolean {
   return /^\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}[\p{Ll}'’-]+)?$/u.test(w) && !ADDRESSEE_ROLES.has(lower) && !NOT_GREETED.has(lower) && !GREETINGS.has(lower);
 }
 
+/** "None", "unknown", "not available" in the languages of person-name-label-script: a form's filler, no one's name. */
+const NO_VALUE = new Set(['لا يوجد', 'غير معروف', 'غير متوفر', 'غير متاح', 'ندارد', 'نامشخص', 'ללא', 'לא ידוע', 'אין', 'कोई नहीं', 'अज्ञात', 'উপলব্ধ নয়', 'ไม่มี', 'ไม่ทราบ', 'δεν υπάρχει', 'άγνωστο', 'нет данных', 'неизвестно', '无', '不详', '未知', '없음']);
+
 /**
- * A name after a label in Chinese, Japanese, Korean or Cyrillic (person-name-label-script): not
- * itself a field's label in one of those languages ("Name: 姓名" is a bilingual form's heading).
+ * A name after a label in a script without the capitals the Latin name patterns go by
+ * (person-name-label-script): not itself a field's label in one of those languages ("Name: 姓名"
+ * is a bilingual form's heading, "name: اسم المريض" a translation), not a language's name for
+ * itself (a language picker's "name: العربية"), not a form's "none" or "unknown".
  */
 export function scriptName(text: string): boolean {
-  return !isScriptLabel(text.replace(/[ \t\u3000・]/gu, '')) && !isScriptLabel(text);
+  const t = text.trim();
+  return !isScriptLabel(t.replace(/[ \t\u3000・]/gu, '')) && !isScriptLabel(t) && !isLanguageName(t) && !NO_VALUE.has(t.toLowerCase());
 }
 
 export const VALIDATORS = {

@@ -1,24 +1,15 @@
+import { isAscii } from 'node:buffer';
 /**
- * Finds every occurrence of many context words in one pass over the bytes: an Aho–Corasick
- * automaton built once per pack, ASCII letters folded to lower case. It replaces one
- * `indexOf` per word per payload (a hundred-odd words, so a hundred passes over a large body)
- * with a table walk that touches each byte once.
+ * One Aho–Corasick automaton over some of the words' case forms (its entries): a full
+ * transition table (a DFA, no failure links chased at scan time), ASCII letters folded to
+ * lower case.
  */
-export class WordFinder {
-  readonly words: readonly string[];
-  /**
-   * The forms of each word as WordPositions looks for them with `indexOf`: UTF-8 bytes as
-   * Latin-1 text, lower-cased as a payload's Latin-1 text is ("síntomas" is s, 0xC3 0xAD,
-   * ntomas), one form per case variant (see caseForms).
-   */
-  readonly latin1Forms: readonly (readonly string[])[];
-  /** Byte -> column in the transition table; bytes that occur in no word share column 0. */
+class Automaton {
+  /** Byte -> column in the transition table; bytes that occur in no entry share column 0. */
   private readonly column = new Uint8Array(256);
-  /** Per automaton entry (a word's case form): its word, its byte length. */
+  /** Per entry: its word, its byte length. */
   private readonly entryWord: Int32Array;
   private readonly entryLength: Int32Array;
-  /** Words with more than one form (few: those with letters beyond ASCII): their offsets may need sorting. */
-  private readonly multiForm: readonly number[];
   /** Transitions: row offset (state x width) + column -> next state's row offset. */
   private readonly next: Int32Array;
   /** Entries that end in a state (its own and those along its failure links), by row offset. */
@@ -26,24 +17,9 @@ export class WordFinder {
   /** 1 where `ends` has entries: a typed-array test in the hot loop. */
   private readonly hasEnds: Uint8Array;
 
-  constructor(words: readonly string[]) {
-    this.words = words;
-    // Payloads are UTF-8: a word with an accent ("síntomas", "teléfono") is looked for as its
-    // UTF-8 bytes (as Latin-1 bytes it would never match one), in each of its case forms (the
-    // automaton folds ASCII letters only: "Síntomas", "SÍNTOMAS", "Дата рождения").
-    const forms = words.map(caseForms);
-    this.latin1Forms = forms.map((f) => [...new Set(f.map((w) => Buffer.from(w, 'utf8').toString('latin1').toLowerCase()))]);
-    const bytes: Buffer[] = [];
-    const entryWord: number[] = [];
-    forms.forEach((f, index) => {
-      for (const w of f) {
-        bytes.push(Buffer.from(w, 'utf8'));
-        entryWord.push(index);
-      }
-    });
+  constructor(bytes: readonly Buffer[], entryWord: readonly number[]) {
     this.entryWord = Int32Array.from(entryWord);
     this.entryLength = Int32Array.from(bytes, (b) => b.length);
-    this.multiForm = forms.flatMap((f, index) => (f.length > 1 ? [index] : []));
     let width = 1;
     for (const b of bytes) {
       for (const c of b) {
@@ -71,7 +47,7 @@ export class WordFinder {
       own[s]!.push(index);
     });
 
-    // Breadth first: failure links, then the full transition table (a DFA, no link chasing at scan time).
+    // Breadth first: failure links, then the full transition table.
     const states = goto.length;
     const next = new Int32Array(states * width);
     const fail = new Int32Array(states);
@@ -105,13 +81,13 @@ export class WordFinder {
     });
   }
 
-  /**
-   * Start offsets of every word in `buf`, by word index, each list in ascending order. A word
-   * counts only at a word start: the byte before it is not an ASCII letter or digit ("pt" does
-   * not count inside "script").
-   */
-  find(buf: Buffer): (number[] | undefined)[] {
-    const found: (number[] | undefined)[] = new Array<number[] | undefined>(this.words.length);
+  /** The size of the transition table, in entries. */
+  get size(): number {
+    return this.next.length;
+  }
+
+  /** Adds the start of every entry in `buf` that begins a word (see WordFinder.find) to `found`. */
+  find(buf: Buffer, found: (number[] | undefined)[]): void {
     const { column, next, ends, hasEnds, entryWord, entryLength } = this;
     const n = buf.length;
     let s = 0;
@@ -129,6 +105,74 @@ export class WordFinder {
         (found[w] ??= []).push(start);
       }
     }
+  }
+}
+
+/**
+ * Finds every occurrence of many context words in one pass over the bytes. It replaces one
+ * `indexOf` per word per payload (hundreds of words, so hundreds of passes over a large body)
+ * with a table walk that touches each byte once. Two automata: one of the words written in
+ * ASCII, for ASCII payloads (most traffic), and one of all words; the words in other scripts
+ * ("síntomas", "дата рождения", "تاريخ الميلاد") bring many bytes and states, and a table of
+ * them all is several times larger (slower to walk) than the ASCII words' alone.
+ */
+export class WordFinder {
+  readonly words: readonly string[];
+  /**
+   * The forms of each word as WordPositions looks for them with `indexOf`: UTF-8 bytes as
+   * Latin-1 text, lower-cased as a payload's Latin-1 text is ("síntomas" is s, 0xC3 0xAD,
+   * ntomas), one form per case variant (see caseForms).
+   */
+  readonly latin1Forms: readonly (readonly string[])[];
+  /** Per word: true when it is written in ASCII (it can occur in an ASCII payload). */
+  readonly asciiWord: readonly boolean[];
+  /** Words with more than one form (few: those with letters beyond ASCII): their offsets may need sorting. */
+  private readonly multiForm: readonly number[];
+  private readonly asciiWords: Automaton;
+  private readonly allWords: Automaton;
+
+  constructor(words: readonly string[]) {
+    this.words = words;
+    // Payloads are UTF-8: a word with an accent ("síntomas", "teléfono") is looked for as its
+    // UTF-8 bytes (as Latin-1 bytes it would never match one), in each of its case forms (the
+    // automaton folds ASCII letters only: "Síntomas", "SÍNTOMAS", "Дата рождения").
+    const forms = words.map(caseForms);
+    this.latin1Forms = forms.map((f) => [...new Set(f.map((w) => Buffer.from(w, 'utf8').toString('latin1').toLowerCase()))]);
+    this.asciiWord = words.map((w) => /^[\x00-\x7f]*$/.test(w));
+    const bytes: Buffer[] = [];
+    const entryWord: number[] = [];
+    forms.forEach((f, index) => {
+      for (const w of f) {
+        bytes.push(Buffer.from(w, 'utf8'));
+        entryWord.push(index);
+      }
+    });
+    this.multiForm = forms.flatMap((f, index) => (f.length > 1 ? [index] : []));
+    const ascii = entryWord.flatMap((w, e) => (this.asciiWord[w] ? [e] : []));
+    this.asciiWords = new Automaton(
+      ascii.map((e) => bytes[e]!),
+      ascii.map((e) => entryWord[e]!),
+    );
+    this.allWords = new Automaton(bytes, entryWord);
+  }
+
+  /** The sizes of the two transition tables (ASCII words, all words), in entries. */
+  get tableSizes(): [number, number] {
+    return [this.asciiWords.size, this.allWords.size];
+  }
+
+  /**
+   * Start offsets of every word in `buf`, by word index, each list in ascending order. A word
+   * counts only at a word start: the byte before it is not an ASCII letter or digit ("pt" does
+   * not count inside "script").
+   */
+  find(buf: Buffer): (number[] | undefined)[] {
+    const found: (number[] | undefined)[] = new Array<number[] | undefined>(this.words.length);
+    if (isAscii(buf)) {
+      this.asciiWords.find(buf, found);
+      return found;
+    }
+    this.allWords.find(buf, found);
     // Case forms of one word may differ in byte length ("ß", "SS"): keep each list in order.
     for (const w of this.multiForm) found[w]?.sort((a, b) => a - b);
     return found;
@@ -174,6 +218,10 @@ export class WordPositions {
   /** Says which words are about to be asked for, so that many are found in one pass. */
   want(ids: readonly number[]): void {
     if (this.all !== undefined) return;
+    if (ids.length > ONE_BY_ONE_WORDS) {
+      this.all = this.finder.find(this.buf);
+      return;
+    }
     // A word asked for twice counts twice: that only runs the automaton a little sooner.
     let more = 0;
     for (const id of ids) if (!this.some.has(id)) more++;

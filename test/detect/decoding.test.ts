@@ -57,6 +57,10 @@ describe('escapes and look-alike characters are undone, offsets mapped back to t
     ['double percent-encoding in a query', 'q=ssn%20536%2D22%2D1845', '536%2D22%2D1845'],
     ['JSON \\u escapes', '{"note":"SSN \\u0035\\u0033\\u0036-22-1845"}', '\\u0035\\u0033\\u0036-22-1845'],
     ['fullwidth digits', 'SSN ５３６-２２-１８４５', '５３６-２２-１８４５'],
+    // An Arabic keyboard types Arabic-Indic digits, a Persian one Extended Arabic-Indic, a Hindi one Devanagari.
+    ['Arabic-Indic digits', 'SSN ٥٣٦-٢٢-١٨٤٥', '٥٣٦-٢٢-١٨٤٥'],
+    ['Persian digits', 'SSN ۵۳۶-۲۲-۱۸۴۵', '۵۳۶-۲۲-۱۸۴۵'],
+    ['Devanagari digits', 'SSN ५३६-२२-१८४५', '५३६-२२-१८४५'],
     ['odd dashes', 'SSN 536\u201122\u20131845', '536\u201122\u20131845'],
     ['zero-width characters', 'SSN 536\u200b-22-18\u200c45', '536\u200b-22-18\u200c45'],
     ['HTML numeric entities', 'SSN &#53;36-22-1845', '&#53;36-22-1845'],

@@ -201,6 +201,24 @@ describe('context words with accents, in UTF-8 payloads', () => {
     expect(few.of(2)).toEqual(found[2]);
   });
 
+  it('ASCII payloads walk a table of the ASCII words alone, and find what the table of all words finds', () => {
+    const f = new WordFinder(['dob', 'birth', 'síntomas', 'تاريخ الميلاد', 'לידה', 'जन्म', 'date of birth']);
+    const [asciiTable, allTable] = f.tableSizes;
+    expect(asciiTable * 4).toBeLessThan(allTable);
+    const text = 'DOB 4/12/1961; date of birth; rebirth; birth';
+    const ascii = f.find(Buffer.from(text));
+    // One character beyond ASCII at the end sends the same text through the table of all words.
+    const all = f.find(Buffer.from(`${text} —`));
+    expect(ascii).toEqual(all);
+    expect(ascii[0]).toEqual([0]);
+    expect(ascii[6]).toEqual([text.indexOf('date of birth')]);
+    const other = Buffer.from('تاريخ الميلاد: 12/04/1961, לידה, जन्म', 'utf8');
+    const found = f.find(other);
+    expect(found[3]).toEqual([0]);
+    expect(found[4]).toEqual([other.indexOf(Buffer.from('לידה'))]);
+    expect(found[5]).toEqual([other.indexOf(Buffer.from('जन्म'))]);
+  });
+
   it('a detector reads a Spanish word of care with an accent', () => {
     // Before: clean — "síntomas" was looked for as Latin-1 bytes, which a UTF-8 payload never holds.
     const r = scan(scanner(), Buffer.from('Mi hijo Emeka Okonkwo tiene síntomas desde ayer'), { contentType: 'text/plain' });

@@ -27,7 +27,7 @@ const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[
   'spoken-phone': { valid: ['three one two, five five five, zero one eight eight', 'three one two five five five oh one eight eight', '312 five five five zero one double eight', 'one three one two five five five zero one four two'], invalid: ['312 555 0188', 'one two three four five six seven eight nine zero', 'three one two five five five zero one eight', 'nine one one five five five zero one eight eight'] },
   'visit-name': { valid: ['Imelda Cremin', 'Mraz, Aracely', 'Park, Jimin', 'MacGyver-Kihn, Alan', 'Xander Hills', 'Rosa Park', 'Maria Hall'], invalid: ['Lincoln Park', 'Oak Park', 'Grant Park', 'Maple Grove', 'Forest Hill', 'Main Street', 'Town Hall', 'Welcome Packet', 'Front Desk', 'Imelda'] },
   'known-surname': { valid: ['Garcia', 'Nguyen', 'Johnson', 'Martinez'], invalid: ['Portal', 'Education', 'Okonkwo', 'garcia', 'Rosa Garcia', 'Care'] },
-  'script-name': { valid: ['王小明', '김민준', '山田 太郎', 'Иван Петров'], invalid: ['姓名', '患者姓名', '이름', '생년월일', 'Имя'] },
+  'script-name': { valid: ['王小明', '김민준', '山田 太郎', 'Иван Петров', 'محمد أحمد', 'דוד כהן', 'राहुल शर्मा', 'สมชาย ใจดี', 'Γιώργος Παπαδόπουλος'], invalid: ['姓名', '患者姓名', '이름', '생년월일', 'Имя', 'اسم المريض', 'שם מלא', 'पूरा नाम', 'ชื่อ-นามสกุล', 'Ονοματεπώνυμο', '中文', 'العربية', 'Ελληνικά', 'לא ידוע', 'لا يوجد'] },
   'greeted-name': { valid: ['Aracely', 'Rosa', 'Jerome', 'Chidinma', "D'Andre", 'Zoë', 'McKenna'], invalid: ['Team', 'Everyone', 'All', 'There', 'Folks', 'aracely', 'Rosa Garcia', 'Patient', 'A', 'ROSA', 'Hi'] },
 };
 

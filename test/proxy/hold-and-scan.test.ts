@@ -145,6 +145,14 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a bilingual intake form with the name and date of birth in Chinese', Buffer.from('门诊登记\n姓名：王小明\n出生日期：1961年4月12日\n'), { 'content-type': 'text/plain' }],
     // Before: delivered — a date of birth written out in Spanish ("12 de abril de 1961").
     ['a bilingual form\'s date of birth written out in Spanish', Buffer.from(JSON.stringify({ respuestas: 'Fecha de nacimiento: 12 de abril de 1961' })), { 'content-type': 'application/json' }],
+    // Before: delivered — names in Arabic, Hebrew, Devanagari, Thai or Greek script after a label; words of birth in those languages; a day before the month.
+    ['a bilingual intake form with the name and date of birth in Arabic', Buffer.from('استمارة التسجيل\nالاسم: محمد أحمد\nتاريخ الميلاد: 27/06/1955\n'), { 'content-type': 'text/plain' }],
+    ['a visit note naming the patient in Hebrew', Buffer.from('Visit note\nPatient: דוד כהן\nReason: cough x 2 weeks\n'), { 'content-type': 'text/plain' }],
+    ['a chat message naming the patient in Hindi', Buffer.from(JSON.stringify({ text: 'नाम: राहुल शर्मा, कृपया मेरी अपॉइंटमेंट की पुष्टि करें' })), { 'content-type': 'application/json' }],
+    ['a form with a Greek name and date of birth', Buffer.from('Ονοματεπώνυμο: Μαρία Κωνσταντίνου\nΗμερομηνία γέννησης: 18/11/1961\n'), { 'content-type': 'text/plain' }],
+    ['a date of birth with the day first', Buffer.from(JSON.stringify({ comments: 'DOB: 27/11/1948, new patient' })), { 'content-type': 'application/json' }],
+    // Before: delivered — digits typed on an Arabic keyboard (Arabic-Indic digits) were no digits to the patterns.
+    ['a callback number in Arabic-Indic digits', Buffer.from(JSON.stringify({ text: 'Callback number: ٣١٢-٥٥٥-٠١٩٨ - re: lab results' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -235,6 +243,10 @@ describe('clean payloads pass byte for byte', () => {
     ['a visitor\'s thanks in a chat widget and a meeting on a schedule', Buffer.from(JSON.stringify({ text: 'Hi, this is Chidinma. Thanks for the great service at the front desk!', schedule: '9:00 AM - Staff Meeting (follow-up)', log: 'req 5f1c-a1c2 ok, BMI 2.0 calculator added' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a clinic\'s notice in Vietnamese', Buffer.from(JSON.stringify({ text: 'Chúc Mừng Năm Mới from Springfield Family Medicine! Phòng khám mở cửa từ 8 giờ sáng đến 5 giờ chiều.' })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a translation file of a form\'s labels in Chinese, Korean and Russian', Buffer.from(JSON.stringify({ zh: { firstName: '名字', lastName: '姓氏', dateOfBirth: '出生日期', phone: '手机号码' }, ko: { name: '이름', dob: '생년월일' }, ru: { firstName: 'Имя', lastName: 'Фамилия' } })), { 'content-type': 'application/json' } as Record<string, string>],
+    // Before: refused as PHI — a translation file's labels in Arabic, Hebrew, Hindi, Persian, Greek or Thai read as names in name fields.
+    ['a translation file of a form\'s labels in Arabic, Hebrew, Hindi, Persian, Greek and Thai', Buffer.from(JSON.stringify({ ar: { firstName: 'الاسم الأول', lastName: 'اسم العائلة', dob: 'تاريخ الميلاد' }, he: { firstName: 'שם פרטי', lastName: 'שם משפחה' }, hi: { firstName: 'पहला नाम', lastName: 'उपनाम' }, fa: { lastName: 'نام خانوادگی' }, el: { firstName: 'Όνομα', lastName: 'Επώνυμο' }, th: { firstName: 'ชื่อ', lastName: 'นามสกุล' } })), { 'content-type': 'application/json' } as Record<string, string>],
+    // Before: refused as PHI — a language picker's "name: 中文" read as a name in Chinese.
+    ['a language picker listing languages by their own names', Buffer.from('languages:\n  - code: zh\n    name: 中文\n  - code: ar\n    name: العربية\n  - code: ja\n    name: 日本語\n'), { 'content-type': 'text/yaml' } as Record<string, string>],
     // Before this session's last commit: refused — "this is Dr." read a title as a first name introducing itself.
     ['a clinic\'s call script naming its office and staff', Buffer.from(JSON.stringify({ script: "Hi, this is Dr. Lee's office calling to confirm your appointment. If this is Jen from Dr. Lee's office re: your appointment, press 1." })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a meeting follow-up and a team greeting', Buffer.from(JSON.stringify({ summary: 'Budget Review - follow up', body: 'Hi Team, your lab results dashboard is live.' })), { 'content-type': 'application/json' } as Record<string, string>],
