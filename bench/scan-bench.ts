@@ -44,6 +44,19 @@ function attachment(): Payload {
   return payload('clean base64 attachment in JSON (1 doc)', [{ id: 'attachment', kind: 'clean-attachment', contentType: 'application/json', body, spans: [], phi: false, structured: false }]);
 }
 
+/** Every document of the kinds named, or of all kinds, in one fixed shuffled order: traffic of many kinds, as a clinic sends it. */
+function shuffled(name: string, keep: (d: LabelledDoc) => boolean): Payload {
+  let x = 7;
+  const docs = corpus.filter(keep).map((d) => ({ d, key: (x = (x * 1103515245 + 12345) >>> 0) }));
+  return payload(name, docs.sort((a, b) => a.key - b.key).map(({ d }) => d));
+}
+
+/** One large document of many kinds of parts, the way a FHIR bundle or a log batch is one. */
+function mixed(name: string, kindsOf: readonly string[], open: string, sep: string, close: string, contentType: string): Payload {
+  const text = open + corpus.filter((d) => kindsOf.includes(d.kind) && (contentType !== 'application/json' || d.contentType?.includes('json') === true)).map((d) => d.body.toString()).join(sep) + close;
+  return payload(name, [{ id: name, kind: 'mixed', contentType, body: Buffer.from(text), spans: [], phi: false, structured: false }]);
+}
+
 const payloads: Payload[] = [
   payload('clean analytics JSON (per request)', kinds.get('clean-analytics')!),
   payload('clean API JSON (per request)', kinds.get('clean-api')!),
@@ -53,12 +66,16 @@ const payloads: Payload[] = [
   joined('clean log batch (1 doc)', 'clean-log', '\n'),
   joined('clean prose batch (1 doc)', 'clean-prose', '\n\n'),
   attachment(),
+  shuffled('clean traffic of every clean kind, shuffled (per request)', (d) => !d.phi),
+  mixed('FHIR bundle of mixed resources (1 doc)', ['fhir-patient', 'clean-fhir-terminology', 'forms-and-exports', 'registration-and-exports'], '[', ',', ']', 'application/json'),
+  mixed('log batch of many services (1 doc)', ['clean-log', 'app-telemetry', 'clean-app-telemetry', 'error-reports', 'clean-error-reports', 'clean-telemetry'], '', '\n', '\n', 'text/plain'),
   payload('PHI FHIR Patient (per request)', kinds.get('fhir-patient')!),
   payload('PHI HL7 v2 ADT (per request)', kinds.get('hl7-adt')!),
   payload('PHI X12 837 (per request)', kinds.get('x12-837')!),
   payload('PHI CSV export (per request)', kinds.get('csv-export')!),
   payload('PHI clinical notes (per request)', kinds.get('clinical-note')!),
   joined('PHI-dense notes batch (1 doc)', 'clinical-note', '\n\n'),
+  shuffled('PHI and clean traffic of every kind, shuffled (per request)', () => true),
   payload('PHI gzip notes (per request)', [...kinds.get('clinical-note')!].map((d) => ({ ...d, body: gzipSync(d.body), contentEncoding: 'gzip' }))),
 ];
 

@@ -1452,7 +1452,49 @@ const cleanOtherScripts: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin, otherScriptNames, cleanOtherScripts };
+/**
+ * The front desk's shorthand on a task board or in team chat: a schedule line with the
+ * clinician ("... 2:30pm tomorrow with Dr. Patel"), a test's result and the prescription sent
+ * ("... - strep positive - amoxicillin sent"), a plan's member number after the payer's name.
+ */
+const deskShorthand: Gen = (f, n) => {
+  const p = person(f);
+  const d = new DocBuilder();
+  const doc = (variant: string, contentType: string): LabelledDoc => ({ id: `desk-${variant}-${n}`, kind: 'desk-shorthand', contentType, body: d.build(), spans: d.spans, phi: true, structured: false });
+  switch (n % 5) {
+    case 0:
+      d.text('{"channel":"C0FRONT","text":"Reminder: ').phi(`${p.first} ${p.last}`, 'names').text(` ${f.number.int({ min: 1, max: 11 })}:${f.helpers.arrayElement(['00', '15', '30', '45'])}${f.helpers.arrayElement(['pm', ' PM', 'am'])} ${f.helpers.arrayElement(['tomorrow', 'today', 'on Friday'])} with Dr. ${f.person.lastName()}"}`);
+      return doc('schedule', 'application/json');
+    case 1:
+      d.phi(`${p.first} ${p.last}`, 'names').text(` - ${f.helpers.arrayElement(['strep positive', 'rapid strep negative', 'flu A positive', 'UA positive', 'covid negative'])} - ${f.helpers.arrayElement(['amoxicillin sent', 'Rx sent to CVS', 'nitrofurantoin e-prescribed', 'no abx'])}\n`);
+      return doc('result', 'text/plain');
+    case 2:
+      d.text('{"text":"').phi(`${p.first} ${p.last}`, 'names').text(`: ${f.helpers.arrayElement(['lisinopril increased to 20mg', 'metformin refilled', 'sertraline started', 'Rx sent to Walgreens'])}"}`);
+      return doc('rx', 'application/json');
+    case 3:
+      d.text(`{"task":"Please update the insurance to ${f.helpers.arrayElement(['Aetna', 'Cigna', 'Humana', 'Medicaid', 'BCBS'])} member `).phi(`${f.string.alpha({ length: 1, casing: 'upper' })}${f.string.numeric(9)}`, 'health-plan').text('"}');
+      return doc('member', 'application/json');
+    default:
+      d.phi(`${p.first} ${p.last}`, 'names').text(` ${f.helpers.arrayElement(['tomorrow at 9am', 'at 3:15 PM', 'Monday 10:30am'])} w/ ${f.helpers.arrayElement(['NP', 'Dr.'])} ${f.person.lastName()} - ${f.helpers.arrayElement(['new patient', 'follow-up', 'med check'])}\n`);
+      return doc('schedule-line', 'text/plain');
+  }
+};
+
+/** PHI-free counterparts: events with a clinician, a quarter's outlook, a team's member count, an order sent. */
+const cleanDeskShorthand: Gen = (f, n) => {
+  switch (n % 4) {
+    case 0:
+      return clean('clean-desk-shorthand', 'application/json', JSON.stringify({ channel: 'C0FRONT', text: `${f.helpers.arrayElement(['Grand Rounds', 'Staff Meeting', 'Lunch and Learn', 'Budget Review'])} ${f.number.int({ min: 1, max: 11 })}:30pm ${f.helpers.arrayElement(['tomorrow', 'on Friday'])} with Dr. ${f.person.lastName()}` }), n);
+    case 1:
+      return clean('clean-desk-shorthand', 'text/plain', `${f.helpers.arrayElement(['Quarterly Review', 'Patient Survey', 'Flu Clinic'])} - positive feedback for Q${f.number.int({ min: 1, max: 4 })}\n`, n);
+    case 2:
+      return clean('clean-desk-shorthand', 'application/json', JSON.stringify({ team: 'front-desk', member_count: f.number.int({ min: 10000, max: 99999 }), text: `New team member ${f.person.firstName()} joins Monday` }), n);
+    default:
+      return clean('clean-desk-shorthand', 'text/plain', `${f.helpers.arrayElement(['Medline Order', 'Supply Request', 'Toner Order'])} - invoice sent, PO ${f.string.numeric(6)}\n`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin, otherScriptNames, cleanOtherScripts, deskShorthand, cleanDeskShorthand };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

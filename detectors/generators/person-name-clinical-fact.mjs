@@ -13,6 +13,9 @@ const END = `(?i:${S}(?:came${S}in|come${S}in|was${S}in|presented|presents|prese
   `|${S}has${S}(?:a${S}(?:past${S}|prior${S}|family${S})?(?:medical${S})?history${S}of|(?:a${S})?(?:hx|h/o|pmh)${S}of|a${S}diagnosis${S}of)${S}${MOD}${CONDITION}\\b` +
   // a result of theirs right after the name: "Chidinma Okonkwo - A1c 8.2, LDL 160"
   // (spaced: a hex id's "-a1c2" in a log line is none, and would run the pattern over the whole payload)
+  // a test's result or a prescription sent: "Zainab Okafor - strep positive", "... - amoxicillin sent", "...: Rx sent to CVS"
+  `|(?:${S}[-–—]|[:,])${S}(?:(?:rapid${S})?(?:strep|covid(?:-19)?|(?:flu|influenza)(?:${S}[ab])?|rsv|mono|uti|ua|urine|pregnancy|hcg|hiv|hep(?:atitis)?${S}[abc]|chlamydia|gonorrhea|gc/ct|syphilis|rpr|std|sti|tb|ppd|quantiferon|h\\.?${S}?pylori|c\\.?${S}?diff|mrsa|pap|hpv)(?:${S}(?:test|screen|swab|culture|pcr|antigen|ab|titer))?${S}(?:is${S}|was${S}|came${S}back${S})?(?:positive|negative|pos|neg|detected|not${S}detected|reactive|non-?reactive)|(?:positive|negative|tested${S}positive|tested${S}negative)${S}for)\\b` +
+  `|(?:${S}[-–—]|[:,])${S}(?:rx|script|refill|prescription|abx|antibiotics?|[a-z]{3,}(?:cillin|mycin|pril|olol|sartan|statin|formin|prazole|cycline|floxacin|zepam|profen|glutide|oxetine|aline))${S}(?:sent|called${S}in|e-?prescribed|e-?scribed|refilled|renewed|faxed|approved|denied|started|increased|decreased|stopped|d/?c[''’]?d)\\b` +
   `|(?:${S}[-–—]|[:,])${S}(?:a1c|hba1c|ldl|hdl|bp|inr|tsh|psa|egfr|bmi|glucose|creatinine|wbc|hgb|hemoglobin|potassium|sodium|bnp|troponin|vitamin${S}d)(?:[ \\t]*[:=][ \\t]*|${S}(?:(?:is|was|of)${S})?)\\d)`;
 // "(61F)", "(61 y/o F)" after a name: a case in shorthand
 const AGE_SEX = `[ \\t]*\\([ \\t]*\\d{1,3}[ \\t]*(?:[MF]|(?i:yo|y/o|y\\.o\\.|years?${S}old|year-old)(?:[ \\t]*[MF])?)[ \\t]*\\)`;
@@ -55,12 +58,19 @@ examples:
     - 'Chidinma Okonkwo has a history of breast cancer'
     - 'Chidinma Okonkwo has a hx of CHF'
     - 'Chidinma Okonkwo (61F) - CHF exacerbation, BNP 1400'
+    - 'Zainab Okafor - strep positive - amoxicillin sent'
+    - 'Zainab Okafor: rapid strep negative'
+    - 'Zainab Okafor - Rx sent to CVS'
+    - 'Zainab Okafor - positive for influenza A'
     - 'Chidinma Okonkwo (61 y/o F) with COPD flare'
     - 'We saw Chidinma Okonkwo today for her diabetes'
     - 'Dr. Patel saw Chidinma Okonkwo yesterday for a UTI'
     - 'Chidinma Okonkwo - A1c 8.2, LDL 160'
     - 'Chidinma Okonkwo: BP 150/90, recheck in 2 weeks'
   no_match:
+    - 'Quarterly Review - positive outlook for Q3'
+    - 'Zainab Okafor - invoice sent'
+    - 'Marketing Team: Flu shot clinic flyer sent'
     - 'Dr. Rosa Garcia came in today with donuts for the staff'
     - 'Mike Jones from Acme Supply came in today with the new brochures'
     - 'Quest Diagnostics is on track for the 500 mg sample delivery'

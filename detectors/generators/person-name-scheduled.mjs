@@ -25,6 +25,8 @@ const endings = [
   `${S}(?:tiene${S}(?:una${S}|su${S})?cita${S}(?:mañana|hoy|el|la|a las|con|para|este|esta|próxim[oa])\\b|faltó${S}a${S}su${S}cita\\b|(?:está|esta)${S}programad[oa]${S}para${S}(?:una?${S}|su${S})?(?:cita|colonoscop[ií]a|mamograf[ií]a|cirug[ií]a|procedimiento|vacuna|resonancia|consulta)\\b)`,
   // a clinical event of the person's own
   `${S}(?:tested positive for|was diagnosed with|has been diagnosed with|was admitted${S}(?:to${S}(?:the${S})?(?:hospital|icu|er|ed|floor|unit|rehab|snf|psych)|overnight|yesterday|today|last night|this morning|for observation)|was discharged${S}(?:from${S}(?:the${S})?(?:hospital|icu|er|ed|floor|unit|rehab|snf)|home|yesterday|today|this morning)|was seen${S}(?:in${S}(?:clinic|the${S}(?:ed|er|office|clinic|emergency))|by${S}(?:dr\\.?|her|his)${S})|is${S}(?:\\d{1,2}${S}weeks${S})?pregnant\\b|needs${S}(?:a|an|her|his)${S}(?:refill|new prescription|prescription refill|referral|prior auth(?:orization)?)\\b|is due for${S}(?:a|an|her|his)${S}(?:mammogram|colonoscopy|flu shot|pap|physical|wellness|a1c|tetanus|booster))`,
+  // a time on a schedule with a clinician: "2:30pm tomorrow with Dr. Patel", "tomorrow at 9am w/ NP Lee"
+  `${S}(?:(?:today|tomorrow|tonight|(?:on${S})?(?:mon|tues|wednes|thurs|fri|satur|sun)day)${S})?(?:at${S}|@[ \\t]*)?\\d{1,2}(?::\\d\\d)?[ \\t]*(?:am|pm|a\\.m\\.|p\\.m\\.)(?:${S}(?:today|tomorrow|tonight|(?:on${S})?(?:mon|tues|wednes|thurs|fri|satur|sun)day))?${S}(?:with|w/)${S}(?:dr\\.?|doctor|np|pa|pa-c|nurse${S}practitioner|the${S}(?:doctor|nurse|dentist|therapist|surgeon))${S}`,
   // a call or a message about their own care: "called re: her bill", "left a voicemail about his MRI results"
   `${S}(?:called|phoned|left${S}(?:a${S})?(?:voice ?mail|vm|message|msg))(?:,)?${S}(?:re:?|regarding|about|asking about|to ask about|requesting)${S}(?:(?:her|his|their)${S}(?:[a-z-]+${S})?(?:${OWN_TOPIC}|${TOPIC})|(?:(?:the|a|an)${S})?(?:[a-z-]+${S})?${TOPIC})\\b`,
   // a referral of their own: "- ref to cardiology", "was referred to GI", "needs a cardiology consult"
@@ -68,6 +70,8 @@ confidence: { base: 0.8 }
 examples:
   match:
     - 'Reminder: Chidinma Okonkwo has an appointment tomorrow at 10:30 with Dr. Patel'
+    - 'Reminder: Tyrone Jackson 2:30pm tomorrow with Dr. Patel'
+    - 'Chidinma Okonkwo tomorrow at 9am w/ NP Lee'
     - 'Chidinma Okonkwo''s appointment is confirmed for Monday'
     - 'Chidinma Okonkwo’s 2pm appointment was moved to Thursday'
     - 'Chidinma Okonkwo is scheduled for a colonoscopy on 12/3'
@@ -96,6 +100,9 @@ examples:
     - 'Chidinma Okonkwo was referred to Dr. Lee'
     - 'Chidinma Okonkwo needs a cardiology consult'
   no_match:
+    - 'Staff Meeting 2:30pm tomorrow with Dr. Patel'
+    - 'Budget Review tomorrow at 2:30pm with Dr. Patel'
+    - 'Grand Rounds 7:30am Friday with Dr. Okafor'
     - 'Dr. Rosa Garcia has an appointment opening tomorrow at 10:30'
     - 'Jane Doe''s appointment as Chief Medical Officer was confirmed by the board'
     - 'Jennifer Walsh''s appointment to the board takes effect Monday'

@@ -129,8 +129,6 @@ const GLUED_SOURCE = '_[0-9]{3}';
  * `"subject"`, whose display counts when it reads as a person's name).
  */
 const PERSON_SOURCE = '"(?:Patient|RelatedPerson|Person)["/]|/(?:Patient|RelatedPerson|Person)/|"(?:patient|beneficiary|subscriber|subject)"';
-/** Payloads from this size on get one set pass over all entries (see compilePack). */
-const ONE_PASS_FROM = 1024;
 
 export interface Scanner {
   readonly detectors: readonly CompiledDetector[];
@@ -331,6 +329,22 @@ export interface CompileOptions {
   readonly ownIdentifiers?: readonly string[];
 }
 
+/** Some of the pack's set entries in one RE2 set, with each entry's number among all entries. */
+class SetGroup {
+  private readonly set: InstanceType<typeof RE2.Set>;
+  private readonly numbers: Int32Array;
+
+  constructor(sources: readonly string[], numbers: readonly number[]) {
+    this.set = new RE2.Set(sources, 'u');
+    this.numbers = Int32Array.from(numbers);
+  }
+
+  /** Adds the numbers of the entries that match in `buf` to `out`. */
+  match(buf: Buffer, out: number[]): void {
+    for (const i of this.set.match(buf)) out.push(this.numbers[i]!);
+  }
+}
+
 /**
  * Compiles the pack once. Patterns that count on their own go into one RE2 set, which tells
  * in a single pass which of them can match at all; only those then run for positions.
@@ -421,20 +435,30 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));
   const leading = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source), ...triggeredList.map((d) => d.spec.trigger!), ...probeSources];
   const trailing = gatedPatterns.map((p) => p.find.source);
-  // The gated patterns are broad shapes that make a set's pass dearer (about twice, on small
-  // JSON), and most small payloads hold no gated detector's words: those get the leading
-  // entries alone, and the gated patterns in a second pass only when some words are there.
-  // Larger payloads nearly always hold some words: one pass over all entries is cheaper there.
-  const leadingSet = new RE2.Set(leading, 'u');
-  const trailingSet = trailing.length === 0 ? null : new RE2.Set(trailing, 'u');
-  const allSet = trailing.length === 0 ? leadingSet : new RE2.Set([...leading, ...trailing], 'u');
+  // The entries go into several RE2 sets, not one. A set's DFA builds its states as the input
+  // needs them and keeps them in a cache of fixed size (RE2's default budget; node-re2 sets no
+  // other): one set of all the entries fits the states that one kind of traffic needs, but
+  // traffic of many kinds (a clinic's, or one large payload of many parts: a FHIR bundle, a
+  // log batch) needs more, and the cache is then emptied and rebuilt over and over. Measured
+  // (bench/README, "Where the floor is"): small payloads of the eval corpus's 68 kinds in
+  // shuffled order, 250 µs a payload for the pass of one set against 1 µs for payloads of one
+  // kind; a 394 KiB FHIR bundle at 2 MB/s. Split by what the entries read -- the free
+  // patterns; the context words and the probes; the triggers (long alternations of phrases);
+  // the gated patterns -- each set's states fit: 2.5-3.5 µs a payload whatever the mix, and
+  // about 150 MB/s on those large payloads. The gated patterns are broad shapes, and most small
+  // payloads hold no gated detector's words: their set runs only where some words are.
+  const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+  const groups = (lists: number[][]): SetGroup[] => lists.flatMap((entries) => (entries.length === 0 ? [] : [new SetGroup(entries.map((i) => leading[i]!), entries)]));
+  const leadingGroups = groups([range(0, free.length), [...range(free.length, triggersAt), ...range(probesAt, gatedAt)], range(triggersAt, probesAt)]);
+  const trailingGroup = trailing.length === 0 ? null : new SetGroup(trailing, range(gatedAt, gatedAt + trailing.length));
 
-  /** The entries of the set that match in `buf`, in order, in the numbering of all entries. */
+  /** The entries of the sets that match in `buf`, ascending, in the numbering of all entries. */
   function matchSet(buf: Buffer): number[] {
-    if (buf.length >= ONE_PASS_FROM) return allSet.match(buf);
-    const matched = leadingSet.match(buf);
-    if (trailingSet !== null && matched.some((i) => i >= free.length && i < triggersAt)) for (const i of trailingSet.match(buf)) matched.push(gatedAt + i);
-    return matched;
+    const matched: number[] = [];
+    for (const group of leadingGroups) group.match(buf, matched);
+    // The gated patterns only where some of their detectors' context words are.
+    if (trailingGroup !== null && matched.some((i) => i >= free.length && i < triggersAt)) trailingGroup.match(buf, matched);
+    return matched.sort((a, b) => a - b);
   }
 
   /** Context word positions in one payload, found on first need and kept per word list. */

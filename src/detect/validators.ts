@@ -328,6 +328,7 @@ const ADDRESSEE_ROLES = new Set([
   'platform', 'setup', 'test', 'testing', 'sync', 'huddle', 'planning', 'kickoff', 'weekly', 'monthly', 'daily', 'introduction',
   'intro', 'integration', 'webinar', 'getting', 'started', 'basics', 'tips', 'best', 'practices', 'practice', 'policy',
   'launch', 'rollout', 'pilot', 'program', 'project', 'committee', 'board', 'hours', 'schedule', 'appointments', 'visits',
+  'rounds', 'lecture', 'seminar', 'conference', 'luncheon', 'breakfast', 'dinner', 'celebration', 'retreat', 'interview', 'potluck', 'fundraiser',
   // Places of care and products that own health matters as people do ("Quest Diagnostics' test
   // results", "Apple Watch's ECG", person-name-possessive).
   'hospital', 'hospitals', 'institute', 'foundation', 'university', 'college', 'school', 'medicine', 'wellness', 'fitness',

@@ -473,3 +473,16 @@ describe('large payloads: window texts without a whole-payload string', () => {
     expect(spans(filler + note + filler, large, 'date')).toEqual(['02/11/1947']);
   });
 });
+
+describe('the pack in several RE2 sets: what a payload yields does not depend on the traffic before it', () => {
+  it('the same findings for each payload alone and after traffic of every kind', () => {
+    // Traffic of many kinds fills a set's DFA cache, which RE2 then empties and rebuilds: a cost, never a different answer.
+    const corpus = generateCorpus(5, 12);
+    const probe = corpus.filter((_, i) => i % 37 === 0);
+    const alone = probe.map((d) => scan(scanner(), d.body, { contentType: d.contentType, contentEncoding: d.contentEncoding }).findings);
+    for (const d of corpus) scan(scanner(), d.body, { contentType: d.contentType, contentEncoding: d.contentEncoding });
+    const after = probe.map((d) => scan(scanner(), d.body, { contentType: d.contentType, contentEncoding: d.contentEncoding }).findings);
+    expect(after).toEqual(alone);
+    expect(alone.some((f) => f.length > 0)).toBe(true);
+  });
+});

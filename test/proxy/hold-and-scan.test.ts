@@ -153,6 +153,10 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     ['a date of birth with the day first', Buffer.from(JSON.stringify({ comments: 'DOB: 27/11/1948, new patient' })), { 'content-type': 'application/json' }],
     // Before: delivered — digits typed on an Arabic keyboard (Arabic-Indic digits) were no digits to the patterns.
     ['a callback number in Arabic-Indic digits', Buffer.from(JSON.stringify({ text: 'Callback number: ٣١٢-٥٥٥-٠١٩٨ - re: lab results' })), { 'content-type': 'application/json' }],
+    // Before: delivered — the front desk's shorthand: a schedule line with the clinician, a test's result and the prescription sent, a payer's member number.
+    ['a schedule reminder naming the patient and the clinician', Buffer.from(JSON.stringify({ channel: 'C0FRONT', text: 'Reminder: Tyrone Jackson 2:30pm tomorrow with Dr. Patel' })), { 'content-type': 'application/json' }],
+    ['a task line with a test result and the prescription sent', Buffer.from('Zainab Okafor - strep positive - amoxicillin sent\n'), { 'content-type': 'text/plain' }],
+    ['a task with a plan member number after the payer', Buffer.from(JSON.stringify({ task: 'Please update the insurance to Aetna member W123456789' })), { 'content-type': 'application/json' }],
     ['DICOMweb STOW-RS metadata naming the patient', stow(JSON.stringify([{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'GARCIA^ROSA' }] }, '00100030': { vr: 'DA', Value: ['19470211'] } }])), { 'content-type': 'multipart/related; type="application/dicom+json"; boundary=b1' }],
   ])('%s', async (_name, body, headers) => {
     const r = await viaAgent(proxy, pixel(), { method: 'POST', headers, body });
@@ -247,6 +251,8 @@ describe('clean payloads pass byte for byte', () => {
     ['a translation file of a form\'s labels in Arabic, Hebrew, Hindi, Persian, Greek and Thai', Buffer.from(JSON.stringify({ ar: { firstName: 'الاسم الأول', lastName: 'اسم العائلة', dob: 'تاريخ الميلاد' }, he: { firstName: 'שם פרטי', lastName: 'שם משפחה' }, hi: { firstName: 'पहला नाम', lastName: 'उपनाम' }, fa: { lastName: 'نام خانوادگی' }, el: { firstName: 'Όνομα', lastName: 'Επώνυμο' }, th: { firstName: 'ชื่อ', lastName: 'นามสกุล' } })), { 'content-type': 'application/json' } as Record<string, string>],
     // Before: refused as PHI — a language picker's "name: 中文" read as a name in Chinese.
     ['a language picker listing languages by their own names', Buffer.from('languages:\n  - code: zh\n    name: 中文\n  - code: ar\n    name: العربية\n  - code: ja\n    name: 日本語\n'), { 'content-type': 'text/yaml' } as Record<string, string>],
+    // The same shapes without a patient: an event with a clinician, a survey's outcome, a team's members, an order sent.
+    ['events with a clinician, a survey outcome, a team member count', Buffer.from(JSON.stringify({ text: 'Grand Rounds 7:30am Friday with Dr. Okafor. Patient Survey - positive feedback for Q3. Medline Order - invoice sent, PO 448812', team: { member_count: 12345, note: 'New team member Rosa joins Monday' } })), { 'content-type': 'application/json' } as Record<string, string>],
     // Before this session's last commit: refused — "this is Dr." read a title as a first name introducing itself.
     ['a clinic\'s call script naming its office and staff', Buffer.from(JSON.stringify({ script: "Hi, this is Dr. Lee's office calling to confirm your appointment. If this is Jen from Dr. Lee's office re: your appointment, press 1." })), { 'content-type': 'application/json' } as Record<string, string>],
     ['a meeting follow-up and a team greeting', Buffer.from(JSON.stringify({ summary: 'Budget Review - follow up', body: 'Hi Team, your lab results dashboard is live.' })), { 'content-type': 'application/json' } as Record<string, string>],
