@@ -327,7 +327,37 @@ export interface CompileOptions {
   readonly minConfidence?: number;
   /** The clinic's own published identifiers, from policy scan.own_identifiers (see OwnIdentifiers). */
   readonly ownIdentifiers?: readonly string[];
+  /**
+   * How the set entries are split into RE2 sets (see compilePack): `adaptive` (the default) uses
+   * one set while its passes stay fast and several while they do not; `one` and `split` fix
+   * either (tests: both give the same entries).
+   */
+  readonly setLayout?: SetLayout;
 }
+
+export type SetLayout = 'adaptive' | 'one' | 'split';
+
+/** Payloads from this size on get one set pass over all entries when one set is used (see compilePack). */
+const ONE_PASS_FROM = 1024;
+/** A sampled pass over one set slower than this (µs, plus per byte) is the cache being rebuilt: states for traffic of many kinds. */
+const SLOW_PASS_US = 20;
+const SLOW_PASS_US_PER_BYTE = 0.05;
+/** One pass in this many (a power of two) is timed while one set is used. */
+const SAMPLE_EVERY = 8;
+/** Slow samples (net of fast ones) that switch to several sets. */
+const SLOW_TO_SPLIT = 4;
+/**
+ * Passes on one set that are not judged after it starts or takes over again: a set meeting a
+ * new kind of traffic builds its states once, slowly (300 passes for FHIR Patient resources),
+ * which is no sign of a cache too small.
+ */
+const GRACE_PASSES = 512;
+/**
+ * Passes on several sets before one set is tried again: the fewest at first, twice as many each
+ * time one set is slow again right after its grace (traffic of many kinds), up to the most.
+ */
+const SPLIT_PASSES_MIN = 256;
+const SPLIT_PASSES_MAX = 1 << 20;
 
 /** Some of the pack's set entries in one RE2 set, with each entry's number among all entries. */
 class SetGroup {
@@ -435,30 +465,75 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const gatedIndex = new Map(gatedPatterns.map((p, i) => [p, gatedAt + i]));
   const leading = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source), ...triggeredList.map((d) => d.spec.trigger!), ...probeSources];
   const trailing = gatedPatterns.map((p) => p.find.source);
-  // The entries go into several RE2 sets, not one. A set's DFA builds its states as the input
-  // needs them and keeps them in a cache of fixed size (RE2's default budget; node-re2 sets no
-  // other): one set of all the entries fits the states that one kind of traffic needs, but
-  // traffic of many kinds (a clinic's, or one large payload of many parts: a FHIR bundle, a
-  // log batch) needs more, and the cache is then emptied and rebuilt over and over. Measured
-  // (bench/README, "Where the floor is"): small payloads of the eval corpus's 68 kinds in
-  // shuffled order, 250 µs a payload for the pass of one set against 1 µs for payloads of one
-  // kind; a 394 KiB FHIR bundle at 2 MB/s. Split by what the entries read -- the free
-  // patterns; the context words and the probes; the triggers (long alternations of phrases);
-  // the gated patterns -- each set's states fit: 2.5-3.5 µs a payload whatever the mix, and
-  // about 150 MB/s on those large payloads. The gated patterns are broad shapes, and most small
-  // payloads hold no gated detector's words: their set runs only where some words are.
+  // The entries in RE2 sets. A set's DFA builds its states as the input needs them and keeps
+  // them in a cache of fixed size (RE2's default budget; node-re2 offers no other). One set of
+  // all the entries fits the states that traffic of one kind needs, and is then the fastest: one
+  // native call and one pass over the bytes. Traffic of many kinds (a clinic's, or one large
+  // payload of many parts: a FHIR bundle, a log batch) needs more states than its cache holds;
+  // the cache is then emptied and rebuilt over and over (bench/README, "What changed", 28): small
+  // payloads of the eval corpus's kinds in shuffled order took 250 µs a payload for the pass
+  // against 1 µs for one kind, a 394 KiB FHIR bundle 2 MB/s. Split by what the entries read --
+  // the free patterns; the context words and the probes; the triggers (long alternations of
+  // phrases); the gated patterns -- each set's states fit (3 µs a small payload whatever the
+  // mix), at the price of three or four passes. So one set is used while its passes stay fast;
+  // one pass in SAMPLE_EVERY is timed, and when SLOW_TO_SPLIT more of them are slow than fast
+  // the split sets take over for a while (SPLIT_PASSES_MIN, doubling while one set stays slow)
+  // before one set is tried again, unjudged for its first GRACE_PASSES. The entries
+  // found are the same either way (tested); only the time differs. Small payloads get the gated
+  // patterns (broad shapes) in a pass of their own only where some of their words are.
   const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
   const groups = (lists: number[][]): SetGroup[] => lists.flatMap((entries) => (entries.length === 0 ? [] : [new SetGroup(entries.map((i) => leading[i]!), entries)]));
-  const leadingGroups = groups([range(0, free.length), [...range(free.length, triggersAt), ...range(probesAt, gatedAt)], range(triggersAt, probesAt)]);
+  const splitGroups = groups([range(0, free.length), [...range(free.length, triggersAt), ...range(probesAt, gatedAt)], range(triggersAt, probesAt)]);
+  const oneLeading = new SetGroup(leading, range(0, leading.length));
   const trailingGroup = trailing.length === 0 ? null : new SetGroup(trailing, range(gatedAt, gatedAt + trailing.length));
+  const oneAll = trailing.length === 0 ? oneLeading : new SetGroup([...leading, ...trailing], range(0, gatedAt + trailing.length));
+  const layout = options.setLayout ?? 'adaptive';
+  const hasWords = (matched: readonly number[]): boolean => matched.some((i) => i >= free.length && i < triggersAt);
+
+  function matchOne(buf: Buffer): number[] {
+    const matched: number[] = [];
+    if (buf.length >= ONE_PASS_FROM) {
+      oneAll.match(buf, matched);
+      return matched;
+    }
+    oneLeading.match(buf, matched);
+    if (trailingGroup !== null && hasWords(matched)) trailingGroup.match(buf, matched);
+    return matched;
+  }
+
+  function matchSplit(buf: Buffer): number[] {
+    const matched: number[] = [];
+    for (const group of splitGroups) group.match(buf, matched);
+    if (trailingGroup !== null && hasWords(matched)) trailingGroup.match(buf, matched);
+    return matched.sort((a, b) => a - b);
+  }
+
+  let passes = 0;
+  let slow = 0;
+  let splitLeft = 0;
+  let splitPasses = SPLIT_PASSES_MIN;
+  /** Passes on one set since it started or took over again. */
+  let onOne = 0;
 
   /** The entries of the sets that match in `buf`, ascending, in the numbering of all entries. */
   function matchSet(buf: Buffer): number[] {
-    const matched: number[] = [];
-    for (const group of leadingGroups) group.match(buf, matched);
-    // The gated patterns only where some of their detectors' context words are.
-    if (trailingGroup !== null && matched.some((i) => i >= free.length && i < triggersAt)) trailingGroup.match(buf, matched);
-    return matched.sort((a, b) => a - b);
+    if (layout !== 'adaptive') return layout === 'split' ? matchSplit(buf) : matchOne(buf);
+    if (splitLeft > 0) {
+      if (--splitLeft === 0) onOne = 0;
+      return matchSplit(buf);
+    }
+    if (++onOne <= GRACE_PASSES || (++passes & (SAMPLE_EVERY - 1)) !== 0) return matchOne(buf);
+    const t0 = performance.now();
+    const matched = matchOne(buf);
+    if ((performance.now() - t0) * 1000 > SLOW_PASS_US + buf.length * SLOW_PASS_US_PER_BYTE) {
+      if (++slow >= SLOW_TO_SPLIT) {
+        slow = 0;
+        // Slow again soon after the grace: the traffic is still of many kinds; wait longer.
+        splitPasses = onOne < 4 * GRACE_PASSES ? Math.min(splitPasses * 2, SPLIT_PASSES_MAX) : SPLIT_PASSES_MIN;
+        splitLeft = splitPasses;
+      }
+    } else if (slow > 0) slow--;
+    return matched;
   }
 
   /** Context word positions in one payload, found on first need and kept per word list. */

@@ -1,5 +1,5 @@
 import { shippedDetectorsDir } from '../paths.js';
-import { compilePack, type Scanner } from './compile.js';
+import { compilePack, type Scanner, type SetLayout } from './compile.js';
 import { loadPack } from './pack.js';
 
 export { scan } from './scan.js';
@@ -16,6 +16,8 @@ export interface ScannerOptions {
   readonly minConfidence?: number;
   /** The clinic's own published identifiers (policy scan.own_identifiers): never PHI. */
   readonly ownIdentifiers?: readonly string[];
+  /** How the pack's entries are split into RE2 sets (tests; the default adapts to the traffic). */
+  readonly setLayout?: SetLayout;
 }
 
 /** Loads and compiles the pack once. Throws PolicyError (file:line:column) on a bad detector. */
@@ -25,5 +27,6 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     ...(options.mrnPatterns === undefined ? {} : { mrnPatterns: options.mrnPatterns }),
     ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),
     ...(options.ownIdentifiers === undefined ? {} : { ownIdentifiers: options.ownIdentifiers }),
+    ...(options.setLayout === undefined ? {} : { setLayout: options.setLayout }),
   });
 }
