@@ -1,5 +1,5 @@
 // Prints detectors/person-name-asks.yaml: node detectors/generators/person-name-asks.mjs > detectors/person-name-asks.yaml
-import { NAME, S, CARE, q, un } from './shared.mjs';
+import { NAME, S, CARE, q, un, NOT_A_PROVIDER } from './shared.mjs';
 /* global console */
 const ASKS = [
   // what they ask for: "requested a copy of her records", "would like to schedule a physical", "wants to switch to Dr. Lee"
@@ -26,10 +26,7 @@ ${patterns.map((p) => `  - ${q(un(p))}`).join('\n')}
 # (clinical notes: 1.08x the time there).
 trigger: ${q(un(trigger))}
 validator: visit-name
-context:
-  # A provider is no patient.
-  not_after: [dr., dr, doctor, nurse, practitioner, physician, provider, midwife, dentist, therapist, pharmacist, surgeon]
-  not_before: [MD, DO, NP, PA, PA-C, RN, LPN, DDS, DMD, PhD, FNP, FNP-C, FNP-BC, APRN, CNM, CRNA, LCSW, LMFT, DPT, OD, DPM, PsyD, MBBS]
+${NOT_A_PROVIDER}
 confidence: { base: 0.8 }
 examples:
   match:

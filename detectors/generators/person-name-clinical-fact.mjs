@@ -1,5 +1,5 @@
 // Prints detectors/person-name-clinical-fact.yaml: node detectors/generators/person-name-clinical-fact.mjs > detectors/person-name-clinical-fact.yaml
-import { NAME, S, q, un } from './shared.mjs';
+import { NAME, S, q, un, NOT_A_PROVIDER } from './shared.mjs';
 /* global console */
 const WHEN = `(?:${S}(?:today|yesterday|tonight|last${S}night|this${S}(?:morning|afternoon|evening)|again|on${S}(?:mon|tues|wednes|thurs|fri|satur|sun)day))?`;
 const MOD = `(?:(?:a|an|her|his|their|worsening|worse|severe|acute|chronic|new|mild|sudden|left|right|lower|upper|low|high|bad|persistent|recurrent|possible|suspected)${S}){0,3}`;
@@ -42,10 +42,7 @@ ${patterns.map((p) => `  - ${q(un(p))}`).join('\n')}
 # The first pattern begins with a name's shape: it runs only where one of its endings is (the trigger), which is rare.
 trigger: ${q(un(trigger))}
 validator: visit-name
-context:
-  # A provider is no patient.
-  not_after: [dr., dr, doctor, nurse, practitioner, physician, provider, midwife, dentist, therapist, pharmacist, surgeon]
-  not_before: [MD, DO, NP, PA, PA-C, RN, LPN, DDS, DMD, PhD, FNP, FNP-C, FNP-BC, APRN, CNM, CRNA, LCSW, LMFT, DPT, OD, DPM, PsyD, MBBS]
+${NOT_A_PROVIDER}
 confidence: { base: 0.8 }
 examples:
   match:

@@ -1,5 +1,5 @@
 // Prints detectors/person-name-scheduled.yaml: node detectors/generators/person-name-scheduled.mjs > detectors/person-name-scheduled.yaml
-import { NAME, S, CARE, q, un } from './shared.mjs';
+import { NAME, S, CARE, q, un, NOT_A_PROVIDER } from './shared.mjs';
 /* global console */
 const VISIT = '(?:appointment|appt|visit)';
 const KIND = `(?:(?:upcoming|new|next|new patient|new-patient|follow-?up|follow up|telehealth|video|virtual|annual|in-person|\\d{1,2}(?::\\d\\d)?[ \\t]*(?:am|pm|a\\.m\\.|p\\.m\\.)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:[''’]s)?)${S})?`;
@@ -62,10 +62,7 @@ ${patterns.map((p) => `  - ${q(un(p))}`).join('\n')}
 # where their endings are (the trigger), which are rare.
 trigger: ${q(un(trigger))}
 validator: visit-name
-context:
-  # A provider is no patient.
-  not_after: [dr., dr, doctor, nurse, practitioner, physician, provider, midwife, dentist, therapist, pharmacist, surgeon]
-  not_before: [MD, DO, NP, PA, PA-C, RN, LPN, DDS, DMD, PhD, FNP, FNP-C, FNP-BC, APRN, CNM, CRNA, LCSW, LMFT, DPT, OD, DPM, PsyD, MBBS]
+${NOT_A_PROVIDER}
 confidence: { base: 0.8 }
 examples:
   match:

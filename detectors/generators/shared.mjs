@@ -13,3 +13,8 @@ export const CARE = '(?:appointment|appt|colonoscopy|mammogram|endoscopy|surgery
 export const q = (s) => `'${s.replaceAll("'", "''")}'`;
 /** In the JS strings of the generators '' stands for one quote (as in YAML): written back single. */
 export const un = (s) => s.replaceAll("''", "'");
+/** A detector file's context lines that say a provider is no patient ("Dr. Jennifer Walsh", "Jennifer Walsh, MD"). */
+export const NOT_A_PROVIDER = `context:
+  # A provider is no patient.
+  not_after: [dr., dr, doctor, nurse, practitioner, physician, provider, midwife, dentist, therapist, pharmacist, surgeon]
+  not_before: [MD, DO, NP, PA, PA-C, RN, LPN, DDS, DMD, PhD, FNP, FNP-C, FNP-BC, APRN, CNM, CRNA, LCSW, LMFT, DPT, OD, DPM, PsyD, MBBS]`;
