@@ -124,8 +124,6 @@ export class WordFinder {
    * ntomas), one form per case variant (see caseForms).
    */
   readonly latin1Forms: readonly (readonly string[])[];
-  /** Per word: true when it is written in ASCII (it can occur in an ASCII payload). */
-  readonly asciiWord: readonly boolean[];
   /** Words with more than one form (few: those with letters beyond ASCII): their offsets may need sorting. */
   private readonly multiForm: readonly number[];
   private readonly asciiWords: Automaton;
@@ -138,7 +136,8 @@ export class WordFinder {
     // automaton folds ASCII letters only: "Síntomas", "SÍNTOMAS", "Дата рождения").
     const forms = words.map(caseForms);
     this.latin1Forms = forms.map((f) => [...new Set(f.map((w) => Buffer.from(w, 'utf8').toString('latin1').toLowerCase()))]);
-    this.asciiWord = words.map((w) => /^[\x00-\x7f]*$/.test(w));
+    // A word written in ASCII is the only kind that can occur in an ASCII payload.
+    const asciiWord = words.map((w) => /^[\x00-\x7f]*$/.test(w));
     const bytes: Buffer[] = [];
     const entryWord: number[] = [];
     forms.forEach((f, index) => {
@@ -148,7 +147,7 @@ export class WordFinder {
       }
     });
     this.multiForm = forms.flatMap((f, index) => (f.length > 1 ? [index] : []));
-    const ascii = entryWord.flatMap((w, e) => (this.asciiWord[w] ? [e] : []));
+    const ascii = entryWord.flatMap((w, e) => (asciiWord[w] ? [e] : []));
     this.asciiWords = new Automaton(
       ascii.map((e) => bytes[e]!),
       ascii.map((e) => entryWord[e]!),
