@@ -1,6 +1,5 @@
-import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/audit-log.js';
@@ -8,6 +7,7 @@ import { canonical, verifyChain } from '../../src/audit/chain.js';
 import { FIELDS } from '../../src/audit/record.js';
 import type { DecisionRecord } from '../../src/audit/record.js';
 import { spawnCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const rec = (i: number): DecisionRecord => ({
   time: `2026-11-22T10:00:0${i}Z`, incident: `inc-${i}`, client: '127.0.0.1', channel: 'http', method: 'POST', host: 'collect.pixelmetrics.example', port: 80,
@@ -16,7 +16,7 @@ const rec = (i: number): DecisionRecord => ({
 });
 
 async function writeLog(n: number): Promise<string> {
-  const path = join(mkdtempSync(join(tmpdir(), 'phiwall-audit-')), 'audit.jsonl');
+  const path = join(tempDir('audit'), 'audit.jsonl');
   const log = new AuditLog(path);
   for (let i = 0; i < n; i++) log.write(rec(i));
   await log.close();
@@ -76,7 +76,7 @@ describe('the hash-chained audit log', () => {
   });
 
   it('log rotation: after reopen() the next records go to a new file at the path, and the pieces verify as one chain', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'phiwall-audit-')), 'audit.jsonl');
+    const path = join(tempDir('audit'), 'audit.jsonl');
     const log = new AuditLog(path);
     await log.ready();
     let i = 0;

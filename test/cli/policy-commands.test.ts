@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cli, spawnCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const CLINIC_B = join(ROOT, 'test', 'fixtures', 'clinic-b');
 const BROKEN = join(ROOT, 'test', 'fixtures', 'broken');
@@ -80,7 +80,7 @@ describe('phiwall check', () => {
   });
 
   it('asks what start needs too: the CA of tls.intercept and a compilable detector pack (start refuses the same, exit 1)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'phiwall-check-'));
+    const dir = tempDir('check');
     cpSync(join(ROOT, 'policies', 'vendors.yaml'), join(dir, 'vendors.yaml'));
     writeFileSync(join(dir, 'phiwall.yaml'), `tls:\n  intercept: true\n  ca_cert: ${join(dir, 'ca', 'phiwall-ca.pem')}\n  ca_key: ${join(dir, 'ca', 'phiwall-ca.key')}\n`);
     const missingCa = await cli(['check', '--policy', dir]);
@@ -107,7 +107,7 @@ describe('phiwall vendors', () => {
   });
 
   it('shows each vendor\'s exceptions to the global settings (no interception, unscannable allowed)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'phiwall-vendors-'));
+    const dir = tempDir('vendors');
     writeFileSync(join(dir, 'vendors.yaml'), 'vendors:\n  - id: pinned\n    hosts: [pinned.example]\n    classification: not-business-associate\n    intercept: false\n  - id: ocr\n    hosts: [ocr.example]\n    classification: not-business-associate\n    unscannable: allow\n  - id: plain\n    hosts: [plain.example]\n    classification: not-business-associate\n');
     const { out } = await cli(['vendors', '--policy', dir]);
     expect(out).toMatch(/pinned\s.*not intercepted/);

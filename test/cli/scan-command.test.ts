@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const PHI_VALUES = ['536-22-1845', 'Rosa Garcia', '02/11/1947', 'XGH48291033', 'Okafor', '1958-09-30', '(217) 555-0188'];
 
-const dir = mkdtempSync(join(tmpdir(), 'phiwall-scan-'));
+const dir = tempDir('scan');
 const files = {
   note: join(dir, 'note.txt'),
   gz: join(dir, 'note.txt.gz'),
@@ -62,7 +62,7 @@ describe('phiwall scan', () => {
   });
 
   it('--policy scans with the settings the proxy would use: its MRN formats, threshold and own identifiers', () => {
-    const policy = mkdtempSync(join(tmpdir(), 'phiwall-scan-policy-'));
+    const policy = tempDir('scan-policy');
     writeFileSync(join(policy, 'vendors.yaml'), 'vendors:\n  - id: isp\n    hosts: [isp.example]\n    classification: conduit\n    data_flows: transport\n');
     writeFileSync(join(policy, 'phiwall.yaml'), "scan:\n  mrn_patterns: ['\\bRB-\\d{7}\\b']\n  own_identifiers: ['(217) 555-0100', '100 Clinic Way', '62711']\n");
     const page = join(dir, 'page.txt');

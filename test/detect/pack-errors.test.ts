@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createScanner, scan } from '../../src/detect/index.js';
 import { PolicyError, formatProblem } from '../../src/policy/yaml-source.js';
+import { tempDir } from '../helpers/temp.js';
 
 function folderWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phiwall-detectors-'));
+  const dir = tempDir('detectors');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

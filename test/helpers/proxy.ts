@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ProxyAgent, request } from 'undici';
 import { runProxy, type Running } from '../../src/proxy/run.js';
+import { tempDir } from './temp.js';
 
 export const ALL_TERMS = '[permitted-uses, safeguards, reporting, subcontractors, individual-rights, hhs-access, return-or-destroy, termination]';
 
@@ -39,7 +39,7 @@ export function useProxy(hooks: { beforeAll: (fn: () => Promise<unknown>) => voi
  * `dns.hosts` maps the vendors' names to 127.0.0.1, where the test upstreams listen.
  */
 export async function startProxy(vendorsYaml: string, settingsYaml = ''): Promise<TestProxy> {
-  const dir = mkdtempSync(join(tmpdir(), 'phiwall-proxy-'));
+  const dir = tempDir('proxy');
   const auditPath = join(dir, 'audit.jsonl');
   writeFileSync(join(dir, 'vendors.yaml'), vendorsYaml);
   writeFileSync(join(dir, 'phiwall.yaml'), settingsYaml);
@@ -79,7 +79,7 @@ let curlSeq = 0;
 
 /** Runs the real curl through the proxy (`-x`), with extra arguments; never throws on HTTP errors. */
 export function curl(proxyUrl: string, args: string[], input?: Buffer): Promise<CurlResult> {
-  const dir = mkdtempSync(join(tmpdir(), `phiwall-curl-${curlSeq++}-`));
+  const dir = tempDir(`curl-${curlSeq++}`);
   const headerFile = join(dir, 'headers');
   const bodyFile = join(dir, 'body');
   return new Promise((resolve, reject) => {

@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
@@ -9,6 +8,7 @@ import { ROOT } from '../helpers/cli.js';
 import { startProxy, viaAgent, type TestProxy } from '../helpers/proxy.js';
 import { RecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from '../proxy/policy-fixture.js';
+import { tempDir } from '../helpers/temp.js';
 
 const RULES = join(ROOT, 'deploy', 'prometheus', 'rules.yml');
 const has = (bin: string): boolean => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0;
@@ -66,7 +66,7 @@ describe.skipIf(!hasPrometheus)('a real Prometheus scraping a running phiwall', 
     up = new RecordingUpstream();
     await up.start();
     proxy = await startProxy(VENDORS, settings());
-    const dir = mkdtempSync(join(tmpdir(), 'phiwall-prom-'));
+    const dir = tempDir('prom');
     const adminPort = new URL(proxy.adminUrl).port;
     writeFileSync(join(dir, 'prometheus.yml'), `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files: ['${RULES}']\nscrape_configs:\n  - job_name: phiwall\n    static_configs:\n      - targets: ['127.0.0.1:${adminPort}']\n`);
     const port = await freePort();

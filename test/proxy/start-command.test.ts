@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
@@ -10,6 +9,7 @@ import { BIN, ROOT } from '../helpers/cli.js';
 import { curl } from '../helpers/proxy.js';
 import { useRecordingUpstream } from '../helpers/upstream.js';
 import { VENDORS, settings } from './policy-fixture.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** Starts the built `phiwall start` as a real process and waits for its listening line(s). */
 function startProcess(args: string[], workers: number, detached = false): Promise<{ child: ChildProcess; port: number; adminPort: number | null; out: () => string }> {
@@ -41,7 +41,7 @@ function startProcess(args: string[], workers: number, detached = false): Promis
  * and phiwall started on it with two workers; `detached`: in a process group of its own.
  */
 async function twoWorkers(detached = false): Promise<{ dir: string; p: Awaited<ReturnType<typeof startProcess>> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
+  const dir = tempDir('start');
   writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
   writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
   const p = await startProcess(['--policy', dir, '--workers', '2', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0'], 2, detached);
@@ -228,7 +228,7 @@ describe('phiwall start', () => {
 
   for (const workers of ['1', '2']) {
     it(`does not start without its audit log, said plainly, exit 1 (${workers} worker(s))`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
+      const dir = tempDir('start');
       writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
       // A path through a file: it cannot be created, even as root.
       writeFileSync(join(dir, 'not-a-dir'), '');
@@ -246,7 +246,7 @@ describe('phiwall start', () => {
     };
     for (const [what, workers] of [['proxy', '1'], ['proxy', '2'], ['admin API', '1'], ['admin API', '2']] as const) {
       it(`the ${what}'s port, ${workers} worker(s)`, async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'phiwall-start-'));
+        const dir = tempDir('start');
         writeFileSync(join(dir, 'vendors.yaml'), VENDORS);
         writeFileSync(join(dir, 'phiwall.yaml'), settings(`audit:\n  path: ${join(dir, 'audit', 'a.jsonl')}\n`));
         const busy = await taken();

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -9,10 +8,11 @@ import { spawnCli } from '../helpers/cli.js';
 import { ALL_TERMS, recordOf, startProxy } from '../helpers/proxy.js';
 import { openTunnel } from '../helpers/raw.js';
 import { EchoServer } from '../helpers/upstream.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('phiwall ca init', () => {
   it('writes an ECDSA P-256 root CA, the key 0600, prints how to trust it, refuses to overwrite', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'phiwall-ca-')), 'ca');
+    const out = join(tempDir('ca'), 'ca');
     const r = spawnCli(['ca', 'init', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/certutil -addstore -f Root/);
@@ -31,7 +31,7 @@ describe('phiwall ca init', () => {
   });
 
   it('a policy that turns interception on without a CA does not load, and says how to make one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'phiwall-noca-'));
+    const dir = tempDir('noca');
     writeFileSync(join(dir, 'vendors.yaml'), 'vendors: []\n');
     writeFileSync(join(dir, 'phiwall.yaml'), 'tls:\n  intercept: true\n');
     expect(() => loadAll(dir)).toThrow(PolicyError);

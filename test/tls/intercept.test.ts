@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { issueServerCert, leafKeyPair } from '../../src/tls/leaf-certs.js';
 import { ALL_TERMS, auditRecords, curl, recordOf, startProxy, type TestProxy } from '../helpers/proxy.js';
 import { openTunnel } from '../helpers/raw.js';
 import { RecordingUpstream } from '../helpers/upstream.js';
+import { tempDir } from '../helpers/temp.js';
 
 const NAMES = ['pixel.example', 'ehr.example', 'scribe.example', 'pinned.example', 'rogue.example'];
 const VENDORS = `
@@ -39,7 +39,7 @@ let proxy: TestProxy;
 let agent: ProxyAgent;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'phiwall-tls-'));
+  dir = tempDir('tls');
   // The clinic CA, as `phiwall ca init` writes it.
   const { cert } = await writeCa(join(dir, 'ca'), false);
   phiwallCa = (await import('node:fs')).readFileSync(cert, 'utf8');
