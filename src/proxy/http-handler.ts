@@ -229,9 +229,25 @@ async function holdAndScan(ctx: ProxyContext, loaded: Loaded, req: IncomingMessa
   }
 }
 
+/**
+ * URL and header texts found clean, per policy in force: clients ask for the same paths over and
+ * over ("/collect", "/api/v1/claims"), and a scan's result is a function of the text and the
+ * policy alone. Only texts with no findings are kept, so no PHI is held here; the set is emptied
+ * when it reaches CLEAN_TEXTS_MAX.
+ */
+const cleanTexts = new WeakMap<Loaded, Set<string>>();
+const CLEAN_TEXTS_MAX = 4096;
+
 /** Findings in a URL or header text, read as form-urlencoded fields (a fresh array). */
 function scanFields(loaded: Loaded, text: string): Finding[] {
-  return [...scan(loaded.scanner, Buffer.from(text), { contentType: 'application/x-www-form-urlencoded', minConfidence: loaded.policy.settings.scan.minConfidence }).findings];
+  let clean = cleanTexts.get(loaded);
+  if (clean === undefined) cleanTexts.set(loaded, (clean = new Set()));
+  else if (clean.has(text)) return [];
+  const findings = scan(loaded.scanner, Buffer.from(text), { contentType: 'application/x-www-form-urlencoded', minConfidence: loaded.policy.settings.scan.minConfidence }).findings;
+  if (findings.length > 0) return [...findings];
+  if (clean.size >= CLEAN_TEXTS_MAX) clean.clear();
+  clean.add(text);
+  return [];
 }
 
 /** What a scan result means for a scan-required destination, in the policy's mode; `unscannable`: the vendor's setting, else scan.unscannable. */

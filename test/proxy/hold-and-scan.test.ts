@@ -181,6 +181,18 @@ describe('PHI to a vendor without a BAA is blocked, however it is encoded; not o
     expect(up.bytes).toBe(0);
   });
 
+  it('the same path again: clean texts are remembered as clean, a text with PHI is scanned and blocked every time', async () => {
+    const clean = `http://pixel.example:${up.port}/p.gif?ev=view&page=%2Fbilling`;
+    const phi = `http://pixel.example:${up.port}/p.gif?ev=view&ssn=536%2D22%2D1845`;
+    for (let i = 0; i < 3; i++) {
+      expect((await curl(proxy.url, [clean])).status).toBe(200);
+      const r = await curl(proxy.url, [phi]);
+      expect(r.status).toBe(403);
+      expect(r.headers['x-phiwall-reason']).toBe('phi_detected');
+    }
+    expect(up.requests.map((q) => q.url)).toEqual(['/p.gif?ev=view&page=%2Fbilling', '/p.gif?ev=view&page=%2Fbilling', '/p.gif?ev=view&page=%2Fbilling']);
+  });
+
   it.each([
     ['a file name in the path of an upload', (port: number) => [`http://pixel.example:${port}/uploads/Garcia_Rosa_DOB_1947-02-11.pdf`]],
     ['an SSN joined by underscores in the path', (port: number) => [`http://pixel.example:${port}/files/patient_536-22-1845.txt`]],
