@@ -1494,7 +1494,47 @@ const cleanDeskShorthand: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin, otherScriptNames, cleanOtherScripts, deskShorthand, cleanDeskShorthand };
+/** First names from the SSA list (person-name-first-result reads only known given names). */
+const FIRST_NAMES = ['Keisha', 'Darnell', 'Marcus', 'Jasmine', 'Brian', 'Tyler', 'Ashley', 'Latoya', 'Andre', 'Monica', 'Kevin', 'Tamika', 'Carlos', 'Linda', 'Derek', 'Trevor', 'Gloria', 'Hector', 'Yolanda'];
+
+/** A patient named by first name alone before a result of theirs, in staff chat and chat-assistant prompts. */
+const firstNameResults: Gen = (f, n) => {
+  const d = new DocBuilder();
+  const name = f.helpers.arrayElement(FIRST_NAMES);
+  const doc = (variant: string, contentType: string): LabelledDoc => ({ id: `first-result-${variant}-${n}`, kind: 'first-name-results', contentType, body: d.build(), spans: d.spans, phi: true, structured: false });
+  switch (n % 4) {
+    case 0:
+      d.text('{"model":"gpt-4o","messages":[{"role":"user","content":"').phi(name, 'names').text(`'s INR is ${f.number.float({ min: 1.1, max: 5.5, fractionDigits: 1 })}, ${f.helpers.arrayElement(['should I hold the warfarin?', 'what dose change do you suggest?', 'is that too high?'])}"}]}`);
+      return doc('prompt', 'application/json');
+    case 1:
+      d.phi(name, 'names').text(`'s ${f.helpers.arrayElement(['A1c came back at', 'latest A1c is', 'fasting glucose was', 'potassium was'])} ${f.number.float({ min: 4.5, max: 12, fractionDigits: 1 })} ${f.helpers.arrayElement(['this morning', 'today', '- please call', ''])}\n`);
+      return doc('chat', 'text/plain');
+    case 2:
+      d.text('{"text":"').phi(name, 'names').text(`'s BP: ${f.number.int({ min: 140, max: 190 })}/${f.number.int({ min: 85, max: 115 })} on recheck, ${f.helpers.arrayElement(['Dr. notified', 'rechecking in 15', 'meds given'])}"}`);
+      return doc('vitals', 'application/json');
+    default:
+      d.text(`${f.helpers.arrayElement(['FYI', 'Heads up', 'Triage'])}: `).phi(name, 'names').text(`'s temp ${f.number.float({ min: 100.4, max: 104, fractionDigits: 1 })} and HR ${f.number.int({ min: 100, max: 140 })}\n`);
+      return doc('triage', 'text/plain');
+  }
+};
+
+/** PHI-free counterparts: a day's, a device's, a hospital's or a month's results and numbers, a first name's team. */
+const cleanFirstNameResults: Gen = (f, n) => {
+  switch (n % 5) {
+    case 0:
+      return clean('clean-first-name-results', 'text/plain', `Today's glucose ${f.number.int({ min: 100, max: 900 })} readings were uploaded to the dashboard\n`, n);
+    case 1:
+      return clean('clean-first-name-results', 'application/json', JSON.stringify({ sku: f.string.numeric(6), title: `${f.helpers.arrayElement(['Omron', 'Withings', 'iHealth'])}'s BP ${f.number.int({ min: 5000, max: 9999 })} monitor is on sale` }), n);
+    case 2:
+      return clean('clean-first-name-results', 'text/plain', `Children's BMI ${f.number.int({ min: 5, max: 95 })}th percentile chart (CDC)\n`, n);
+    case 3:
+      return clean('clean-first-name-results', 'application/json', JSON.stringify({ text: `${f.helpers.arrayElement(FIRST_NAMES)}'s team has ${f.number.int({ min: 2, max: 30 })} open tickets` }), n);
+    default:
+      return clean('clean-first-name-results', 'text/plain', `${f.helpers.arrayElement(['June', 'March', 'May'])}'s A1c average across the clinic was ${f.number.float({ min: 6, max: 8, fractionDigits: 1 })}\n`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin, otherScriptNames, cleanOtherScripts, deskShorthand, cleanDeskShorthand, firstNameResults, cleanFirstNameResults };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

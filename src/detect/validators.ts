@@ -464,6 +464,20 @@ export function greetedName(text: string): boolean {
   return /^\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}[\p{Ll}'’-]+)?$/u.test(w) && !ADDRESSEE_ROLES.has(lower) && !NOT_GREETED.has(lower) && !GREETINGS.has(lower);
 }
 
+const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/**
+ * One capitalized word that is a known given name (the SSA list) and no everyday word or month
+ * ("Keisha", not "June", "Mark" or "Will"): a patient named by first name alone before a result
+ * of theirs (person-name-first-result), where a word of any other origin could as well be a
+ * device's or a company's ("Omron's BP 7250").
+ */
+export function givenName(text: string): boolean {
+  const w = text.trim();
+  const lower = w.toLowerCase();
+  return /^\p{Lu}\p{Ll}+$/u.test(w) && givenNames().has(listed(w)) && !GIVEN_WORDS.has(lower) && !MONTH_NAMES.has(lower) && !NOT_GREETED.has(lower);
+}
+
 /** "None", "unknown", "not available" in the languages of person-name-label-script: a form's filler, no one's name. */
 const NO_VALUE = new Set(['لا يوجد', 'غير معروف', 'غير متوفر', 'غير متاح', 'ندارد', 'نامشخص', 'ללא', 'לא ידוע', 'אין', 'कोई नहीं', 'अज्ञात', 'উপলব্ধ নয়', 'ไม่มี', 'ไม่ทราบ', 'δεν υπάρχει', 'άγνωστο', 'нет данных', 'неизвестно', '无', '不详', '未知', '없음']);
 
@@ -503,6 +517,7 @@ export const VALIDATORS = {
   'visit-name': visitName,
   'known-surname': knownSurname,
   'greeted-name': greetedName,
+  'given-name': givenName,
   'script-name': scriptName,
   'label-name': labelName,
 } as const satisfies Record<string, (text: string) => boolean>;
