@@ -6,7 +6,7 @@
  * and the median round is reported with the spread. Peers that are not installed are listed
  * as skipped (bench/setup.sh installs them).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -166,6 +166,8 @@ await run('7 GET, BAA vendor, 200 connections (memory)', { method: 'GET', url: `
 
 for (const t of targets) await t.stop();
 httpsUpstream.close();
+// The policy, the CAs, the peers' configurations and the audit file of this run: nothing to keep.
+rmSync(dir, { recursive: true, force: true });
 
 // ---- report ------------------------------------------------------------------------------
 const get = (scenario: string, target: string): Row | undefined => rows.find((r) => r.scenario.startsWith(scenario) && r.target === target);
