@@ -70,7 +70,7 @@ async function runWorker(o: StartOptions, worker: number | null, io: Io): Promis
     ...(o.listen === undefined ? {} : { listen: o.listen }),
   });
   const admin = running.adminAddress === null ? null : `${running.adminAddress.address}:${running.adminAddress.port}`;
-  log.info({ listen: `${running.address.address}:${running.address.port}`, admin, policy: o.policyDir, audit: auditPath, vendors: loaded.policy.vendors.length, mode: loaded.policy.settings.mode }, 'phiwall listening');
+  log.info({ listen: `${running.address.address}:${running.address.port}`, admin, policy: o.policyDir, audit: auditPath, vendors: loaded.policy.vendors.length, mode: loaded.policy.settings.mode, scanner_sets: loaded.scanner.setEngine }, 'phiwall listening');
   if (worker !== null) {
     // Constructing one installs prom-client's worker-side listener; then point it at our registry.
     new AggregatorRegistry();

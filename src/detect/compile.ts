@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import RE2 from 're2';
 import { FindAll } from './find-all.js';
+import { nativeSet, type CreateNativeSet, type NativeMatch } from './native-set.js';
 import { OwnIdentifiers } from './own.js';
 import { LOGFMT_SOURCE, NAME_LABEL_PROBE, formLabelledSource, jsonObjectsSource, pairProbes } from './formats/pairs.js';
 import { WordFinder, WordPositions } from './words.js';
@@ -140,6 +141,8 @@ export interface Scanner {
   readonly minConfidence: number;
   /** The clinic's own published identifiers (scan.own_identifiers): a value that is one is no finding. */
   readonly own: OwnIdentifiers | null;
+  /** Which RE2 sets the pass uses (CompileOptions.setEngine). */
+  readonly setEngine: SetEngine;
 }
 
 /** Between the words of a field name, and after a person prefix: also `[`, as forms nest fields (`patient[last]=`, `ud[em]=`). */
@@ -333,9 +336,23 @@ export interface CompileOptions {
    * either (tests: both give the same entries).
    */
   readonly setLayout?: SetLayout;
+  /**
+   * Which RE2 sets: `native` (native/re2set.cc, a DFA budget of SET_DFA_BYTES; the default when
+   * it was built) or `node-re2` (RE2's default budget, 8 MiB; the fallback). Same results (tested).
+   */
+  readonly setEngine?: SetEngine;
 }
 
 export type SetLayout = 'adaptive' | 'one' | 'split';
+export type SetEngine = 'native' | 'node-re2';
+
+/**
+ * The DFA budget (RE2's max_mem) of each native set. The eval corpus's 8,046 set inputs, every
+ * kind, need about 45 MiB of states in the set of all entries; at 8 MiB (node-re2's) the cache is
+ * rebuilt over and over and a pass costs 100-1,000 µs where it costs 1-3 (bench/README, "RE2's DFA
+ * budget, measured"). A budget is a ceiling: states are built only as the traffic needs them.
+ */
+export const SET_DFA_BYTES = 64 << 20;
 
 /** Payloads from this size on get one set pass over all entries when one set is used (see compilePack). */
 const ONE_PASS_FROM = 1024;
@@ -365,17 +382,28 @@ const SPLIT_WORK_MAX = 1 << 20;
 
 /** Some of the pack's set entries in one RE2 set, with each entry's number among all entries. */
 class SetGroup {
-  private readonly set: InstanceType<typeof RE2.Set>;
+  private readonly set: InstanceType<typeof RE2.Set> | null;
+  private readonly native: NativeMatch | null;
   private readonly numbers: Int32Array;
+  /** Where the native set writes the entries that match (one place per entry). */
+  private readonly found: Int32Array;
 
-  constructor(sources: readonly string[], numbers: readonly number[]) {
-    this.set = new RE2.Set(sources, 'u');
+  /** `native`: the addon's createSet; null: node-re2's sets. */
+  constructor(sources: readonly string[], numbers: readonly number[], native: CreateNativeSet | null) {
+    this.native = native === null ? null : native(sources, SET_DFA_BYTES);
+    this.set = native === null ? new RE2.Set(sources, 'u') : null;
     this.numbers = Int32Array.from(numbers);
+    this.found = new Int32Array(numbers.length);
   }
 
   /** Adds the numbers of the entries that match in `buf` to `out`. */
   match(buf: Buffer, out: number[]): void {
-    for (const i of this.set.match(buf)) out.push(this.numbers[i]!);
+    if (this.native !== null) {
+      const n = this.native(buf, this.found);
+      for (let i = 0; i < n; i++) out.push(this.numbers[this.found[i]!]!);
+      return;
+    }
+    for (const i of this.set!.match(buf)) out.push(this.numbers[i]!);
   }
 }
 
@@ -470,9 +498,10 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const leading = [...free.map((p) => p.find.source), ...gatedList.map((d) => d.contextRe!.source), ...triggeredList.map((d) => d.spec.trigger!), ...probeSources];
   const trailing = gatedPatterns.map((p) => p.find.source);
   // The entries in RE2 sets. A set's DFA builds its states as the input needs them and keeps
-  // them in a cache of fixed size (RE2's default budget; node-re2 offers no other). One set of
-  // all the entries fits the states that traffic of one kind needs, and is then the fastest: one
-  // native call and one pass over the bytes. Traffic of many kinds (a clinic's, or one large
+  // them in a cache of fixed size: SET_DFA_BYTES for the native sets, RE2's default (8 MiB) for
+  // node-re2's, which offers no other. One set of all the entries is the fastest while its cache
+  // holds the states the traffic needs: one native call and one pass over the bytes. With
+  // node-re2's budget, traffic of many kinds (a clinic's, or one large
   // payload of many parts: a FHIR bundle, a log batch) needs more states than its cache holds;
   // the cache is then emptied and rebuilt over and over (bench/README, "What changed", 28): small
   // payloads of the eval corpus's kinds in shuffled order took 250 µs a payload for the pass
@@ -490,7 +519,10 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
   const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
   const entries = [...leading, ...trailing];
   const end = entries.length;
-  const group = (numbers: number[]): SetGroup => new SetGroup(numbers.map((i) => entries[i]!), numbers);
+  const native = options.setEngine === 'node-re2' ? null : nativeSet();
+  if (native === null && options.setEngine === 'native') throw new Error('phiwall: native/ was not built (npm run build:native); the native RE2 sets were asked for');
+  const setEngine: SetEngine = native === null ? 'node-re2' : 'native';
+  const group = (numbers: number[]): SetGroup => new SetGroup(numbers.map((i) => entries[i]!), numbers, native);
   const groups = (lists: number[][]): SetGroup[] => lists.filter((numbers) => numbers.length > 0).map(group);
   const half = gatedAt + Math.ceil(trailing.length / 2);
   const splitGroups = groups([range(0, free.length), [...range(free.length, triggersAt), ...range(probesAt, gatedAt)], range(triggersAt, probesAt)]);
@@ -704,5 +736,5 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     return probes;
   }
 
-  return { detectors, structural, keys, scanText, minConfidence, own };
+  return { detectors, structural, keys, scanText, minConfidence, own, setEngine };
 }

@@ -1,10 +1,10 @@
 import { shippedDetectorsDir } from '../paths.js';
-import { compilePack, type Scanner, type SetLayout } from './compile.js';
+import { compilePack, type Scanner, type SetEngine, type SetLayout } from './compile.js';
 import { loadPack } from './pack.js';
 
 export { scan } from './scan.js';
 export { ScanStream } from './stream.js';
-export type { Scanner } from './compile.js';
+export type { Scanner, SetEngine, SetLayout } from './compile.js';
 export type { Finding, Format, Identifier, ScanOptions, ScanResult, Unscannable } from './types.js';
 
 export interface ScannerOptions {
@@ -18,6 +18,8 @@ export interface ScannerOptions {
   readonly ownIdentifiers?: readonly string[];
   /** How the pack's entries are split into RE2 sets (tests; the default adapts to the traffic). */
   readonly setLayout?: SetLayout;
+  /** Which RE2 sets (tests; the default is native/'s when it was built, else node-re2's). */
+  readonly setEngine?: SetEngine;
 }
 
 /** Loads and compiles the pack once. Throws PolicyError (file:line:column) on a bad detector. */
@@ -28,5 +30,6 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),
     ...(options.ownIdentifiers === undefined ? {} : { ownIdentifiers: options.ownIdentifiers }),
     ...(options.setLayout === undefined ? {} : { setLayout: options.setLayout }),
+    ...(options.setEngine === undefined ? {} : { setEngine: options.setEngine }),
   });
 }

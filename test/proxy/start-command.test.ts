@@ -78,6 +78,9 @@ describe('phiwall start', () => {
   it('runs several workers, reloads on SIGHUP, drains and exits 0 on SIGTERM', async () => {
     const { dir, p } = await twoWorkers();
     try {
+      // Each worker says which RE2 sets its scanner runs: native/'s, built by npm ci.
+      expect(p.out().match(/"phiwall listening"/g)).toHaveLength(2);
+      expect(p.out().match(/"scanner_sets":"native"/g)).toHaveLength(2);
       const url = `http://127.0.0.1:${p.port}`;
       for (let i = 0; i < 4; i++) expect((await curl(url, [`http://ehr.example:${up.port}/`])).status).toBe(200);
       expect((await curl(url, [`http://newtool.example:${up.port}/`])).headers['x-phiwall-reason']).toBe('classification_pending');

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus/generate.js';
+import { createScanner, scan, type Finding } from '../../src/detect/index.js';
+import { nativeSet } from '../../src/detect/native-set.js';
+
+describe('native/ RE2 sets (a DFA budget of 64 MiB) and node-re2 sets (8 MiB)', () => {
+  it('native/ is built by npm ci and the scanner uses it by default', () => {
+    expect(nativeSet(), 'native/build/Release/phiwall_re2set.node: run npm ci or npm run build:native').not.toBeNull();
+    expect(createScanner().setEngine).toBe('native');
+    expect(createScanner({ setEngine: 'node-re2' }).setEngine).toBe('node-re2');
+  });
+
+  it('find the same in every document of every eval kind, with one set and with the split sets', () => {
+    const corpus = generateCorpus(7, 12);
+    const findings = (setEngine: 'native' | 'node-re2', setLayout: 'one' | 'split'): (readonly Finding[])[] => {
+      const pack = createScanner({ setEngine, setLayout });
+      return corpus.map((d) => scan(pack, d.body, { contentType: d.contentType, contentEncoding: d.contentEncoding }).findings);
+    };
+    const reference = findings('node-re2', 'one');
+    expect(reference.filter((f) => f.length > 0).length).toBeGreaterThan(corpus.length / 3);
+    expect(findings('native', 'one')).toEqual(reference);
+    expect(findings('native', 'split')).toEqual(reference);
+  });
+
+  it('match every entry that matches, numbered as given, ascending; refuse a pattern RE2 refuses, naming it', () => {
+    const createSet = nativeSet()!;
+    const set = createSet(['\\d{3}-\\d{2}-\\d{4}', '(?i)patient', 'zzz', 'é+'], 64 << 20);
+    const out = new Int32Array(4);
+    const match = (b: Buffer): number[] => [...out.subarray(0, set(b, out))];
+    expect(match(Buffer.from('Patient SSN 536-22-1845, café'))).toEqual([0, 1, 3]);
+    expect(match(Buffer.from('nothing here'))).toEqual([]);
+    // A view into a larger buffer: only its own bytes are read.
+    expect(match(Buffer.from('xxxPATIENTzzz').subarray(3, 10))).toEqual([1]);
+    expect(() => set(Buffer.from('patient zzz'), new Int32Array(1))).toThrow(/shorter than the set/);
+    expect(() => set(Buffer.from('x'), new Uint8Array(4) as unknown as Int32Array)).toThrow(/Int32Array/);
+    expect(() => createSet(['ok', '(unclosed'], 64 << 20)).toThrow(/entry 1: missing \)/);
+    expect(() => createSet(['ok'], 10)).toThrow(/at least 1 MiB/);
+  });
+});
