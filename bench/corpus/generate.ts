@@ -1567,7 +1567,38 @@ const cleanInitialedShorthand: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin, otherScriptNames, cleanOtherScripts, deskShorthand, cleanDeskShorthand, firstNameResults, cleanFirstNameResults, initialedShorthand, cleanInitialedShorthand };
+/** A street address in capitals beside an address word: courier notes, DME orders, mailing changes. */
+const capsAddresses: Gen = (f, n) => {
+  const d = new DocBuilder();
+  // As the USPS standardizes a mailing address: a number, a direction, a name, a suffix (its abbreviation or its word).
+  const street = `${f.number.int({ min: 10, max: 9999 })} ${f.helpers.arrayElement(['', 'N ', 'S ', 'E ', 'W '])}${f.helpers.arrayElement([f.person.lastName(), f.helpers.arrayElement(['MAPLE', 'OAK', 'ELM', 'PINE', 'CEDAR', 'WALNUT', 'LAKE', 'HILL', 'PARK', 'MAIN']), `${f.number.int({ min: 2, max: 99 })}TH`]).toUpperCase()} ${f.helpers.arrayElement(['ST', 'AVE', 'RD', 'DR', 'LN', 'CT', 'BLVD', 'PL', 'WAY', 'CIR', 'TER', 'TRL', 'PKWY', 'HWY', 'STREET', 'AVENUE', 'ROAD', 'DRIVE', 'LANE', 'COURT', 'BOULEVARD', 'PARKWAY'])}${f.helpers.arrayElement(['', '', ` APT ${f.number.int({ min: 1, max: 40 })}`, ` UNIT ${f.string.alpha({ length: 1, casing: 'upper' })}`])}`;
+  const doc = (variant: string, contentType: string): LabelledDoc => ({ id: `caps-address-${variant}-${n}`, kind: 'caps-addresses', contentType, body: d.build(), spans: d.spans, phi: true, structured: false });
+  switch (n % 3) {
+    case 0:
+      d.text(`Courier note: deliver to `).phi(street, 'geographic').text(` ${f.helpers.arrayElement(['before noon', 'side door', 'leave with front desk'])}\n`);
+      return doc('courier', 'text/plain');
+    case 1:
+      d.text('{"note":"home address changed to ').phi(street, 'geographic').text('"}');
+      return doc('change', 'application/json');
+    default:
+      d.text('SHIP TO: ').phi(street, 'geographic').text(` - ${f.helpers.arrayElement(['CPAP SUPPLIES', 'WALKER', 'GLUCOSE TEST STRIPS', 'NEBULIZER'])}\n`);
+      return doc('dme', 'text/plain');
+  }
+};
+
+/** PHI-free counterparts: capitals and numbers in notes and logs, beside "home" and "address", with no street. */
+const cleanCapsAddresses: Gen = (f, n) => {
+  switch (n % 3) {
+    case 0:
+      return clean('clean-caps-addresses', 'text/plain', `SEEN ${f.number.int({ min: 2, max: 9 })} DAYS AGO BY DR ${f.person.lastName().toUpperCase()} FOR COUGH, HOME CARE INSTRUCTIONS GIVEN\n`, n);
+    case 1:
+      return clean('clean-caps-addresses', 'application/json', JSON.stringify({ level: 'WARN', msg: `HOME SCREEN: ${f.number.int({ min: 2, max: 40 })} NEW TILES ADDED, ADDRESS BOOK SYNC OK` }), n);
+    default:
+      return clean('clean-caps-addresses', 'text/plain', `HAD ${f.number.int({ min: 1, max: 3 })} HEAD CT TODAY, NO ACUTE FINDINGS. MAILING LIST UPDATED.\n`, n);
+  }
+};
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin, otherScriptNames, cleanOtherScripts, deskShorthand, cleanDeskShorthand, firstNameResults, cleanFirstNameResults, initialedShorthand, cleanInitialedShorthand, capsAddresses, cleanCapsAddresses };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {

@@ -481,6 +481,18 @@ export function givenName(text: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(w) && givenNames().has(listed(w)) && !GIVEN_WORDS.has(lower) && !MONTH_NAMES.has(lower) && !NOT_GREETED.has(lower);
 }
 
+/** Words of counts, times and doses, which no street's name has: "9 DAYS AGO BY DR", "3 TABS BY MOUTH AT BEDTIME", "1 HEAD CT". */
+const NOT_A_STREET_WORD = new Set([
+  'ago', 'by', 'for', 'with', 'to', 'at', 'day', 'days', 'hour', 'hours', 'hr', 'hrs', 'week', 'weeks', 'wk', 'wks', 'month', 'months', 'mo', 'mos',
+  'year', 'years', 'yr', 'yrs', 'minute', 'minutes', 'min', 'mins', 'second', 'seconds', 'times', 'mg', 'mcg', 'ml', 'units', 'tab', 'tabs',
+  'tablet', 'tablets', 'pill', 'pills', 'dose', 'doses', 'patient', 'patients', 'pt', 'pts', 'visit', 'visits', 'head', 'chest', 'abd', 'mouth',
+]);
+
+/** A street address whose words name a street, not a count, a time or a dose beside a street suffix ("5 DAYS AGO BY DR", "1 HEAD CT"). */
+export function street(text: string): boolean {
+  return !text.toLowerCase().split(/[^a-z]+/).some((w) => NOT_A_STREET_WORD.has(w));
+}
+
 /** "None", "unknown", "not available" in the languages of person-name-label-script: a form's filler, no one's name. */
 const NO_VALUE = new Set(['لا يوجد', 'غير معروف', 'غير متوفر', 'غير متاح', 'ندارد', 'نامشخص', 'ללא', 'לא ידוע', 'אין', 'कोई नहीं', 'अज्ञात', 'উপলব্ধ নয়', 'ไม่มี', 'ไม่ทราบ', 'δεν υπάρχει', 'άγνωστο', 'нет данных', 'неизвестно', '无', '不详', '未知', '없음']);
 
@@ -522,6 +534,7 @@ export const VALIDATORS = {
   'greeted-name': greetedName,
   'given-name': givenName,
   'script-name': scriptName,
+  street,
   'label-name': labelName,
 } as const satisfies Record<string, (text: string) => boolean>;
 

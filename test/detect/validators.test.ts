@@ -30,6 +30,7 @@ const CASES: Record<keyof typeof VALIDATORS, { valid: string[]; invalid: string[
   'script-name': { valid: ['王小明', '김민준', '山田 太郎', 'Иван Петров', 'محمد أحمد', 'דוד כהן', 'राहुल शर्मा', 'สมชาย ใจดี', 'Γιώργος Παπαδόπουλος'], invalid: ['姓名', '患者姓名', '이름', '생년월일', 'Имя', 'اسم المريض', 'שם מלא', 'पूरा नाम', 'ชื่อ-นามสกุล', 'Ονοματεπώνυμο', '中文', 'العربية', 'Ελληνικά', 'לא ידוע', 'لا يوجد'] },
   'greeted-name': { valid: ['Aracely', 'Rosa', 'Jerome', 'Chidinma', "D'Andre", 'Zoë', 'McKenna'], invalid: ['Team', 'Everyone', 'All', 'There', 'Folks', 'aracely', 'Rosa Garcia', 'Patient', 'A', 'ROSA', 'Hi'] },
   'given-name': { valid: ['Keisha', 'Darnell', 'Marcus', 'Jasmine'], invalid: ['June', 'Mark', 'Will', 'May', 'Today', 'Omron', 'Children', 'Chidinma', 'keisha', 'KEISHA', 'Keisha Washington'] },
+  street: { valid: ['1420 Maple Avenue', '1420 MAPLE AVE APT 3', '77 N OAK ST', 'PO Box 4417', '6874 N 7TH STREET'], invalid: ['9 DAYS AGO BY DR', '1 HEAD CT', '3 Tabs By Mouth At Bedtime Dr', '2 wks ago by Dr'] },
 };
 
 describe.each(Object.entries(CASES))('validator %s', (name, { valid, invalid }) => {
