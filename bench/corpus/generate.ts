@@ -1598,7 +1598,25 @@ const cleanCapsAddresses: Gen = (f, n) => {
   }
 };
 
-export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin, otherScriptNames, cleanOtherScripts, deskShorthand, cleanDeskShorthand, firstNameResults, cleanFirstNameResults, initialedShorthand, cleanInitialedShorthand, capsAddresses, cleanCapsAddresses };
+/** A first name in parentheses after the word for the patient, in staff notes and messages. */
+const patientParen: Gen = (f, n) => {
+  const d = new DocBuilder();
+  const doc = (variant: string, contentType: string): LabelledDoc => ({ id: `patient-paren-${variant}-${n}`, kind: 'patient-paren', contentType, body: d.build(), spans: d.spans, phi: true, structured: false });
+  if (n % 2 === 0) {
+    d.text(`${f.helpers.arrayElement(['The patient', 'Pt', 'patient'])} (`).phi(f.helpers.arrayElement(FIRST_NAMES), 'names').text(`) called ${f.helpers.arrayElement(['about her refill', 'asking about results', 'to reschedule', 'with a fever'])}\n`);
+    return doc('note', 'text/plain');
+  }
+  d.text('{"text":"caller (').phi(f.helpers.arrayElement(FIRST_NAMES), 'names').text(`) wants a callback re: ${f.helpers.arrayElement(['MRI', 'lab results', 'billing', 'prior auth'])}"}`);
+  return doc('chat', 'application/json');
+};
+
+/** PHI-free counterparts: the word for the patient before a field's or a form's label in parentheses. */
+const cleanPatientParen: Gen = (f, n) =>
+  n % 2 === 0
+    ? clean('clean-patient-paren', 'text/plain', `${f.helpers.arrayElement(['patient (New) portal login is down', 'pt (Adult) dosing table updated', 'Patient (Mark) field is required'])} - ticket ${f.string.numeric(5)}\n`, n)
+    : clean('clean-patient-paren', 'application/json', JSON.stringify({ text: `client (${f.helpers.arrayElement(['Acme', 'Medline', 'Staples'])}) invoice sent` }), n);
+
+export const ADDED_GENERATORS: Record<string, Gen> = { reminder, wrappedMessage, webIntake, cleanForms, pixelMatching, documentsAndCards, cleanDocuments, sessionReplay, cleanSessionReplay, appTelemetry, cleanAppTelemetry, notesSpanishNames, cleanSpanishProse, vendorApis, cleanVendorApis, formsAndExports, cleanFormsAndExports, imagingAndMail, cleanImagingAndMail, calendarsAndAlerts, cleanCalendarsAndAlerts, patientMessages, cleanPatientMessages, registrationAndExports, cleanRegistrationAndExports, errorReports, cleanErrorReports, caseLetters, cleanCaseLetters, voicemailTranscripts, cleanVoicemailTranscripts, partialDates, cleanPartialDates, reportLayouts, cleanReportLayouts, schedulingMessages, cleanSchedulingMessages, chartTitlesAndRelatives, cleanChartTitlesAndRelatives, workLists, cleanWorkLists, staffRequests, cleanStaffRequests, clinicalFacts, cleanClinicalFacts, chatsAndSchedules, cleanChatsAndSchedules, vietnameseNames, cleanVietnamese, nonLatinNames, cleanNonLatin, otherScriptNames, cleanOtherScripts, deskShorthand, cleanDeskShorthand, firstNameResults, cleanFirstNameResults, initialedShorthand, cleanInitialedShorthand, capsAddresses, cleanCapsAddresses, patientParen, cleanPatientParen };
 
 /** `perKind` documents of every kind, the same for the same seed. */
 export function generateCorpus(seed: number, perKind: number): LabelledDoc[] {
