@@ -393,6 +393,11 @@ export function addresseeName(text: string): boolean {
 }
 
 
+/** "D. Washington": an initial, then the surname. */
+const INITIAL_SURNAME = /^\p{Lu}\.\s?(\p{Lu}[\p{Ll}'’-]+)$/u;
+/** "Rosa G.": the first name, then an initial. */
+const GIVEN_INITIAL = /^(\p{Lu}\p{Ll}+)\s+\p{Lu}\.$/u;
+
 /**
  * A person's name where a place's could stand, in a visit's title (person-name-appointment) or
  * after "this is" (person-name-self): an addressee's name (addresseeName) whose last word names
@@ -401,9 +406,11 @@ export function addresseeName(text: string): boolean {
  * name first ("Park, Jimin"), a person's whatever it is.
  */
 export function visitName(text: string): boolean {
-  // Staff shorthand: an initial and a known surname ("D. Washington"), a known first name and an initial ("Rosa G.").
-  const initialed = /^\p{Lu}\.\s?(\p{Lu}[\p{Ll}'’-]+)$/u.exec(text) ?? /^(\p{Lu}\p{Ll}+)\s+\p{Lu}\.$/u.exec(text);
-  if (initialed !== null) return text.endsWith('.') ? givenName(initialed[1]!) : familyNames().has(listed(initialed[1]!)) && !PLACE_WORDS.has(listed(initialed[1]!));
+  // Staff shorthand: an initial and a known surname ("D. Washington", not "S. Park"), a known first name and an initial ("Rosa G.").
+  const initialSurname = INITIAL_SURNAME.exec(text);
+  if (initialSurname !== null) return knownSurname(initialSurname[1]!) && !PLACE_WORDS.has(listed(initialSurname[1]!));
+  const givenInitial = GIVEN_INITIAL.exec(text);
+  if (givenInitial !== null) return givenName(givenInitial[1]!);
   if (!addresseeName(text)) return false;
   if (text.includes(',')) return true;
   const words = text.split(/\s+/);

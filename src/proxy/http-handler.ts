@@ -232,8 +232,8 @@ async function holdAndScan(ctx: ProxyContext, loaded: Loaded, req: IncomingMessa
 /**
  * URL and header texts found clean, per policy in force: clients ask for the same paths over and
  * over ("/collect", "/api/v1/claims"), and a scan's result is a function of the text and the
- * policy alone. Only texts with no findings are kept, so no PHI is held here; the set is emptied
- * when it reaches CLEAN_TEXTS_MAX.
+ * policy alone. Only texts the scanner found nothing in are kept (never one with a finding);
+ * the set is emptied when it reaches CLEAN_TEXTS_MAX.
  */
 const cleanTexts = new WeakMap<Loaded, Set<string>>();
 const CLEAN_TEXTS_MAX = 4096;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { createScanner, scan, type Finding } from '../../src/detect/index.js';
+import { SET_DFA_BYTES } from '../../src/detect/compile.js';
 import { nativeSet } from '../../src/detect/native-set.js';
 
 describe('native/ RE2 sets (a DFA budget of 64 MiB) and node-re2 sets (8 MiB)', () => {
@@ -24,7 +25,7 @@ describe('native/ RE2 sets (a DFA budget of 64 MiB) and node-re2 sets (8 MiB)', 
 
   it('match every entry that matches, numbered as given, ascending; refuse a pattern RE2 refuses, naming it', () => {
     const createSet = nativeSet()!;
-    const set = createSet(['\\d{3}-\\d{2}-\\d{4}', '(?i)patient', 'zzz', 'é+'], 64 << 20);
+    const set = createSet(['\\d{3}-\\d{2}-\\d{4}', '(?i)patient', 'zzz', 'é+'], SET_DFA_BYTES);
     const out = new Int32Array(4);
     const match = (b: Buffer): number[] => [...out.subarray(0, set(b, out))];
     expect(match(Buffer.from('Patient SSN 536-22-1845, café'))).toEqual([0, 1, 3]);
@@ -33,7 +34,7 @@ describe('native/ RE2 sets (a DFA budget of 64 MiB) and node-re2 sets (8 MiB)', 
     expect(match(Buffer.from('xxxPATIENTzzz').subarray(3, 10))).toEqual([1]);
     expect(() => set(Buffer.from('patient zzz'), new Int32Array(1))).toThrow(/shorter than the set/);
     expect(() => set(Buffer.from('x'), new Uint8Array(4) as unknown as Int32Array)).toThrow(/Int32Array/);
-    expect(() => createSet(['ok', '(unclosed'], 64 << 20)).toThrow(/entry 1: missing \)/);
+    expect(() => createSet(['ok', '(unclosed'], SET_DFA_BYTES)).toThrow(/entry 1: missing \)/);
     expect(() => createSet(['ok'], 10)).toThrow(/at least 1 MiB/);
   });
 });
