@@ -12,7 +12,28 @@ export type NativeMatch = (bytes: Uint8Array, out: Int32Array) => number;
 /** Compiles the entries (RE2 syntax) into one set; throws "RE2Set: entry N: ..." on one RE2 refuses. */
 export type CreateNativeSet = (sources: readonly string[], maxMemBytes: number) => NativeMatch;
 
-let loaded: CreateNativeSet | null | undefined;
+/**
+ * native/re2set.cc's base64Runs: decode.ts's base64Runs (the reference), as [start, end) pairs
+ * in `out` (at least 2 * (floor(length / 24) + 1) long); returns how many pairs.
+ */
+export type NativeBase64Runs = (bytes: Uint8Array, out: Int32Array) => number;
+
+interface Addon {
+  readonly createSet: CreateNativeSet;
+  readonly base64Runs: NativeBase64Runs;
+}
+
+let loaded: Addon | null | undefined;
+
+function addon(): Addon | null {
+  if (loaded !== undefined) return loaded;
+  try {
+    loaded = createRequire(import.meta.url)(join(packageRoot(), 'native', 'build', 'Release', 'phiwall_re2set.node')) as Addon;
+  } catch {
+    loaded = null;
+  }
+  return loaded;
+}
 
 /**
  * The addon's createSet, built by `npm ci` (package.json "install") into native/build; null when
@@ -20,12 +41,10 @@ let loaded: CreateNativeSet | null | undefined;
  * sets, with the same results and less room for DFA states.
  */
 export function nativeSet(): CreateNativeSet | null {
-  if (loaded !== undefined) return loaded;
-  try {
-    const addon = createRequire(import.meta.url)(join(packageRoot(), 'native', 'build', 'Release', 'phiwall_re2set.node')) as { createSet: CreateNativeSet };
-    loaded = addon.createSet;
-  } catch {
-    loaded = null;
-  }
-  return loaded;
+  return addon()?.createSet ?? null;
+}
+
+/** The addon's base64Runs; null when native/ was not built (decode.ts then reads the runs itself). */
+export function nativeBase64Runs(): NativeBase64Runs | null {
+  return addon()?.base64Runs ?? null;
 }

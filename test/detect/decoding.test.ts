@@ -1,12 +1,13 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { base64Runs, base64Values, decodeContent, isMostlyText, normalize, quotedPrintable } from '../../src/detect/decode.js';
+import { base64Runs, base64RunsJs, base64Values, decodeContent, isMostlyText, normalize, quotedPrintable } from '../../src/detect/decode.js';
 
 /** The runs that decode to text, as base64Values finds them. */
 const base64Texts = (buf: Buffer, maxBytes: number): { start: number; end: number; text: Buffer }[] => base64Values(buf, maxBytes).texts;
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { scanText, spans } from '../helpers/scanner.js';
 import { MAX_EMBEDDED } from '../../src/detect/scan.js';
+import { nativeBase64Runs } from '../../src/detect/native-set.js';
 
 const NOTE = 'Patient: Rosa Garcia, SSN 536-22-1845, DOB 02/11/1947';
 
@@ -296,7 +297,53 @@ describe('base64Runs: every 24th byte looked at, the same runs as a walk over ev
     return runs;
   }
 
-  it('on random text made of base64 bytes, padding and separators', () => {
+  // base64Runs hands payloads of 1 KiB or more to native/: the native reader is called here on every size.
+  const nativeRuns = (buf: Buffer): [number, number][] => {
+    const out = new Int32Array(2 * (Math.floor(buf.length / 24) + 1));
+    const count = nativeBase64Runs()!(buf, out);
+    return Array.from({ length: count }, (_, i): [number, number] => [out[2 * i]!, out[2 * i + 1]!]);
+  };
+  const readers = [
+    ['base64Runs', base64Runs],
+    ['native', nativeRuns],
+    ['base64RunsJs', base64RunsJs],
+  ] as const;
+
+  it('native/ reads the runs (16 bytes a step), built by npm ci', () => {
+    expect(nativeBase64Runs(), 'native/build/Release/phiwall_re2set.node: run npm ci or npm run build:native').not.toBeNull();
+    const out = new Int32Array(2);
+    expect(() => nativeBase64Runs()!(Buffer.alloc(48, 0x41), out)).toThrow(/too short/);
+  });
+
+  it.each(readers)('%s: on random bytes, every value from 0 to 255, runs long and short', (_name, read) => {
+    let seed = 11;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    // Alphabets on either side of the classes' edges: letters only, hex only, hex and the next
+    // letter (g, G), all of base64, and the bytes next to each range ('@', '[', '`', '{', '/', ':').
+    const alphabets = ['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-', '0123456789abcdefABCDEF-', '0123456789abcdefABCDEFgG', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-', 'AZaz09+/_-@[`{:', 'fFgG09-_'];
+    let found = 0;
+    for (let k = 0; k < 1200; k++) {
+      const alphabet = alphabets[k % alphabets.length]!;
+      // Stretches of one alphabet between bytes of any value.
+      const bytes: number[] = [];
+      for (let len = Math.floor(random() * 300); len > 0; len--) {
+        const r = random();
+        if (r < 0.02) bytes.push(Math.floor(random() * 256));
+        else if (r < 0.025) bytes.push(0x3d);
+        else if (r < 0.03) bytes.push(alphabets[3]!.charCodeAt(Math.floor(random() * 64)));
+        else bytes.push(alphabet.charCodeAt(Math.floor(random() * alphabet.length)));
+      }
+      const buf = Buffer.from(bytes);
+      const runs = reference(buf);
+      expect(read(buf), buf.toString('latin1')).toEqual(runs);
+      // A view into a larger buffer: offsets are the view's own.
+      expect(read(Buffer.concat([Buffer.from('QUJDRE'), buf]).subarray(6))).toEqual(runs);
+      found += runs.length;
+    }
+    expect(found).toBeGreaterThan(300);
+  });
+
+  it.each(readers)('%s: on random text made of base64 bytes, padding and separators', (_name, base64Runs) => {
     let seed = 7;
     const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const alphabets = ['AZaz09+/=', 'abcdef0123456789-', 'abcxyz', 'Ab1+/= ,"', 'AAAA=\n', 'aZ9_- .:', 'QUJD=='];
@@ -314,7 +361,7 @@ describe('base64Runs: every 24th byte looked at, the same runs as a walk over ev
     expect(found).toBeGreaterThan(40);
   });
 
-  it('on generated payloads, with base64 attachments among them', () => {
+  it.each(readers)('%s: on generated payloads, with base64 attachments among them', (_name, base64Runs) => {
     for (const { body } of generateCorpus(11, 10)) {
       const attached = Buffer.concat([body, Buffer.from(`,"file":"${body.toString('base64')}"`)]);
       expect(base64Runs(body)).toEqual(reference(body));
