@@ -725,7 +725,11 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
     const wholePiece = (): Piece => (whole ??= { buf, ascii: ascii ? buf.toString('latin1') : null, offset: 0 });
     // They will all look up their words: say so at once, so that many are found in one pass.
     if (work.length === 1) hits.want(work[0]![0].contextIds!);
-    else if (work.length > 1) hits.want(work.flatMap(([d]) => d.contextIds!));
+    else if (work.length > 1) {
+      const ids: number[] = [];
+      for (const [d] of work) for (const id of d.contextIds!) ids.push(id);
+      hits.want(ids);
+    }
     for (const index of matched) {
       if (index >= free.length) break;
       runPattern(free[index]!, wholePiece(), buf, hits, out, base, layer, true);
