@@ -52,17 +52,32 @@ export function scan(scanner: Scanner, input: Buffer, options: ScanOptions = {})
 }
 
 /** Drops findings below the threshold and duplicates; sorts by position. */
-function finish(all: Finding[], minConfidence: number): Finding[] {
+export function finish(all: Finding[], minConfidence: number): Finding[] {
   if (all.length === 0) return [];
-  const best = new Map<string, Finding>();
-  for (const f of all) {
-    if (f.confidence < minConfidence) continue;
-    const key = `${f.detector}:${f.start}:${f.end}:${f.layer ?? ''}`;
-    const prior = best.get(key);
-    if (prior === undefined || prior.confidence < f.confidence) best.set(key, f);
-  }
+  // Sorted first (a stable sort: equal findings keep their order), then each run of findings
+  // of one detector at one span is one finding per layer, the most confident (the first of
+  // those), in the order the layers first came. No key string per finding.
+  const kept = all.filter((f) => f.confidence >= minConfidence);
   // Detector ids are [a-z0-9-]: code-unit order, not localeCompare (ICU collation, slow).
-  return [...best.values()].sort((a, b) => a.start - b.start || a.end - b.end || (a.detector < b.detector ? -1 : a.detector > b.detector ? 1 : 0));
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.detector < b.detector ? -1 : a.detector > b.detector ? 1 : 0));
+  const out: Finding[] = [];
+  for (let i = 0; i < kept.length; ) {
+    const f = kept[i]!;
+    let j = i + 1;
+    while (j < kept.length && kept[j]!.start === f.start && kept[j]!.end === f.end && kept[j]!.detector === f.detector) j++;
+    if (j === i + 1) out.push(f);
+    else {
+      const best = new Map<string | undefined, Finding>();
+      for (let k = i; k < j; k++) {
+        const g = kept[k]!;
+        const prior = best.get(g.layer);
+        if (prior === undefined || prior.confidence < g.confidence) best.set(g.layer, g);
+      }
+      for (const g of best.values()) out.push(g);
+    }
+    i = j;
+  }
+  return out;
 }
 
 function scanPayload(walk: Walk, buf: Buffer, contentType: string | undefined, base: number, layer: string | undefined, depth: number): Format {
