@@ -1,4 +1,5 @@
-// phiwall's RE2 set: RE2::Set with a DFA budget of the caller's choosing.
+// phiwall's RE2 set: RE2::Set with a DFA budget of the caller's choosing (and, at the end, a
+// base64 run reader for src/detect/decode.ts).
 //
 // node-re2's RE2.Set compiles with RE2's default max_mem (8 MiB) and offers no other. The DFA of a
 // set of the detector pack's entries builds its states as the input needs them and keeps them in a
@@ -108,7 +109,6 @@ napi_value CreateSet(napi_env env, napi_callback_info info) {
   set.release();
   return match;
 }
-
 
 // base64Runs(bytes, out): the runs of src/detect/decode.ts's base64Runs (which says what they
 // are, and is the reference: a test compares the two on random and corpus bytes), as
