@@ -1,22 +1,25 @@
-// phiwall's RE2 set: RE2::Set with a DFA budget of the caller's choosing (and, at the end, a
-// base64 run reader for src/detect/decode.ts).
+// phiwall's RE2 set: the program RE2::Set compiles, with a DFA budget of the caller's choosing
+// (and, at the end, a base64 run reader for src/detect/decode.ts).
 //
 // node-re2's RE2.Set compiles with RE2's default max_mem (8 MiB) and offers no other. The DFA of a
 // set of the detector pack's entries builds its states as the input needs them and keeps them in a
 // cache of that budget; traffic of many kinds, and PHI-dense notes and log batches, need more states
 // than it holds, and the cache is then emptied and rebuilt over and over (bench/README, "What
-// changed", 28-29). This is the same RE2 (node-re2's vendored sources, built by native/binding.gyp)
-// with one difference, options.max_mem. Patterns are RE2 syntax as given: the scanner's set entries
-// use none of the JavaScript forms node-re2 translates (\uXXXX, \p{Long_Name}, (?<name>...)), and a
-// pattern RE2 refuses is an error here, never a silent difference; a test scans the eval corpus with
-// these sets and with node-re2's and compares.
+// changed", 28-29). This is the same RE2 (node-re2's vendored sources, built by native/binding.gyp),
+// compiled as RE2::Set compiles (re2/set.cc), with options.max_mem as given and nothing allocated
+// per call. Patterns are RE2 syntax as given: the scanner's set entries use none of the JavaScript
+// forms node-re2 translates (\uXXXX, \p{Long_Name}, (?<name>...)), and a pattern RE2 refuses is an
+// error here, never a silent difference; a test scans the eval corpus with these sets and with
+// node-re2's and compares.
 //
-//   const match = createSet(sources: string[], maxMemBytes: number)
-//   match(bytes: Uint8Array, out: Int32Array): number   // how many entries match; their numbers, ascending, in out
+//   const match = createSet(sources: string[], maxMemBytes: number, out: Int32Array)
+//   match(bytes: Uint8Array): number   // how many entries match; their numbers, ascending, in out
 //   base64Runs(bytes: Uint8Array, out: Int32Array): number   // src/detect/decode.ts base64Runs, 16 bytes a step
 #include <node_api.h>
+#include <re2/prog.h>
 #include <re2/re2.h>
-#include <re2/set.h>
+#include <re2/regexp.h>
+#include <re2/sparse_set.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -37,46 +40,63 @@ napi_value TypeFail(napi_env env, const char* message) {
   return nullptr;
 }
 
-void Finalize(napi_env, void* data, void*) { delete static_cast<re2::RE2::Set*>(data); }
+// One set: RE2::Set's program (every entry, each ending in its number's HaveMatch, one
+// alternation, compiled by Prog::CompileSet) with what RE2::Set::Match allocates on every call
+// kept instead: the sparse set the DFA records matching entries in, and where they are written
+// (the caller's Int32Array, given once). A small payload's pass is about a microsecond and the
+// call around it a few hundred nanoseconds on a slow core; three allocations, a thread-local and
+// a second typed-array lookup were a third of that. A set is used by the thread that made it
+// (its JavaScript function lives in that thread's environment), so one scratch set is enough.
+struct Set {
+  re2::Prog* prog = nullptr;
+  int size = 0;
+  re2::SparseSet found;
+  int32_t* out = nullptr;
+  napi_ref outRef = nullptr;
+  ~Set() { delete prog; }
+};
+
+void Finalize(napi_env env, void* data, void*) {
+  auto* set = static_cast<Set*>(data);
+  if (set->outRef != nullptr) napi_delete_reference(env, set->outRef);
+  delete set;
+}
 
 // The set's match function: the set is the function's own data, so a call needs no unwrapping.
-// match(bytes, out): writes the numbers of the entries that match, ascending, into `out` (an
-// Int32Array as long as the set) and returns how many. No array is made per call: a small
-// payload's pass is about a microsecond, and each N-API step of a call is tens of nanoseconds.
+// match(bytes): writes the numbers of the entries that match, ascending, into the `out` given
+// to createSet and returns how many.
 napi_value Match(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
+  size_t argc = 1;
+  napi_value argv[1];
   void* data = nullptr;
   napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
-  const auto* set = static_cast<const re2::RE2::Set*>(data);
+  auto* set = static_cast<Set*>(data);
   napi_typedarray_type type;
   size_t length = 0;
   void* bytes = nullptr;
-  napi_typedarray_type outType;
-  size_t outLength = 0;
-  void* out = nullptr;
-  if (argc < 2 || napi_get_typedarray_info(env, argv[0], &type, &length, &bytes, nullptr, nullptr) != napi_ok || type != napi_uint8_array ||
-      napi_get_typedarray_info(env, argv[1], &outType, &outLength, &out, nullptr, nullptr) != napi_ok || outType != napi_int32_array)
-    return TypeFail(env, "RE2Set match(bytes: Uint8Array, out: Int32Array)");
-
-  thread_local std::vector<int> matches;
-  matches.clear();
-  re2::RE2::Set::ErrorInfo errorInfo{re2::RE2::Set::kNoError};
-  bool matched = set->Match(absl::string_view(static_cast<const char*>(bytes), length), &matches, &errorInfo);
-  if (!matched && errorInfo.kind != re2::RE2::Set::kNoError) return Fail(env, errorInfo.kind == re2::RE2::Set::kOutOfMemory ? "RE2Set match: out of memory" : "RE2Set match failed");
-  if (matches.size() > outLength) return TypeFail(env, "RE2Set match: out is shorter than the set");
-  std::sort(matches.begin(), matches.end());
-  std::copy(matches.begin(), matches.end(), static_cast<int32_t*>(out));
-  napi_value count;
-  napi_create_uint32(env, static_cast<uint32_t>(matches.size()), &count);
-  return count;
+  if (argc < 1 || napi_get_typedarray_info(env, argv[0], &type, &length, &bytes, nullptr, nullptr) != napi_ok || type != napi_uint8_array)
+    return TypeFail(env, "RE2Set match(bytes: Uint8Array)");
+  set->found.clear();
+  bool failed = false;
+  absl::string_view text(static_cast<const char*>(bytes), length);
+  bool matched = set->prog->SearchDFA(text, text, re2::Prog::kAnchored, re2::Prog::kManyMatch, nullptr, &failed, &set->found);
+  if (failed) return Fail(env, "RE2Set match: out of memory");
+  int32_t count = 0;
+  if (matched) {
+    for (int id : set->found) set->out[count++] = id;
+    std::sort(set->out, set->out + count);
+  }
+  napi_value result;
+  napi_create_uint32(env, static_cast<uint32_t>(count), &result);
+  return result;
 }
 
-// createSet(sources, maxMemBytes): the set's match function.
+// createSet(sources, maxMemBytes, out): the set's match function, which writes into `out`
+// (an Int32Array at least as long as the set, kept alive by the function).
 napi_value CreateSet(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
-  if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 2) return TypeFail(env, "createSet(sources, maxMemBytes)");
+  size_t argc = 3;
+  napi_value argv[3];
+  if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 3) return TypeFail(env, "createSet(sources, maxMemBytes, out)");
   bool isArray = false;
   napi_is_array(env, argv[0], &isArray);
   if (!isArray) return TypeFail(env, "createSet: sources must be an array of strings");
@@ -84,26 +104,68 @@ napi_value CreateSet(napi_env env, napi_callback_info info) {
   if (napi_get_value_int64(env, argv[1], &maxMem) != napi_ok || maxMem < (1 << 20)) return TypeFail(env, "createSet: maxMemBytes must be a number of at least 1 MiB");
   uint32_t count = 0;
   napi_get_array_length(env, argv[0], &count);
+  napi_typedarray_type outType;
+  size_t outLength = 0;
+  void* out = nullptr;
+  if (napi_get_typedarray_info(env, argv[2], &outType, &outLength, &out, nullptr, nullptr) != napi_ok || outType != napi_int32_array)
+    return TypeFail(env, "createSet: out must be an Int32Array");
+  if (outLength < count) return TypeFail(env, "createSet: out is shorter than the set");
 
+  // As RE2::Set (set.cc) does it, with its options: UTF-8, no captures, the budget given.
   re2::RE2::Options options;
   options.set_max_mem(maxMem);
   options.set_log_errors(false);
-  auto set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
-  std::string source;
+  options.set_never_capture(true);
+  const auto flags = static_cast<re2::Regexp::ParseFlags>(options.ParseFlags());
+  // Each entry's source with its number; then in the order of the sources, as RE2::Set
+  // compiles them (neighbours' shared prefixes are factored out).
+  std::vector<std::pair<std::string, re2::Regexp*>> parsed;
+  auto release = [&parsed]() {
+    for (auto& entry : parsed) entry.second->Decref();
+  };
   for (uint32_t i = 0; i < count; i++) {
     napi_value item;
     size_t length = 0;
     napi_get_element(env, argv[0], i, &item);
-    if (napi_get_value_string_utf8(env, item, nullptr, 0, &length) != napi_ok) return TypeFail(env, "createSet: sources must be an array of strings");
-    source.resize(length + 1);
+    if (napi_get_value_string_utf8(env, item, nullptr, 0, &length) != napi_ok) {
+      release();
+      return TypeFail(env, "createSet: sources must be an array of strings");
+    }
+    std::string source(length + 1, '\0');
     napi_get_value_string_utf8(env, item, &source[0], length + 1, &length);
     source.resize(length);
-    std::string error;
-    if (set->Add(source, &error) < 0) return Fail(env, "RE2Set: entry " + std::to_string(i) + ": " + error);
+    re2::RegexpStatus status;
+    re2::Regexp* re = re2::Regexp::Parse(source, flags, &status);
+    if (re == nullptr) {
+      release();
+      return Fail(env, "RE2Set: entry " + std::to_string(i) + ": " + status.Text());
+    }
+    // The entry's parts, then "entry i matched": one concatenation, as set.cc makes it (the
+    // alternation factors out the leading parts that neighbours share).
+    std::vector<re2::Regexp*> parts;
+    if (re->op() == re2::kRegexpConcat) {
+      for (int k = 0; k < re->nsub(); k++) parts.push_back(re->sub()[k]->Incref());
+      re->Decref();
+    } else {
+      parts.push_back(re);
+    }
+    parts.push_back(re2::Regexp::HaveMatch(static_cast<int>(i), flags));
+    parsed.emplace_back(std::move(source), re2::Regexp::Concat(parts.data(), static_cast<int>(parts.size()), flags));
   }
-  if (!set->Compile()) return Fail(env, "RE2Set: the set could not be compiled (out of memory)");
+  std::sort(parsed.begin(), parsed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<re2::Regexp*> entries;
+  for (auto& entry : parsed) entries.push_back(entry.second);
+  re2::Regexp* all = re2::Regexp::Alternate(entries.data(), static_cast<int>(entries.size()), flags);  // takes the entries
+  auto set = std::make_unique<Set>();
+  set->prog = re2::Prog::CompileSet(all, re2::RE2::UNANCHORED, maxMem);
+  all->Decref();
+  if (set->prog == nullptr) return Fail(env, "RE2Set: the set could not be compiled (out of memory)");
+  set->size = static_cast<int>(count);
+  set->found.resize(set->size);
+  set->out = static_cast<int32_t*>(out);
   napi_value match;
-  if (napi_create_function(env, "match", NAPI_AUTO_LENGTH, Match, set.get(), &match) != napi_ok ||
+  if (napi_create_reference(env, argv[2], 1, &set->outRef) != napi_ok ||
+      napi_create_function(env, "match", NAPI_AUTO_LENGTH, Match, set.get(), &match) != napi_ok ||
       napi_add_finalizer(env, match, set.get(), Finalize, nullptr, nullptr) != napi_ok)
     return Fail(env, "RE2Set: could not make the match function");
   set.release();

@@ -397,16 +397,16 @@ class SetGroup {
 
   /** `native`: the addon's createSet; null: node-re2's sets. */
   constructor(sources: readonly string[], numbers: readonly number[], native: CreateNativeSet | null) {
-    this.native = native === null ? null : native(sources, SET_DFA_BYTES);
+    this.found = new Int32Array(numbers.length);
+    this.native = native === null ? null : native(sources, SET_DFA_BYTES, this.found);
     this.set = native === null ? new RE2.Set(sources, 'u') : null;
     this.numbers = Int32Array.from(numbers);
-    this.found = new Int32Array(numbers.length);
   }
 
   /** Adds the numbers of the entries that match in `buf` to `out`. */
   match(buf: Buffer, out: number[]): void {
     if (this.native !== null) {
-      const n = this.native(buf, this.found);
+      const n = this.native(buf);
       for (let i = 0; i < n; i++) out.push(this.numbers[this.found[i]!]!);
       return;
     }

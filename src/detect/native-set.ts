@@ -5,12 +5,15 @@ import { packageRoot } from '../paths.js';
 /**
  * native/re2set.cc: an RE2 set with a DFA budget of our choosing (node-re2's is fixed at 8 MiB),
  * as its match function: how many entries match somewhere in `bytes`; their numbers, ascending,
- * are written to `out` (as long as the set).
+ * are written to the `out` the set was made with.
  */
-export type NativeMatch = (bytes: Uint8Array, out: Int32Array) => number;
+export type NativeMatch = (bytes: Uint8Array) => number;
 
-/** Compiles the entries (RE2 syntax) into one set; throws "RE2Set: entry N: ..." on one RE2 refuses. */
-export type CreateNativeSet = (sources: readonly string[], maxMemBytes: number) => NativeMatch;
+/**
+ * Compiles the entries (RE2 syntax) into one set whose matches go to `out` (at least as long as
+ * the set; the set keeps it); throws "RE2Set: entry N: ..." on one RE2 refuses.
+ */
+export type CreateNativeSet = (sources: readonly string[], maxMemBytes: number, out: Int32Array) => NativeMatch;
 
 /**
  * native/re2set.cc's base64Runs: decode.ts's base64Runs (the reference), as [start, end) pairs
