@@ -14,7 +14,8 @@
 //
 //   const match = createSet(sources: string[], maxMemBytes: number, out: Int32Array)
 //   match(bytes: Uint8Array): number   // how many entries match; their numbers, ascending, in out
-//   base64Runs(bytes: Uint8Array, out: Int32Array): number   // src/detect/decode.ts base64Runs, 16 bytes a step
+//   const base64Runs = createBase64Reader(out: Int32Array)
+//   base64Runs(bytes: Uint8Array): number   // src/detect/decode.ts base64Runs, 16 bytes a step: pairs in out
 #include <node_api.h>
 #include <re2/prog.h>
 #include <re2/re2.h>
@@ -172,10 +173,10 @@ napi_value CreateSet(napi_env env, napi_callback_info info) {
   return match;
 }
 
-// base64Runs(bytes, out): the runs of src/detect/decode.ts's base64Runs (which says what they
-// are, and is the reference: a test compares the two on random and corpus bytes), as
-// [start, end) pairs in `out`; returns how many pairs. `out` holds at least
-// 2 * (floor(length / 24) + 1) numbers, more than there can be runs. The JavaScript reads a long
+// base64Runs(bytes): the runs of src/detect/decode.ts's base64Runs (which says what they are,
+// and is the reference: a test compares the two on random and corpus bytes), as [start, end)
+// pairs in the reader's `out`; returns how many pairs. `out` must hold
+// 2 * (floor(length / 24) + 1) numbers, more than there can be runs (a shorter one is refused). The JavaScript reads a long
 // run (an attachment, a token, a padded field) at about 0.5 ns a byte; here 16 bytes are
 // classified at a time.
 constexpr int kBase64 = 1, kLetters = 2, kHex = 4, kMinRun = 24;
@@ -219,20 +220,34 @@ inline int Chunk16(const uint8_t* p) {
 }
 #endif
 
+// A reader's own: where it writes its pairs (the Int32Array given to createBase64Reader, kept
+// alive by the reader) and how many numbers that holds.
+struct RunsOut {
+  int32_t* out = nullptr;
+  size_t capacity = 0;
+  napi_ref ref = nullptr;
+};
+
+void FinalizeRunsOut(napi_env env, void* data, void*) {
+  auto* runsOut = static_cast<RunsOut*>(data);
+  napi_delete_reference(env, runsOut->ref);
+  delete runsOut;
+}
+
 napi_value Base64Runs(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  napi_typedarray_type type, outType;
-  size_t n = 0, outLength = 0;
+  size_t argc = 1;
+  napi_value argv[1];
+  void* data = nullptr;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
+  const auto* runsOut = static_cast<const RunsOut*>(data);
+  napi_typedarray_type type;
+  size_t n = 0;
   void* bytes = nullptr;
-  void* outBytes = nullptr;
-  if (argc < 2 || napi_get_typedarray_info(env, argv[0], &type, &n, &bytes, nullptr, nullptr) != napi_ok || type != napi_uint8_array ||
-      napi_get_typedarray_info(env, argv[1], &outType, &outLength, &outBytes, nullptr, nullptr) != napi_ok || outType != napi_int32_array)
-    return TypeFail(env, "base64Runs(bytes: Uint8Array, out: Int32Array)");
-  if (outLength < 2 * (n / kMinRun + 1)) return TypeFail(env, "base64Runs: out is too short");
+  if (argc < 1 || napi_get_typedarray_info(env, argv[0], &type, &n, &bytes, nullptr, nullptr) != napi_ok || type != napi_uint8_array)
+    return TypeFail(env, "base64Runs(bytes: Uint8Array)");
+  if (runsOut->capacity < 2 * (n / kMinRun + 1)) return TypeFail(env, "base64Runs: out is too short for these bytes");
   const uint8_t* b = static_cast<const uint8_t*>(bytes);
-  int32_t* out = static_cast<int32_t*>(outBytes);
+  int32_t* out = runsOut->out;
   size_t runs = 0;
   size_t floor = 0;
   size_t p = kMinRun - 1;
@@ -282,13 +297,35 @@ napi_value Base64Runs(napi_env env, napi_callback_info info) {
   return count;
 }
 
+// createBase64Reader(out): the reader, base64Runs(bytes), which writes its pairs into `out`.
+napi_value CreateBase64Reader(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  napi_typedarray_type type;
+  size_t length = 0;
+  void* out = nullptr;
+  if (argc < 1 || napi_get_typedarray_info(env, argv[0], &type, &length, &out, nullptr, nullptr) != napi_ok || type != napi_int32_array)
+    return TypeFail(env, "createBase64Reader(out: Int32Array)");
+  auto runsOut = std::make_unique<RunsOut>();
+  runsOut->out = static_cast<int32_t*>(out);
+  runsOut->capacity = length;
+  napi_value reader;
+  if (napi_create_reference(env, argv[0], 1, &runsOut->ref) != napi_ok ||
+      napi_create_function(env, "base64Runs", NAPI_AUTO_LENGTH, Base64Runs, runsOut.get(), &reader) != napi_ok ||
+      napi_add_finalizer(env, reader, runsOut.get(), FinalizeRunsOut, nullptr, nullptr) != napi_ok)
+    return Fail(env, "createBase64Reader: could not make the reader");
+  runsOut.release();
+  return reader;
+}
+
 napi_value Init(napi_env env, napi_value exports) {
   napi_value create;
   napi_create_function(env, "createSet", NAPI_AUTO_LENGTH, CreateSet, nullptr, &create);
   napi_set_named_property(env, exports, "createSet", create);
-  napi_value runs;
-  napi_create_function(env, "base64Runs", NAPI_AUTO_LENGTH, Base64Runs, nullptr, &runs);
-  napi_set_named_property(env, exports, "base64Runs", runs);
+  napi_value reader;
+  napi_create_function(env, "createBase64Reader", NAPI_AUTO_LENGTH, CreateBase64Reader, nullptr, &reader);
+  napi_set_named_property(env, exports, "createBase64Reader", reader);
   return exports;
 }
 

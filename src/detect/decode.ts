@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { hasFileMagic } from './formats/sniff.js';
-import { nativeBase64Runs } from './native-set.js';
+import { nativeBase64Reader } from './native-set.js';
 import type { Unscannable } from './types.js';
 
 export const DEFAULT_MAX_DECODED_BYTES = 32 * 1024 * 1024;
@@ -360,10 +360,13 @@ const BASE64_MIN_RUN = 24;
  * a third of the bytes are read, not all of them.
  */
 export function base64Runs(buf: Buffer): [number, number][] {
-  if (native === null || buf.length < NATIVE_RUNS_FROM) return base64RunsJs(buf);
+  if (createReader === null || buf.length < NATIVE_RUNS_FROM) return base64RunsJs(buf);
   const need = 2 * (Math.floor(buf.length / BASE64_MIN_RUN) + 1);
-  if (runsOut.length < need) runsOut = new Int32Array(Math.max(need, 2 * runsOut.length));
-  const count = native(buf, runsOut);
+  if (runsOut.length < need) {
+    runsOut = new Int32Array(Math.max(need, 2 * runsOut.length));
+    readRuns = createReader(runsOut);
+  }
+  const count = readRuns!(buf);
   const runs: [number, number][] = [];
   for (let i = 0; i < count; i++) runs.push([runsOut[2 * i]!, runsOut[2 * i + 1]!]);
   return runs;
@@ -373,11 +376,15 @@ export function base64Runs(buf: Buffer): [number, number][] {
  * The runs read 16 bytes at a time by native/ when it was built: 1.1 µs for 8 KiB of long runs
  * against 4.4 here (a 4 KiB padded field cost 2 µs of a proxied request's 95).
  */
-const native = nativeBase64Runs();
-/** Shorter payloads are read in JavaScript: a few dozen steps of 24 bytes cost less than the native call (about 0.1 µs). */
-const NATIVE_RUNS_FROM = 1024;
-/** Where the native reader writes its pairs; grown as payloads need. */
+const createReader = nativeBase64Reader();
+/**
+ * Shorter payloads are read in JavaScript: a few steps of 24 bytes cost less than the native
+ * call (about 80 ns on the Xeon of bench/README, item 31; even at about 256 bytes).
+ */
+const NATIVE_RUNS_FROM = 256;
+/** Where the native reader writes its pairs (given to it once); a larger one, and a reader for it, as payloads need. */
 let runsOut = new Int32Array(2 * 1024);
+let readRuns = createReader?.(runsOut) ?? null;
 
 /** base64Runs in JavaScript: the reference, and what runs when native/ was not built. */
 export function base64RunsJs(buf: Buffer): [number, number][] {

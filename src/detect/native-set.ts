@@ -17,13 +17,17 @@ export type CreateNativeSet = (sources: readonly string[], maxMemBytes: number, 
 
 /**
  * native/re2set.cc's base64Runs: decode.ts's base64Runs (the reference), as [start, end) pairs
- * in `out` (at least 2 * (floor(length / 24) + 1) long); returns how many pairs.
+ * in the `out` its reader was made with; returns how many pairs. `out` must hold
+ * 2 * (floor(bytes.length / 24) + 1) numbers (it throws "out is too short" otherwise).
  */
-export type NativeBase64Runs = (bytes: Uint8Array, out: Int32Array) => number;
+export type NativeBase64Runs = (bytes: Uint8Array) => number;
+
+/** Makes a base64 run reader that writes into `out` (kept alive by the reader). */
+export type CreateBase64Reader = (out: Int32Array) => NativeBase64Runs;
 
 interface Addon {
   readonly createSet: CreateNativeSet;
-  readonly base64Runs: NativeBase64Runs;
+  readonly createBase64Reader: CreateBase64Reader;
 }
 
 let loaded: Addon | null | undefined;
@@ -47,7 +51,7 @@ export function nativeSet(): CreateNativeSet | null {
   return addon()?.createSet ?? null;
 }
 
-/** The addon's base64Runs; null when native/ was not built (decode.ts then reads the runs itself). */
-export function nativeBase64Runs(): NativeBase64Runs | null {
-  return addon()?.base64Runs ?? null;
+/** The addon's base64 run readers; null when native/ was not built (decode.ts then reads the runs itself). */
+export function nativeBase64Reader(): CreateBase64Reader | null {
+  return addon()?.createBase64Reader ?? null;
 }

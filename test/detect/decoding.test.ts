@@ -7,7 +7,7 @@ const base64Texts = (buf: Buffer, maxBytes: number): { start: number; end: numbe
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { scanText, spans } from '../helpers/scanner.js';
 import { MAX_EMBEDDED } from '../../src/detect/scan.js';
-import { nativeBase64Runs } from '../../src/detect/native-set.js';
+import { nativeBase64Reader } from '../../src/detect/native-set.js';
 
 const NOTE = 'Patient: Rosa Garcia, SSN 536-22-1845, DOB 02/11/1947';
 
@@ -297,10 +297,10 @@ describe('base64Runs: every 24th byte looked at, the same runs as a walk over ev
     return runs;
   }
 
-  // base64Runs hands payloads of 1 KiB or more to native/: the native reader is called here on every size.
+  // base64Runs hands payloads of 256 bytes or more to native/: the native reader is called here on every size.
   const nativeRuns = (buf: Buffer): [number, number][] => {
     const out = new Int32Array(2 * (Math.floor(buf.length / 24) + 1));
-    const count = nativeBase64Runs()!(buf, out);
+    const count = nativeBase64Reader()!(out)(buf);
     return Array.from({ length: count }, (_, i): [number, number] => [out[2 * i]!, out[2 * i + 1]!]);
   };
   const readers = [
@@ -310,9 +310,12 @@ describe('base64Runs: every 24th byte looked at, the same runs as a walk over ev
   ] as const;
 
   it('native/ reads the runs (16 bytes a step), built by npm ci', () => {
-    expect(nativeBase64Runs(), 'native/build/Release/phiwall_re2set.node: run npm ci or npm run build:native').not.toBeNull();
-    const out = new Int32Array(2);
-    expect(() => nativeBase64Runs()!(Buffer.alloc(48, 0x41), out)).toThrow(/too short/);
+    const createReader = nativeBase64Reader();
+    expect(createReader, 'native/build/Release/phiwall_re2set.node: run npm ci or npm run build:native').not.toBeNull();
+    // 48 bytes need room for 2 * (48 / 24 + 1) numbers.
+    expect(() => createReader!(new Int32Array(5))(Buffer.alloc(48, 0x41))).toThrow(/too short/);
+    expect(createReader!(new Int32Array(6))(Buffer.alloc(48, 0x41))).toBe(0);
+    expect(() => createReader!(new Uint8Array(6) as unknown as Int32Array)).toThrow(/Int32Array/);
   });
 
   it.each(readers)('%s: on random bytes, every value from 0 to 255, runs long and short', (_name, read) => {
