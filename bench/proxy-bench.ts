@@ -25,6 +25,7 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean', default: fal
 const quick = values.quick === true || process.env['npm_config_quick'] === 'true';
 const ROUNDS = quick ? 1 : 3;
 const SECONDS = quick ? 3 : 8;
+const WARMUP_SECONDS = quick ? 1 : 2;
 const CONNECTIONS = 50;
 const say = (s: string): void => {
   if (!values.json) console.error(s);
@@ -124,15 +125,18 @@ async function run(name: string, s: Scenario, who: string[], opts: { https?: boo
   const list = who.map(byName).filter((t): t is Target => t !== undefined);
   const c = opts.connections ?? CONNECTIONS;
   const samples = new Map<string, { r: LoadResult; rss: number | null; cpu: number | null }[]>(list.map((t) => [t.name, []]));
+  // node-floor, like phiwall, takes the vendor's name and connects to 127.0.0.1 itself.
+  const scenarioFor = (t: Target): Scenario => (t.name === 'phiwall' || t.name === 'node-floor' ? s : forPeer(s));
+  const load = (t: Target, seconds: number): Promise<LoadResult> =>
+    opts.https === true
+      ? httpsLoad(t.proxy, [t.caPem ?? phiwallCaPem, upstreamCa.certPem], scenarioFor(t), c, seconds, opts.reset === true)
+      : autocannonLoad(t.proxy, scenarioFor(t), c, seconds);
+  // Every target first gets WARMUP_SECONDS of the same load, not measured: a fresh process
+  // (--only) compiles its hot code in the first seconds, on threads that take the second core.
+  for (const t of list) await load(t, WARMUP_SECONDS);
   for (let round = 0; round < ROUNDS; round++) {
     for (const t of list) {
-      // node-floor, like phiwall, takes the vendor's name and connects to 127.0.0.1 itself.
-      const scenario = t.name === 'phiwall' || t.name === 'node-floor' ? s : forPeer(s);
-      const m = await measured(t.pid, () =>
-        opts.https === true
-          ? httpsLoad(t.proxy, [t.caPem ?? phiwallCaPem, upstreamCa.certPem], scenario, c, SECONDS, opts.reset === true)
-          : autocannonLoad(t.proxy, scenario, c, SECONDS),
-      );
+      const m = await measured(t.pid, () => load(t, SECONDS));
       samples.get(t.name)!.push({ r: m.result, rss: m.peakRss, cpu: m.cpuCores });
     }
   }
