@@ -14,6 +14,8 @@
 //
 //   const match = createSet(sources: string[], maxMemBytes: number, out: Int32Array)
 //   match(bytes: Uint8Array): number   // how many entries match; their numbers, ascending, in out
+//   const find = createFinder(source: string, groups: number[])
+//   find(bytes: Uint8Array, from: number, out: Int32Array): number   // matches as [start, end, group spans...]
 //   const base64Runs = createBase64Reader(out: Int32Array)
 //   base64Runs(bytes: Uint8Array): number   // src/detect/decode.ts base64Runs, 16 bytes a step: pairs in out
 #include <node_api.h>
@@ -173,6 +175,111 @@ napi_value CreateSet(napi_env env, napi_callback_info info) {
   return match;
 }
 
+// A pattern's matches, all of them, as byte offsets: for src/detect/find-all.ts, where
+// node-re2's exec() builds a result array and a Buffer per group for each match and split()
+// a string per piece. One call returns every match from `from` on (as many as `out` holds).
+struct Finder {
+  std::unique_ptr<re2::RE2> re;
+  // The groups whose spans are wanted (RE2's numbers, 1-based), and how many submatches to ask for.
+  std::vector<int> groups;
+  int submatches = 1;
+  std::vector<absl::string_view> found;
+};
+
+void FinalizeFinder(napi_env, void* data, void*) { delete static_cast<Finder*>(data); }
+
+// find(bytes, from, out): the matches of the pattern in `bytes` from byte `from` on, leftmost
+// first, each after the one before (an empty match moves on one byte), as in a global exec()
+// loop; each written to `out` as [start, end, then start and end of each wanted group (-1, -1
+// for a group that took no part)]. Returns how many were written: if that fills `out`, there
+// may be more, from where the last one ended.
+napi_value Find(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  void* data = nullptr;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
+  auto* finder = static_cast<Finder*>(data);
+  napi_typedarray_type type, outType;
+  size_t length = 0, outLength = 0;
+  void* bytes = nullptr;
+  void* outBytes = nullptr;
+  int64_t from = 0;
+  if (argc < 3 || napi_get_typedarray_info(env, argv[0], &type, &length, &bytes, nullptr, nullptr) != napi_ok || type != napi_uint8_array ||
+      napi_get_value_int64(env, argv[1], &from) != napi_ok || from < 0 ||
+      napi_get_typedarray_info(env, argv[2], &outType, &outLength, &outBytes, nullptr, nullptr) != napi_ok || outType != napi_int32_array)
+    return TypeFail(env, "find(bytes: Uint8Array, from: number, out: Int32Array)");
+  const size_t stride = 2 + 2 * finder->groups.size();
+  const size_t most = outLength / stride;
+  int32_t* out = static_cast<int32_t*>(outBytes);
+  const char* base = static_cast<const char*>(bytes);
+  absl::string_view text(base, length);
+  auto& found = finder->found;
+  size_t pos = static_cast<size_t>(from);
+  size_t count = 0;
+  while (count < most && pos <= length &&
+         finder->re->Match(text, pos, length, re2::RE2::UNANCHORED, found.data(), finder->submatches)) {
+    const auto start = static_cast<int32_t>(found[0].data() - base);
+    const auto end = static_cast<int32_t>(start + found[0].size());
+    int32_t* at = out + count * stride;
+    at[0] = start;
+    at[1] = end;
+    for (size_t g = 0; g < finder->groups.size(); g++) {
+      const absl::string_view& group = found[finder->groups[g]];
+      const bool took = group.data() != nullptr;
+      at[2 + 2 * g] = took ? static_cast<int32_t>(group.data() - base) : -1;
+      at[3 + 2 * g] = took ? static_cast<int32_t>(group.data() - base + group.size()) : -1;
+    }
+    count++;
+    pos = static_cast<size_t>(end) + (end == start ? 1 : 0);
+  }
+  napi_value result;
+  napi_create_uint32(env, static_cast<uint32_t>(count), &result);
+  return result;
+}
+
+// createFinder(source, groups): the pattern's find function (UTF-8, as node-re2's 'u' flag);
+// `groups` are the numbers of the capturing groups whose spans find() reports. Throws
+// "RE2Finder: ..." for a pattern RE2 refuses or a group it does not have.
+napi_value CreateFinder(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 2) return TypeFail(env, "createFinder(source, groups)");
+  size_t length = 0;
+  if (napi_get_value_string_utf8(env, argv[0], nullptr, 0, &length) != napi_ok) return TypeFail(env, "createFinder: source must be a string");
+  std::string source(length + 1, '\0');
+  napi_get_value_string_utf8(env, argv[0], &source[0], length + 1, &length);
+  source.resize(length);
+  bool isArray = false;
+  napi_is_array(env, argv[1], &isArray);
+  if (!isArray) return TypeFail(env, "createFinder: groups must be an array of numbers");
+  re2::RE2::Options options;
+  options.set_log_errors(false);
+  options.set_one_line(true);
+  auto finder = std::make_unique<Finder>();
+  finder->re = std::make_unique<re2::RE2>(source, options);
+  if (!finder->re->ok()) return Fail(env, "RE2Finder: " + finder->re->error());
+  uint32_t count = 0;
+  napi_get_array_length(env, argv[1], &count);
+  int most = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    napi_value item;
+    int32_t group = 0;
+    napi_get_element(env, argv[1], i, &item);
+    if (napi_get_value_int32(env, item, &group) != napi_ok || group < 1 || group > finder->re->NumberOfCapturingGroups())
+      return Fail(env, "RE2Finder: the pattern has no group " + std::to_string(group));
+    finder->groups.push_back(group);
+    most = std::max(most, group);
+  }
+  finder->submatches = 1 + most;
+  finder->found.resize(finder->submatches);
+  napi_value find;
+  if (napi_create_function(env, "find", NAPI_AUTO_LENGTH, Find, finder.get(), &find) != napi_ok ||
+      napi_add_finalizer(env, find, finder.get(), FinalizeFinder, nullptr, nullptr) != napi_ok)
+    return Fail(env, "RE2Finder: could not make the find function");
+  finder.release();
+  return find;
+}
+
 // base64Runs(bytes): the runs of src/detect/decode.ts's base64Runs (which says what they are,
 // and is the reference: a test compares the two on random and corpus bytes), as [start, end)
 // pairs in the reader's `out`; returns how many pairs. `out` must hold
@@ -323,6 +430,9 @@ napi_value Init(napi_env env, napi_value exports) {
   napi_value create;
   napi_create_function(env, "createSet", NAPI_AUTO_LENGTH, CreateSet, nullptr, &create);
   napi_set_named_property(env, exports, "createSet", create);
+  napi_value finder;
+  napi_create_function(env, "createFinder", NAPI_AUTO_LENGTH, CreateFinder, nullptr, &finder);
+  napi_set_named_property(env, exports, "createFinder", finder);
   napi_value reader;
   napi_create_function(env, "createBase64Reader", NAPI_AUTO_LENGTH, CreateBase64Reader, nullptr, &reader);
   napi_set_named_property(env, exports, "createBase64Reader", reader);

@@ -339,6 +339,8 @@ export interface CompileOptions {
   /**
    * Which RE2 sets: `native` (native/re2set.cc, a DFA budget of SET_DFA_BYTES; the default when
    * it was built) or `node-re2` (RE2's default budget, 8 MiB; the fallback). Same results (tested).
+   * With `node-re2` the detectors' patterns also find their matches through node-re2 rather than
+   * native/'s finders (FindAll).
    */
   readonly setEngine?: SetEngine;
 }
@@ -471,7 +473,7 @@ export function compilePack(pack: Pack, options: CompileOptions = {}): Scanner {
       const hasNameGroup = hasValueGroup && p.regex.includes('(?P<n>');
       const compiled: CompiledPattern = {
         detector: d,
-        find: new FindAll(p.regex, hasNameGroup ? ['v', 'n'] : hasValueGroup ? ['v'] : []),
+        find: new FindAll(p.regex, hasNameGroup ? ['v', 'n'] : hasValueGroup ? ['v'] : [], 'u', options.setEngine !== 'node-re2'),
         hasValueGroup,
         hasNameGroup,
         confidence: p.confidence ?? spec.confidence.base,

@@ -1,4 +1,5 @@
 import RE2 from 're2';
+import { nativeFinder, type NativeFind } from './native-set.js';
 import { captureGroups, closingParen, withoutAssertions } from './regex-source.js';
 
 /** A match: the whole match and the wanted groups, as byte spans (undefined: group did not take part). */
@@ -116,6 +117,9 @@ function holds(edge: Edge, text: string, i: number): boolean {
  */
 const BYTES_PER_EXEC = 4096;
 
+/** Matches a native find() call returns at most (more take another call). */
+const NATIVE_MATCHES = 64;
+
 /** True when the text pieces and matches of a grouped split()'s output add up to the whole text. */
 function tiles(parts: readonly (string | undefined)[], stride: number, length: number): boolean {
   let total = 0;
@@ -169,8 +173,16 @@ export class FindAll {
   private readonly names: readonly string[];
   /** The assertions at the ends of a whole-match pattern whose body has none (see edges()). */
   private readonly ends: { lead: Edge[]; trail: Edge[] } | null;
+  /**
+   * native/'s finder for the pattern (without groups when its value group is its whole match),
+   * with the wanted groups' spans: every match of a payload in one call, as byte offsets. Null
+   * when native/ was not built or RE2 refuses the source as written (a JavaScript form only
+   * node-re2 translates): the node-re2 ways below then.
+   */
+  private readonly native: { readonly find: NativeFind; readonly groups: number; out: Int32Array; busy: boolean } | null;
 
-  constructor(source: string, names: readonly string[] = [], flags = 'u') {
+  /** `useNative`: false keeps to node-re2 even where native/ was built (tests, and a scanner asked for node-re2). */
+  constructor(source: string, names: readonly string[] = [], flags = 'u', useNative = true) {
     this.source = source;
     this.names = names;
     const groups = captureGroups(source);
@@ -185,6 +197,17 @@ export class FindAll {
     const plain = mayMatchEmpty(source) ? null : groupFree(source);
     this.ends = plain === null ? null : edges(source);
     this.exec = new RE2(plain ?? source, `g${flags}`);
+    this.native = null;
+    const createFinder = useNative && flags === 'u' ? nativeFinder() : null;
+    if (createFinder !== null) {
+      const whole = groupFree(source);
+      try {
+        const groups = whole === null ? wanted : [];
+        this.native = { find: createFinder(whole ?? source, groups), groups: groups.length, out: new Int32Array(NATIVE_MATCHES * (2 + 2 * groups.length)), busy: false };
+      } catch {
+        this.native = null;
+      }
+    }
     this.grouped =
       plain !== null
         ? null
@@ -198,8 +221,42 @@ export class FindAll {
    * payload split() then goes first, since exec() would only find the first one dearer.
    */
   each(buf: Buffer, ascii: string | null, visit: Visit, matches = false): void {
+    if (this.native !== null) return this.eachNative(this.native, buf, visit);
     if (matches && ascii !== null && buf.length <= BYTES_PER_EXEC && this.eachSplit(buf, ascii, visit, 0)) return;
     this.eachExec(buf, ascii, visit);
+  }
+
+  /** Every match from native/'s finder, NATIVE_MATCHES a call. */
+  private eachNative(native: NonNullable<FindAll['native']>, buf: Buffer, visit: Visit): void {
+    const stride = 2 + 2 * native.groups;
+    // A visit that scans with this same pattern (none does now) gets an output of its own.
+    const out = native.busy ? new Int32Array(native.out.length) : native.out;
+    const wasBusy = native.busy;
+    native.busy = true;
+    try {
+      let from = 0;
+      for (;;) {
+        const count = native.find(buf, from, out);
+        for (let i = 0, k = 0; i < count; i++, k += stride) {
+          const start = out[k]!;
+          const end = out[k + 1]!;
+          if (native.groups === 0) visit(start, end, this.names.map(() => [start, end]));
+          else {
+            const groups: ([number, number] | undefined)[] = [];
+            for (let g = 0; g < native.groups; g++) {
+              const at = out[k + 2 + 2 * g]!;
+              groups.push(at === -1 ? undefined : [at, out[k + 3 + 2 * g]!]);
+            }
+            visit(start, end, groups);
+          }
+        }
+        if (count < NATIVE_MATCHES) return;
+        const last = (count - 1) * stride;
+        from = out[last + 1]! + (out[last + 1] === out[last] ? 1 : 0);
+      }
+    } finally {
+      native.busy = wasBusy;
+    }
   }
 
   /** Visits the matches from the `skip`-th on, from one split(); false (nothing visited) when the output does not tile the text. */

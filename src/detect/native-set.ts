@@ -25,9 +25,21 @@ export type NativeBase64Runs = (bytes: Uint8Array) => number;
 /** Makes a base64 run reader that writes into `out` (kept alive by the reader). */
 export type CreateBase64Reader = (out: Int32Array) => NativeBase64Runs;
 
+/**
+ * native/re2set.cc's find: the matches of one pattern in `bytes` from byte `from` on, as a
+ * global exec() loop finds them, written to `out` as [start, end, then each wanted group's
+ * start and end (-1 when it took no part)]; returns how many were written. When they fill
+ * `out` there may be more, from the end of the last one (one byte on, if it was empty).
+ */
+export type NativeFind = (bytes: Uint8Array, from: number, out: Int32Array) => number;
+
+/** Compiles `source` (RE2 syntax, UTF-8) for find(), with the spans of `groups` (1-based); throws "RE2Finder: ..." on one RE2 refuses. */
+export type CreateFinder = (source: string, groups: readonly number[]) => NativeFind;
+
 interface Addon {
   readonly createSet: CreateNativeSet;
   readonly createBase64Reader: CreateBase64Reader;
+  readonly createFinder: CreateFinder;
 }
 
 let loaded: Addon | null | undefined;
@@ -54,4 +66,9 @@ export function nativeSet(): CreateNativeSet | null {
 /** The addon's base64 run readers; null when native/ was not built (decode.ts then reads the runs itself). */
 export function nativeBase64Reader(): CreateBase64Reader | null {
   return addon()?.createBase64Reader ?? null;
+}
+
+/** The addon's pattern finders; null when native/ was not built (find-all.ts then uses node-re2). */
+export function nativeFinder(): CreateFinder | null {
+  return addon()?.createFinder ?? null;
 }

@@ -11,7 +11,7 @@ import { domText } from '../../src/detect/formats/dom-text.js';
 import type { FormatContext } from '../../src/detect/formats/context.js';
 import { needsNormalizing, normalize } from '../../src/detect/decode.js';
 import { formPairSource, jsonPairSource, xmlPairSource } from '../../src/detect/formats/pairs.js';
-import { FindAll, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
+import { FindAll as FindAllOf, edges, groupFree, mayMatchEmpty } from '../../src/detect/find-all.js';
 import { captureGroups } from '../../src/detect/regex-source.js';
 import { WordFinder, WordPositions } from '../../src/detect/words.js';
 import { createScanner, scan } from '../../src/detect/index.js';
@@ -31,13 +31,27 @@ function reference(source: string, names: readonly string[], buf: Buffer): unkno
 }
 
 /** `matches`: tell FindAll there is a match (an RE2 set said so), as the scanner does. */
-function found(find: FindAll, buf: Buffer, matches = false): unknown[] {
+function found(find: FindAllOf, buf: Buffer, matches = false): unknown[] {
   const out: unknown[] = [];
   find.each(buf, isAscii(buf) ? buf.toString('latin1') : null, (start, end, groups) => out.push([start, end, groups]), matches);
   return out;
 }
 
-describe('FindAll: every match with byte spans, in few native calls', () => {
+describe.each([
+  ['native/ finders', true],
+  ['node-re2 (without native/)', false],
+])('FindAll, %s: every match with byte spans, in few native calls', (_engine, useNative) => {
+  const FindAll = class extends FindAllOf {
+    constructor(source: string, names: readonly string[] = []) {
+      super(source, names, 'u', useNative);
+    }
+  };
+  it('uses the engine asked for', () => {
+    const native = (f: FindAllOf): unknown => (f as unknown as { native: unknown }).native;
+    expect(native(new FindAll('a')) !== null).toBe(useNative);
+    expect(native(new FindAll('(?<v>\\u00e9+)', ['v']))).toBeNull();
+  });
+
   const cases: [string, string, string[], string][] = [
     ['value group', '\\b(?P<v>\\d{3}-\\d{2}-\\d{4})\\b', ['v'], 'a 123-45-6789 b 987-65-4321 and 111-22-3333.'],
     ['value text also before it in the match', '(?P<p>\\d{2})-(?P<v>\\d{2})', ['v'], '12-12 34-34 56-78'],
@@ -45,6 +59,8 @@ describe('FindAll: every match with byte spans, in few native calls', () => {
     ['non-ASCII bytes (exec on the Buffer)', '\\b(?P<v>[A-Z][a-z]+)\\b', ['v'], 'Café Zoë Ana — Émile Bob'],
     ['a pattern that can match empty (split cannot tile, exec is used)', 'x*', [], 'axxbxc'],
     ['no match', '\\bzzz\\b', [], 'nothing here'],
+    // RE2 itself refuses these forms: native/ has no finder for it, node-re2 translates them.
+    ['JavaScript forms only node-re2 reads', '(?<v>\\u00e9+)', ['v'], 'café éé e'],
   ];
   for (const [name, source, names, text] of cases) {
     it(`${name}: the same spans as exec() with indices`, () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { createScanner, scan, type Finding } from '../../src/detect/index.js';
 import { SET_DFA_BYTES } from '../../src/detect/compile.js';
-import { nativeSet } from '../../src/detect/native-set.js';
+import { nativeFinder, nativeSet } from '../../src/detect/native-set.js';
 
 describe('native/ RE2 sets (a DFA budget of 64 MiB) and node-re2 sets (8 MiB)', () => {
   it('native/ is built by npm ci and the scanner uses it by default', () => {
@@ -39,5 +39,25 @@ describe('native/ RE2 sets (a DFA budget of 64 MiB) and node-re2 sets (8 MiB)', 
     expect(() => createSet(['a'], SET_DFA_BYTES, new Uint8Array(4) as unknown as Int32Array)).toThrow(/Int32Array/);
     expect(() => createSet(['ok', '(unclosed'], SET_DFA_BYTES, new Int32Array(2))).toThrow(/entry 1: missing \)/);
     expect(() => createSet(['ok'], 10, new Int32Array(1))).toThrow(/at least 1 MiB/);
+  });
+
+  it('find every match of a pattern as byte offsets, with the groups asked for, NATIVE_MATCHES at a time', () => {
+    const createFinder = nativeFinder()!;
+    const find = createFinder('(?P<k>[a-z]+)=(?:"(?P<v>[^"]*)"|(?P<n>\\d+))', [2, 3]);
+    const out = new Int32Array(2 * 6);
+    const text = Buffer.from('é a="x" b=12 c="" d=7');
+    // Two matches fill `out`; the rest come from where the second ended.
+    expect(find(text, 0, out)).toBe(2);
+    expect([...out]).toEqual([3, 8, 6, 7, -1, -1, 9, 13, -1, -1, 11, 13]);
+    expect(find(text, 13, out)).toBe(2);
+    expect([...out]).toEqual([14, 18, 17, 17, -1, -1, 19, 22, -1, -1, 21, 22]);
+    expect(find(text, 22, out)).toBe(0);
+    // An empty match moves on one byte.
+    const empty = new Int32Array(2 * 8);
+    expect(createFinder('x*', [])(Buffer.from('axxb'), 0, empty)).toBe(4);
+    expect([...empty.subarray(0, 8)]).toEqual([0, 0, 1, 3, 3, 3, 4, 4]);
+    expect(() => createFinder('(unclosed', [])).toThrow(/RE2Finder: missing \)/);
+    expect(() => createFinder('(a)', [2])).toThrow(/no group 2/);
+    expect(() => find('text' as unknown as Buffer, 0, out)).toThrow(/Uint8Array/);
   });
 });
