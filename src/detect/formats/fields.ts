@@ -1,7 +1,6 @@
 import { isAscii } from 'node:buffer';
-import RE2 from 're2';
 import type { KeyTable } from '../compile.js';
-import { FindAll, placeMatches } from '../find-all.js';
+import { FindAll } from '../find-all.js';
 import type { Structure } from '../pack.js';
 import type { Identifier } from '../types.js';
 import { holdsData, plausible, structural, type FormatContext } from './context.js';
@@ -11,7 +10,7 @@ import { VALIDATORS } from '../validators.js';
 
 interface FieldRegexes {
   /** JSON pairs, without capturing groups: see jsonFields. */
-  readonly json: RE2;
+  readonly json: FindAll;
   readonly xml: FindAll;
   readonly form: FindAll;
   readonly logfmt: FindAll;
@@ -29,7 +28,7 @@ function regexes(keys: KeyTable): FieldRegexes {
     const k = keys.alternation;
     // XML and form: groups k (the key) and v (the value).
     r = {
-      json: new RE2(jsonPairSource(k), 'gu'),
+      json: new FindAll(jsonPairSource(k)),
       xml: new FindAll(xmlPairSource(k), ['k', 'v']),
       form: new FindAll(formPairSource(k), ['k', 'v']),
       // Groups k, v (a bare value) and q (a quoted one), read as run()'s key, value and number.
@@ -69,21 +68,13 @@ function safeDecode(s: string): string {
  *
  * The key alternation is large (hundreds of names), and RE2 pays for group positions in
  * proportion to the program's size: about 5 µs a match. So the pairs are found with no
- * groups at all (match(): DFA only), each is placed by placeMatches (exact here: the
- * pattern has no assertions), and the key and value are read off the match's bytes, whose shape
- * the pattern fixes: "key" ws : ws ( [ ws | { ws "value" ws : ws )? ( "value" | number ).
+ * groups at all (RE2's DFA alone), and the key and value are read off the match's bytes, whose
+ * shape the pattern fixes: "key" ws : ws ( [ ws | { ws "value" ws : ws )? ( "value" | number ).
  */
 export function jsonFields(ctx: FormatContext): void {
   const { buf } = ctx;
-  const found = regexes(ctx.scanner.keys).json.match(buf) as Buffer[] | null;
-  if (found === null) return;
-  // The pattern has no assertions, so every match is placed; if one ever were not, the scan
-  // fails (and the proxy blocks with scan_error) rather than skip the fields.
-  const places = placeMatches(buf, found);
-  if (places === null) throw new Error('jsonFields: a match could not be placed in the payload');
-  for (let k = 0; k < places.length; k++) {
-    const m = found[k]!;
-    const at = places[k]!;
+  regexes(ctx.scanner.keys).json.each(buf, isAscii(buf) ? buf.toString('latin1') : null, (at, matchEnd) => {
+    const m = buf.subarray(at, matchEnd);
     const keyEnd = m.indexOf(0x22, 1);
     let i = m.indexOf(0x3a, keyEnd) + 1;
     while (SPACE.has(m[i]!)) i++;
@@ -95,7 +86,7 @@ export function jsonFields(ctx: FormatContext): void {
     const end = at + m.length - (quoted ? 1 : 0);
     const identifier = ctx.scanner.keys.identify(m.toString('utf8', 1, keyEnd));
     if (identifier !== null && holdsData(ctx.scanner.keys, identifier, buf.toString('utf8', start, end))) structural(ctx, 'json-fields', identifier, start, end);
-  }
+  });
 }
 
 export function xmlFields(ctx: FormatContext): void {
