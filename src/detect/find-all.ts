@@ -140,7 +140,9 @@ function tiles(parts: readonly (string | undefined)[], stride: number, length: n
  * Every match of one RE2 pattern in a payload, with byte spans of the match and of chosen
  * named groups, in as few native calls as can be.
  *
- * node-re2's `exec()` builds a result array, a Buffer per group, a groups object and index
+ * Where native/ was built, one call of its finder returns every match with its groups' spans
+ * (eachNative). Without it (or for a source RE2 reads only after node-re2's translation), the
+ * node-re2 ways below. node-re2's `exec()` builds a result array, a Buffer per group, a groups object and index
  * properties for every match: about 3–5 µs each, which made PHI-dense payloads cost a few
  * µs per finding. On ASCII text (by far the most traffic), past the first match or few, one
  * `split()` of the string over `(pattern)` returns every match and group as strings (about
