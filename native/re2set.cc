@@ -43,6 +43,37 @@ napi_value TypeFail(napi_env env, const char* message) {
   return nullptr;
 }
 
+napi_value Count(napi_env env, size_t count) {
+  napi_value result;
+  napi_create_uint32(env, static_cast<uint32_t>(count), &result);
+  return result;
+}
+
+// The string `value` as UTF-8 into `out`; false when it is not a string.
+bool Utf8(napi_env env, napi_value value, std::string* out) {
+  size_t length = 0;
+  if (napi_get_value_string_utf8(env, value, nullptr, 0, &length) != napi_ok) return false;
+  out->assign(length + 1, '\0');
+  napi_get_value_string_utf8(env, value, &(*out)[0], length + 1, &length);
+  out->resize(length);
+  return true;
+}
+
+// The elements of `value` when it is a typed array of `type` (a view: its own bytes only); false otherwise.
+template <typename T>
+bool Elements(napi_env env, napi_value value, napi_typedarray_type type, T** data, size_t* length) {
+  napi_typedarray_type actual;
+  void* at = nullptr;
+  if (napi_get_typedarray_info(env, value, &actual, length, &at, nullptr, nullptr) != napi_ok || actual != type) return false;
+  *data = static_cast<T*>(at);
+  return true;
+}
+
+// A function whose data is `data`, deleted by `finalize` when the function is collected; false if N-API refused.
+bool OwningFunction(napi_env env, const char* name, napi_callback call, void* data, napi_finalize finalize, napi_value* fn) {
+  return napi_create_function(env, name, NAPI_AUTO_LENGTH, call, data, fn) == napi_ok && napi_add_finalizer(env, *fn, data, finalize, nullptr, nullptr) == napi_ok;
+}
+
 // One set: RE2::Set's program (every entry, each ending in its number's HaveMatch, one
 // alternation, compiled by Prog::CompileSet) with what RE2::Set::Match allocates on every call
 // kept instead: the sparse set the DFA records matching entries in, and where they are written
@@ -74,14 +105,12 @@ napi_value Match(napi_env env, napi_callback_info info) {
   void* data = nullptr;
   napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
   auto* set = static_cast<Set*>(data);
-  napi_typedarray_type type;
   size_t length = 0;
-  void* bytes = nullptr;
-  if (argc < 1 || napi_get_typedarray_info(env, argv[0], &type, &length, &bytes, nullptr, nullptr) != napi_ok || type != napi_uint8_array)
-    return TypeFail(env, "RE2Set match(bytes: Uint8Array)");
+  const char* bytes = nullptr;
+  if (argc < 1 || !Elements(env, argv[0], napi_uint8_array, &bytes, &length)) return TypeFail(env, "RE2Set match(bytes: Uint8Array)");
   set->found.clear();
   bool failed = false;
-  absl::string_view text(static_cast<const char*>(bytes), length);
+  absl::string_view text(bytes, length);
   bool matched = set->prog->SearchDFA(text, text, re2::Prog::kAnchored, re2::Prog::kManyMatch, nullptr, &failed, &set->found);
   if (failed) return Fail(env, "RE2Set match: out of memory");
   int32_t count = 0;
@@ -89,9 +118,7 @@ napi_value Match(napi_env env, napi_callback_info info) {
     for (int id : set->found) set->out[count++] = id;
     std::sort(set->out, set->out + count);
   }
-  napi_value result;
-  napi_create_uint32(env, static_cast<uint32_t>(count), &result);
-  return result;
+  return Count(env, count);
 }
 
 // createSet(sources, maxMemBytes, out): the set's match function, which writes into `out`
@@ -107,11 +134,9 @@ napi_value CreateSet(napi_env env, napi_callback_info info) {
   if (napi_get_value_int64(env, argv[1], &maxMem) != napi_ok || maxMem < (1 << 20)) return TypeFail(env, "createSet: maxMemBytes must be a number of at least 1 MiB");
   uint32_t count = 0;
   napi_get_array_length(env, argv[0], &count);
-  napi_typedarray_type outType;
   size_t outLength = 0;
-  void* out = nullptr;
-  if (napi_get_typedarray_info(env, argv[2], &outType, &outLength, &out, nullptr, nullptr) != napi_ok || outType != napi_int32_array)
-    return TypeFail(env, "createSet: out must be an Int32Array");
+  int32_t* out = nullptr;
+  if (!Elements(env, argv[2], napi_int32_array, &out, &outLength)) return TypeFail(env, "createSet: out must be an Int32Array");
   if (outLength < count) return TypeFail(env, "createSet: out is shorter than the set");
 
   // As RE2::Set (set.cc) does it, with its options: UTF-8, no captures, the budget given.
@@ -128,15 +153,12 @@ napi_value CreateSet(napi_env env, napi_callback_info info) {
   };
   for (uint32_t i = 0; i < count; i++) {
     napi_value item;
-    size_t length = 0;
+    std::string source;
     napi_get_element(env, argv[0], i, &item);
-    if (napi_get_value_string_utf8(env, item, nullptr, 0, &length) != napi_ok) {
+    if (!Utf8(env, item, &source)) {
       release();
       return TypeFail(env, "createSet: sources must be an array of strings");
     }
-    std::string source(length + 1, '\0');
-    napi_get_value_string_utf8(env, item, &source[0], length + 1, &length);
-    source.resize(length);
     re2::RegexpStatus status;
     re2::Regexp* re = re2::Regexp::Parse(source, flags, &status);
     if (re == nullptr) {
@@ -165,11 +187,10 @@ napi_value CreateSet(napi_env env, napi_callback_info info) {
   if (set->prog == nullptr) return Fail(env, "RE2Set: the set could not be compiled (out of memory)");
   set->size = static_cast<int>(count);
   set->found.resize(set->size);
-  set->out = static_cast<int32_t*>(out);
+  set->out = out;
   napi_value match;
   if (napi_create_reference(env, argv[2], 1, &set->outRef) != napi_ok ||
-      napi_create_function(env, "match", NAPI_AUTO_LENGTH, Match, set.get(), &match) != napi_ok ||
-      napi_add_finalizer(env, match, set.get(), Finalize, nullptr, nullptr) != napi_ok)
+      !OwningFunction(env, "match", Match, set.get(), Finalize, &match))
     return Fail(env, "RE2Set: could not make the match function");
   set.release();
   return match;
@@ -199,19 +220,15 @@ napi_value Find(napi_env env, napi_callback_info info) {
   void* data = nullptr;
   napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
   auto* finder = static_cast<Finder*>(data);
-  napi_typedarray_type type, outType;
   size_t length = 0, outLength = 0;
-  void* bytes = nullptr;
-  void* outBytes = nullptr;
+  const char* base = nullptr;
+  int32_t* out = nullptr;
   int64_t from = 0;
-  if (argc < 3 || napi_get_typedarray_info(env, argv[0], &type, &length, &bytes, nullptr, nullptr) != napi_ok || type != napi_uint8_array ||
-      napi_get_value_int64(env, argv[1], &from) != napi_ok || from < 0 ||
-      napi_get_typedarray_info(env, argv[2], &outType, &outLength, &outBytes, nullptr, nullptr) != napi_ok || outType != napi_int32_array)
+  if (argc < 3 || !Elements(env, argv[0], napi_uint8_array, &base, &length) || napi_get_value_int64(env, argv[1], &from) != napi_ok || from < 0 ||
+      !Elements(env, argv[2], napi_int32_array, &out, &outLength))
     return TypeFail(env, "find(bytes: Uint8Array, from: number, out: Int32Array)");
   const size_t stride = 2 + 2 * finder->groups.size();
   const size_t most = outLength / stride;
-  int32_t* out = static_cast<int32_t*>(outBytes);
-  const char* base = static_cast<const char*>(bytes);
   absl::string_view text(base, length);
   auto& found = finder->found;
   size_t pos = static_cast<size_t>(from);
@@ -232,9 +249,7 @@ napi_value Find(napi_env env, napi_callback_info info) {
     count++;
     pos = static_cast<size_t>(end) + (end == start ? 1 : 0);
   }
-  napi_value result;
-  napi_create_uint32(env, static_cast<uint32_t>(count), &result);
-  return result;
+  return Count(env, count);
 }
 
 // createFinder(source, groups): the pattern's find function (UTF-8, as node-re2's 'u' flag);
@@ -244,11 +259,8 @@ napi_value CreateFinder(napi_env env, napi_callback_info info) {
   size_t argc = 2;
   napi_value argv[2];
   if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc < 2) return TypeFail(env, "createFinder(source, groups)");
-  size_t length = 0;
-  if (napi_get_value_string_utf8(env, argv[0], nullptr, 0, &length) != napi_ok) return TypeFail(env, "createFinder: source must be a string");
-  std::string source(length + 1, '\0');
-  napi_get_value_string_utf8(env, argv[0], &source[0], length + 1, &length);
-  source.resize(length);
+  std::string source;
+  if (!Utf8(env, argv[0], &source)) return TypeFail(env, "createFinder: source must be a string");
   bool isArray = false;
   napi_is_array(env, argv[1], &isArray);
   if (!isArray) return TypeFail(env, "createFinder: groups must be an array of numbers");
@@ -273,8 +285,7 @@ napi_value CreateFinder(napi_env env, napi_callback_info info) {
   finder->submatches = 1 + most;
   finder->found.resize(finder->submatches);
   napi_value find;
-  if (napi_create_function(env, "find", NAPI_AUTO_LENGTH, Find, finder.get(), &find) != napi_ok ||
-      napi_add_finalizer(env, find, finder.get(), FinalizeFinder, nullptr, nullptr) != napi_ok)
+  if (!OwningFunction(env, "find", Find, finder.get(), FinalizeFinder, &find))
     return Fail(env, "RE2Finder: could not make the find function");
   finder.release();
   return find;
@@ -347,13 +358,10 @@ napi_value Base64Runs(napi_env env, napi_callback_info info) {
   void* data = nullptr;
   napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
   const auto* runsOut = static_cast<const RunsOut*>(data);
-  napi_typedarray_type type;
   size_t n = 0;
-  void* bytes = nullptr;
-  if (argc < 1 || napi_get_typedarray_info(env, argv[0], &type, &n, &bytes, nullptr, nullptr) != napi_ok || type != napi_uint8_array)
-    return TypeFail(env, "base64Runs(bytes: Uint8Array)");
+  const uint8_t* b = nullptr;
+  if (argc < 1 || !Elements(env, argv[0], napi_uint8_array, &b, &n)) return TypeFail(env, "base64Runs(bytes: Uint8Array)");
   if (runsOut->capacity < 2 * (n / kMinRun + 1)) return TypeFail(env, "base64Runs: out is too short for these bytes");
-  const uint8_t* b = static_cast<const uint8_t*>(bytes);
   int32_t* out = runsOut->out;
   size_t runs = 0;
   size_t floor = 0;
@@ -399,9 +407,7 @@ napi_value Base64Runs(napi_env env, napi_callback_info info) {
     floor = i;
     p = i + kMinRun - 1;
   }
-  napi_value count;
-  napi_create_uint32(env, static_cast<uint32_t>(runs), &count);
-  return count;
+  return Count(env, runs);
 }
 
 // createBase64Reader(out): the reader, base64Runs(bytes), which writes its pairs into `out`.
@@ -409,18 +415,15 @@ napi_value CreateBase64Reader(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  napi_typedarray_type type;
   size_t length = 0;
-  void* out = nullptr;
-  if (argc < 1 || napi_get_typedarray_info(env, argv[0], &type, &length, &out, nullptr, nullptr) != napi_ok || type != napi_int32_array)
-    return TypeFail(env, "createBase64Reader(out: Int32Array)");
+  int32_t* out = nullptr;
+  if (argc < 1 || !Elements(env, argv[0], napi_int32_array, &out, &length)) return TypeFail(env, "createBase64Reader(out: Int32Array)");
   auto runsOut = std::make_unique<RunsOut>();
-  runsOut->out = static_cast<int32_t*>(out);
+  runsOut->out = out;
   runsOut->capacity = length;
   napi_value reader;
   if (napi_create_reference(env, argv[0], 1, &runsOut->ref) != napi_ok ||
-      napi_create_function(env, "base64Runs", NAPI_AUTO_LENGTH, Base64Runs, runsOut.get(), &reader) != napi_ok ||
-      napi_add_finalizer(env, reader, runsOut.get(), FinalizeRunsOut, nullptr, nullptr) != napi_ok)
+      !OwningFunction(env, "base64Runs", Base64Runs, runsOut.get(), FinalizeRunsOut, &reader))
     return Fail(env, "createBase64Reader: could not make the reader");
   runsOut.release();
   return reader;
