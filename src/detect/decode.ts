@@ -237,6 +237,19 @@ function utf8At(buf: Buffer, i: number): [number, number] {
   return [b, 1];
 }
 
+/** What a JSON escape's letter stands for (\/ \" \\ \n \r \t), by the byte after the backslash; -1 for the rest. */
+const JSON_ESCAPED = new Int16Array(256).fill(-1);
+for (const [letter, byte] of [[0x2f, 0x2f], [0x22, 0x22], [0x5c, 0x5c], [0x6e, 0x0a], [0x72, 0x0d], [0x74, 0x09]] as const) JSON_ESCAPED[letter] = byte;
+
+/** The value of the four hex digits at i, or -1 when they are not four hex digits. */
+function hex4(buf: Buffer, i: number): number {
+  const a = hex(buf[i]);
+  const b = hex(buf[i + 1]);
+  const c = hex(buf[i + 2]);
+  const d = hex(buf[i + 3]);
+  return a < 0 || b < 0 || c < 0 || d < 0 ? -1 : (a << 12) | (b << 8) | (c << 4) | d;
+}
+
 /**
  * One pass that undoes percent-encoding, JSON escapes (\uXXXX, \/, \n ...), HTML numeric
  * entities, and folds fullwidth letters and digits, odd dashes and spaces to ASCII and
@@ -274,15 +287,13 @@ export function normalize(input: Buffer): Normalized {
     } else if (b === 0x5c && i + 1 < input.length) {
       const n = input[i + 1]!;
       if (n === 0x75) {
-        const digits = [2, 3, 4, 5].map((k) => hex(input[i + k]));
-        if (digits.every((d) => d >= 0)) {
-          let cp = digits.reduce((a, d) => a * 16 + d, 0);
+        let cp = hex4(input, i + 2);
+        if (cp >= 0) {
           let len = 6;
           // A surrogate pair written as two escapes.
           if (cp >= 0xd800 && cp < 0xdc00 && input[i + 6] === 0x5c && input[i + 7] === 0x75) {
-            const low = [8, 9, 10, 11].map((k) => hex(input[i + k]));
-            if (low.every((d) => d >= 0)) {
-              const lo = low.reduce((a, d) => a * 16 + d, 0);
+            const lo = hex4(input, i + 8);
+            if (lo >= 0) {
               cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
               len = 12;
             }
@@ -292,9 +303,8 @@ export function normalize(input: Buffer): Normalized {
           continue;
         }
       }
-      const simple: Record<number, number> = { 0x2f: 0x2f, 0x22: 0x22, 0x5c: 0x5c, 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09 };
-      const s = simple[n];
-      if (s !== undefined) {
+      const s = JSON_ESCAPED[n]!;
+      if (s >= 0) {
         put(s, i);
         i += 2;
         continue;

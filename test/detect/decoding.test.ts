@@ -93,6 +93,12 @@ describe('escapes and look-alike characters are undone, offsets mapped back to t
     expect(n.buf.toString()).toBe('aABcd');
     expect([...n.map]).toEqual([0, 1, 4, 10, 16, input.length]);
   });
+
+  it('normalize() reads JSON escapes: a surrogate pair written as two, the one-letter ones, and not four bytes that are not hex', () => {
+    const input = Buffer.from('\\ud83d\\ude00 x\\n\\r\\t\\"\\/\\\\ \\u12G4 \\ud83d!');
+    // A lone high surrogate is no character: U+FFFD, as UTF-8 writes it.
+    expect(normalize(input).buf).toEqual(Buffer.from('\u{1f600} x\n\r\t"/\\ \\u12G4 \ufffd!'));
+  });
 });
 
 describe('MIME quoted-printable text is read decoded', () => {
