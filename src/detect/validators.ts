@@ -133,7 +133,8 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
 export function date(text: string): boolean {
-  const t = text.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, '$1');
+  // Most dates are digits and separators only: no letters to fold, no ordinals to drop.
+  const t = LETTER.test(text) ? text.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, '$1') : text;
   let y: number;
   let mo: number;
   let d: number;
@@ -155,7 +156,15 @@ export function date(text: string): boolean {
     if (y < 100) y += y < 40 ? 2000 : 1900;
   } else return false;
   if (y < 1900 || y > 2099 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= daysIn(y, mo);
+}
+
+const LETTER = /[A-Za-z]/;
+
+/** Days in month `mo` (1-12) of year `y`, by the Gregorian calendar. */
+function daysIn(y: number, mo: number): number {
+  if (mo === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }
 
 /**
