@@ -388,8 +388,8 @@ export function base64Runs(buf: Buffer): [number, number][] {
  */
 const createReader = nativeBase64Reader();
 /**
- * Shorter payloads are read in JavaScript: a few steps of 24 bytes cost less than the native
- * call (about 80 ns on the Xeon of bench/README, item 31; even at about 256 bytes).
+ * Shorter payloads are read in JavaScript: a native call costs about 80 ns (bench/README, item
+ * 31), what the JavaScript reader takes for about 256 bytes.
  */
 const NATIVE_RUNS_FROM = 256;
 /** Where the native reader writes its pairs (given to it once); a larger one, and a reader for it, as payloads need. */

@@ -181,7 +181,9 @@ export class FindAll {
    * when native/ was not built or RE2 refuses the source as written (a JavaScript form only
    * node-re2 translates): the node-re2 ways below then.
    */
-  private readonly native: { readonly find: NativeFind; readonly groups: number; out: Int32Array; busy: boolean } | null;
+  private readonly native: { readonly find: NativeFind; readonly groups: number; readonly out: Int32Array } | null;
+  /** In each(): a visit that scanned again with this pattern would overwrite its state (see each()). */
+  private busy = false;
 
   /** `useNative`: false keeps to node-re2 even where native/ was built (tests, and a scanner asked for node-re2). */
   constructor(source: string, names: readonly string[] = [], flags = 'u', useNative = true) {
@@ -205,7 +207,7 @@ export class FindAll {
       const whole = groupFree(source);
       try {
         const groups = whole === null ? wanted : [];
-        this.native = { find: createFinder(whole ?? source, groups), groups: groups.length, out: new Int32Array(NATIVE_MATCHES * (2 + 2 * groups.length)), busy: false };
+        this.native = { find: createFinder(whole ?? source, groups), groups: groups.length, out: new Int32Array(NATIVE_MATCHES * (2 + 2 * groups.length)) };
       } catch {
         this.native = null;
       }
@@ -216,6 +218,11 @@ export class FindAll {
         : { splitter: new RE2(`(${source})`, `g${flags}`), sticky: new RE2(source, `yd${flags}`), stride: 2 + groups.length, wanted };
   }
 
+  /** Whether each() reads the `ascii` text it is given (node-re2's ways do; native/'s finder reads the bytes). */
+  get readsText(): boolean {
+    return this.native === null;
+  }
+
   /**
    * Calls `visit` for every match in `buf`, left to right, with offsets relative to `buf`.
    * `ascii` is `buf` as a string when every byte is ASCII (one character per byte), else null.
@@ -223,41 +230,42 @@ export class FindAll {
    * payload split() then goes first, since exec() would only find the first one dearer.
    */
   each(buf: Buffer, ascii: string | null, visit: Visit, matches = false): void {
-    if (this.native !== null) return this.eachNative(this.native, buf, visit);
-    if (matches && ascii !== null && buf.length <= BYTES_PER_EXEC && this.eachSplit(buf, ascii, visit, 0)) return;
-    this.eachExec(buf, ascii, visit);
+    // A visit must not scan with the same pattern: it would overwrite the native output array or
+    // the exec() loop's lastIndex (a loop without end). Such a scan throws, and the payload is then
+    // a scan error (blocked), never half-read.
+    if (this.busy) throw new Error(`FindAll: a visit scanned again with /${this.source.slice(0, 40)}/`);
+    this.busy = true;
+    try {
+      if (this.native !== null) this.eachNative(this.native, buf, visit);
+      else if (!(matches && ascii !== null && buf.length <= BYTES_PER_EXEC && this.eachSplit(buf, ascii, visit, 0))) this.eachExec(buf, ascii, visit);
+    } finally {
+      this.busy = false;
+    }
   }
 
-  /** Every match from native/'s finder, NATIVE_MATCHES a call. */
+  /** Every match from native/'s finder, NATIVE_MATCHES a call, into the pattern's own output array. */
   private eachNative(native: NonNullable<FindAll['native']>, buf: Buffer, visit: Visit): void {
+    const { out } = native;
     const stride = 2 + 2 * native.groups;
-    // A visit that scans with this same pattern (none does now) gets an output of its own.
-    const out = native.busy ? new Int32Array(native.out.length) : native.out;
-    const wasBusy = native.busy;
-    native.busy = true;
-    try {
-      let from = 0;
-      for (;;) {
-        const count = native.find(buf, from, out);
-        for (let i = 0, k = 0; i < count; i++, k += stride) {
-          const start = out[k]!;
-          const end = out[k + 1]!;
-          if (native.groups === 0) visit(start, end, this.names.map(() => [start, end]));
-          else {
-            const groups: ([number, number] | undefined)[] = [];
-            for (let g = 0; g < native.groups; g++) {
-              const at = out[k + 2 + 2 * g]!;
-              groups.push(at === -1 ? undefined : [at, out[k + 3 + 2 * g]!]);
-            }
-            visit(start, end, groups);
+    let from = 0;
+    for (;;) {
+      const count = native.find(buf, from, out);
+      for (let i = 0, k = 0; i < count; i++, k += stride) {
+        const start = out[k]!;
+        const end = out[k + 1]!;
+        if (native.groups === 0) visit(start, end, this.names.map(() => [start, end]));
+        else {
+          const groups: ([number, number] | undefined)[] = [];
+          for (let g = 0; g < native.groups; g++) {
+            const at = out[k + 2 + 2 * g]!;
+            groups.push(at === -1 ? undefined : [at, out[k + 3 + 2 * g]!]);
           }
+          visit(start, end, groups);
         }
-        if (count < NATIVE_MATCHES) return;
-        const last = (count - 1) * stride;
-        from = out[last + 1]! + (out[last + 1] === out[last] ? 1 : 0);
       }
-    } finally {
-      native.busy = wasBusy;
+      if (count < NATIVE_MATCHES) return;
+      const last = (count - 1) * stride;
+      from = out[last + 1]! + (out[last + 1] === out[last] ? 1 : 0);
     }
   }
 

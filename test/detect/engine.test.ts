@@ -52,6 +52,16 @@ describe.each([
     expect(native(new FindAll('(?<v>\\u00e9+)', ['v']))).toBeNull();
   });
 
+  it('reads the text it is given only where it needs it, and refuses a visit that scans again with the same pattern', () => {
+    const find = new FindAll('\\d+');
+    expect(find.readsText).toBe(!useNative);
+    const buf = Buffer.from('1 22 333');
+    // With node-re2 such a visit would reset the exec() loop's lastIndex: a loop without end.
+    expect(() => find.each(buf, null, () => found(find, buf))).toThrow(/scanned again/);
+    // The pattern still finds everything after a refused visit.
+    expect(found(find, buf)).toEqual(reference('\\d+', [], buf));
+  });
+
   const cases: [string, string, string[], string][] = [
     ['value group', '\\b(?P<v>\\d{3}-\\d{2}-\\d{4})\\b', ['v'], 'a 123-45-6789 b 987-65-4321 and 111-22-3333.'],
     ['value text also before it in the match', '(?P<p>\\d{2})-(?P<v>\\d{2})', ['v'], '12-12 34-34 56-78'],

@@ -40,10 +40,12 @@ function regexes(keys: KeyTable): FieldRegexes {
   return r;
 }
 
+/** The payload as text for `find`, when it reads text (node-re2) and the payload is ASCII; else null. */
+const textFor = (find: FindAll, buf: Buffer): string | null => (find.readsText && isAscii(buf) ? buf.toString('latin1') : null);
+
 function run(ctx: FormatContext, find: FindAll, structure: Structure): void {
   const { buf } = ctx;
-  const ascii = isAscii(buf) ? buf.toString('latin1') : null;
-  find.each(buf, ascii, (_start, _end, [key, value, number]) => {
+  find.each(buf, textFor(find, buf), (_start, _end, [key, value, number]) => {
     const span = value ?? number;
     if (key === undefined || span === undefined) return;
     const identifier = ctx.scanner.keys.identify(buf.toString('utf8', key[0], key[1]));
@@ -73,7 +75,8 @@ function safeDecode(s: string): string {
  */
 export function jsonFields(ctx: FormatContext): void {
   const { buf } = ctx;
-  regexes(ctx.scanner.keys).json.each(buf, isAscii(buf) ? buf.toString('latin1') : null, (at, matchEnd) => {
+  const { json } = regexes(ctx.scanner.keys);
+  json.each(buf, textFor(json, buf), (at, matchEnd) => {
     const m = buf.subarray(at, matchEnd);
     const keyEnd = m.indexOf(0x22, 1);
     let i = m.indexOf(0x3a, keyEnd) + 1;
@@ -106,7 +109,8 @@ export function formFields(ctx: FormatContext): void {
 export function nameLabels(ctx: FormatContext): void {
   const { buf } = ctx;
   const keys = ctx.scanner.keys;
-  regexes(keys).nameLabels.each(buf, isAscii(buf) ? buf.toString('latin1') : null, (_start, _end, groups) => {
+  const find = regexes(keys).nameLabels;
+  find.each(buf, textFor(find, buf), (_start, _end, groups) => {
     const span = groups[0] ?? groups[1] ?? groups[2];
     if (span === undefined) return;
     const text = buf.toString('utf8', span[0], span[1]).trim();
