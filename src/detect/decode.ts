@@ -250,6 +250,10 @@ function hex4(buf: Buffer, i: number): number {
   return a < 0 || b < 0 || c < 0 || d < 0 ? -1 : (a << 12) | (b << 8) | (c << 4) | d;
 }
 
+/** 1 for the bytes normalize() always keeps as they are (anything but %, \, & and the lead bytes of UTF-8 sequences it may fold). */
+const KEPT = new Uint8Array(256);
+for (let c = 0; c < 0xc2; c++) KEPT[c] = c === 0x25 || c === 0x5c || c === 0x26 ? 0 : 1;
+
 /**
  * One pass that undoes percent-encoding, JSON escapes (\uXXXX, \/, \n ...), HTML numeric
  * entities, and folds fullwidth letters and digits, odd dashes and spaces to ASCII and
@@ -274,7 +278,18 @@ export function normalize(input: Buffer): Normalized {
     for (const b of Buffer.from(String.fromCodePoint(cp), 'utf8')) put(b, from);
   };
   let i = 0;
-  while (i < input.length) {
+  const length = input.length;
+  while (i < length) {
+    // A run of bytes that stay as they are, copied in one go: most of a payload.
+    let j = i;
+    while (j < length && KEPT[input[j]!] === 1) j++;
+    if (j > i) {
+      if (j - i >= 64) input.copy(out, o, i, j);
+      else for (let k = i, at = o; k < j; k++, at++) out[at] = input[k]!;
+      for (let k = i; k < j; k++) map[o++] = k;
+      i = j;
+      if (i === length) break;
+    }
     const b = input[i]!;
     if (b === 0x25) {
       const h = hex(input[i + 1]);

@@ -99,6 +99,19 @@ describe('escapes and look-alike characters are undone, offsets mapped back to t
     // A lone high surrogate is no character: U+FFFD, as UTF-8 writes it.
     expect(normalize(input).buf).toEqual(Buffer.from('\u{1f600} x\n\r\t"/\\ \\u12G4 \ufffd!'));
   });
+
+  it('normalize() copies runs of plain bytes, short and long, each byte mapped to its own place', () => {
+    // Runs of 3 and of 100 bytes (a long one is copied as a block) between a fold and an escape.
+    const long = 'x'.repeat(100);
+    const input = Buffer.from(`abc\u2013${long}%41${long}\u00e9z`);
+    const n = normalize(input);
+    expect(n.buf.toString()).toBe(`abc-${long}A${long}\u00e9z`);
+    const dash = 3;
+    const percent = dash + 3 + 100;
+    const expected = [0, 1, 2, dash, ...Array.from({ length: 100 }, (_, k) => dash + 3 + k), percent];
+    expected.push(...Array.from({ length: 100 }, (_, k) => percent + 3 + k), percent + 103, percent + 104, percent + 105, input.length);
+    expect([...n.map]).toEqual(expected);
+  });
 });
 
 describe('MIME quoted-printable text is read decoded', () => {
