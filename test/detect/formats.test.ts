@@ -93,6 +93,18 @@ describe('FHIR JSON', () => {
     expect(scanText(JSON.stringify({ resourceType: 'Patient', text: { status: 'empty', div: '<div xmlns="http://www.w3.org/1999/xhtml"></div>' }, gender: 'female' }), { contentType: 'application/fhir+json' }).phi).toBe(false);
     expect(scanText(JSON.stringify({ resourceType: 'Practitioner', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">Dr. Ana Ruiz</div>' } }), { contentType: 'application/fhir+json' }).phi).toBe(false);
   });
+  it('reads person resources inside person resources (a contained RelatedPerson) each by its own paths, and a reference to one in a non-person resource', () => {
+    const body = JSON.stringify({
+      resourceType: 'Patient',
+      contained: [{ resourceType: 'RelatedPerson', name: { family: 'Okonkwo', given: ['Adaeze'] }, address: [{ city: 'Evanston' }] }],
+      name: [{ family: 'Quackenbush', given: ['Xiomara'] }],
+      extension: [{ valueReference: { resourceType: 'Encounter', subject: { reference: 'Patient/p1', display: 'Xiomara Quackenbush' } } }],
+    });
+    const got = scanText(body, { contentType: 'application/fhir+json' }).findings.filter((f) => f.detector === 'fhir-person-resource');
+    expect(got.map((f) => `${f.identifier}:${body.slice(f.start, f.end)}`).sort()).toEqual(
+      ['geographic:Evanston', 'names:Adaeze', 'names:Okonkwo', 'names:Quackenbush', 'names:Xiomara', 'names:Xiomara Quackenbush'].sort(),
+    );
+  });
 });
 
 describe('FHIR XML and C-CDA', () => {
