@@ -14,6 +14,45 @@ export function stringEnd(buf: Buffer, i: number): number {
   }
 }
 
+/** Member names of up to this many bytes are kept as strings once read (see keyAt). */
+const KEY_CACHE_MAX_BYTES = 24;
+const KEY_CACHE_SIZE = 1024;
+/**
+ * A small table of member names by a hash of their bytes: documents repeat theirs ("family",
+ * "system", "value"), and decoding each anew was a tenth of reading a FHIR resource. Only short
+ * names of printable ASCII without spaces are kept (schema names, not text), in memory only.
+ */
+const keyBytes: (Buffer | undefined)[] = new Array<Buffer | undefined>(KEY_CACHE_SIZE);
+const keyStrings: string[] = new Array<string>(KEY_CACHE_SIZE);
+
+/** The member name in [start, end) as a string: from the table when the same bytes were read before, else decoded (and kept). */
+function keyAt(buf: Buffer, start: number, end: number): string {
+  const length = end - start;
+  if (length > KEY_CACHE_MAX_BYTES) return buf.toString('utf8', start, end);
+  let h = length;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c <= 0x20 || c >= 0x7f) return buf.toString('utf8', start, end);
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  const slot = (h ^ (h >>> 10)) & (KEY_CACHE_SIZE - 1);
+  const kept = keyBytes[slot];
+  if (kept !== undefined && kept.length === length) {
+    let same = true;
+    for (let i = 0; i < length; i++) {
+      if (kept[i] !== buf[start + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return keyStrings[slot]!;
+  }
+  const key = buf.toString('utf8', start, end);
+  keyBytes[slot] = Buffer.from(buf.subarray(start, end));
+  keyStrings[slot] = key;
+  return key;
+}
+
 /** What a JSON walk reports, in document order. `key` is the member name inside an object, null in an array. */
 export interface JsonVisitor {
   /** An object or array begins. */
@@ -54,7 +93,7 @@ export function walkJson(buf: Buffer, visitor: JsonVisitor): void {
     } else if (c === QUOTE) {
       const end = stringEnd(buf, i);
       if (expectKey) {
-        lastKey = buf.toString('utf8', i + 1, end);
+        lastKey = keyAt(buf, i + 1, end);
         expectKey = false;
       } else {
         visitor.scalar(member(), i + 1, end, true);
