@@ -8,11 +8,16 @@ import { formPairSource, jsonPairSource, logfmtPairSource, nameLabelSource, xmlP
 import { isDateCell, namesInRow } from './tables.js';
 import { VALIDATORS } from '../validators.js';
 
-interface FieldRegexes {
+export interface FieldRegexes {
   /** JSON pairs, without capturing groups: see jsonFields. */
   readonly json: FindAll;
   readonly xml: FindAll;
+  /** Form pairs with groups k and v: for a pair whose key formKey cannot read for certain. */
   readonly form: FindAll;
+  /** Form pairs without capturing groups: see formFields. */
+  readonly formPairs: FindAll;
+  /** The PHI field names, anchored at both ends: does a whole text read as one? */
+  readonly key: FindAll;
   readonly logfmt: FindAll;
   readonly nameLabels: FindAll;
 }
@@ -22,7 +27,7 @@ const cache = new WeakMap<KeyTable, FieldRegexes>();
 const SPACE = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 
 /** Key/value regexes built once per pack from the PHI field names. */
-function regexes(keys: KeyTable): FieldRegexes {
+export function regexes(keys: KeyTable): FieldRegexes {
   let r = cache.get(keys);
   if (r === undefined) {
     const k = keys.alternation;
@@ -31,6 +36,8 @@ function regexes(keys: KeyTable): FieldRegexes {
       json: new FindAll(jsonPairSource(k)),
       xml: new FindAll(xmlPairSource(k), ['k', 'v']),
       form: new FindAll(formPairSource(k), ['k', 'v']),
+      formPairs: new FindAll(formPairSource(k)),
+      key: new FindAll(`^${k}$`),
       // Groups k, v (a bare value) and q (a quoted one), read as run()'s key, value and number.
       logfmt: new FindAll(logfmtPairSource(k), ['k', 'v', 'q']),
       nameLabels: new FindAll(nameLabelSource(), ['q', 's', 'v']),
@@ -96,9 +103,96 @@ export function xmlFields(ctx: FormatContext): void {
   run(ctx, regexes(ctx.scanner.keys).xml, 'xml-fields');
 }
 
-/** application/x-www-form-urlencoded bodies and query strings. */
-export function formFields(ctx: FormatContext): void {
+/** formFields as the pattern's groups read every pair: the reference its tests compare it with. */
+export function formFieldsByGroups(ctx: FormatContext): void {
   run(ctx, regexes(ctx.scanner.keys).form, 'form');
+}
+
+/** `&`, `?`, `;`: what a pair starts after (FORM_START). */
+const PAIR_SEPARATOR = new Set([0x26, 0x3f, 0x3b]);
+/** The bytes of FORM_NESTING: 1 for a name's (A-Z a-z 0-9 _ . ] -), 2 for the bracket that opens a part. */
+const NESTING = new Uint8Array(256);
+for (let c = 0; c < 256; c++) NESTING[c] = /[A-Za-z0-9_.\]-]/.test(String.fromCharCode(c)) ? 1 : c === 0x5b ? 2 : 0;
+const DATE_PARTS = ['[month', '[day', '[year'].map((p) => Buffer.from(p));
+
+/** Where the prefix parts of a form pair's name (FORM_QUESTION, then FORM_ANALYTICS) may end, from `p` on. */
+function prefixEnds(buf: Buffer, p: number, eq: number): number[] {
+  const ends = [p];
+  // q<N>_
+  if (buf[p] === 0x71) {
+    let i = p + 1;
+    while (i < eq && buf[i]! >= 0x30 && buf[i]! <= 0x39) i++;
+    if (i > p + 1 && buf[i] === 0x5f) ends.push(i + 1);
+  }
+  for (const q of [...ends]) {
+    // ep. epn. up. upn.
+    const e = buf[q] === 0x65 || buf[q] === 0x75 ? q + 1 : -1;
+    if (e === -1 || buf[e] !== 0x70) continue;
+    if (buf[e + 1] === 0x2e) ends.push(e + 2);
+    else if (buf[e + 1] === 0x6e && buf[e + 2] === 0x2e) ends.push(e + 3);
+  }
+  return ends;
+}
+
+/**
+ * The identifier of a form pair's name, read off a match of formPairSource found without
+ * groups ([at, eq): the pair up to its `=`, which no part of the name holds): every way the
+ * pattern could have split the bytes into its parts -- the separator, `q<N>_`, `ep.`, brackets
+ * of nesting, the name, `[month]` and closing brackets -- whose name the field names match
+ * whole. RE2's own split is one of them; when they all name the same identifier (nearly
+ * always: one split), that is the one RE2's groups would give. `undefined` when they do not:
+ * the caller then asks RE2 for the groups.
+ */
+export function formKey(ctx: FormatContext, key: FindAll, at: number, eq: number): Identifier | null | undefined {
+  const { buf } = ctx;
+  const p = PAIR_SEPARATOR.has(buf[at]!) ? at + 1 : at;
+  const starts: number[] = [];
+  for (const q of prefixEnds(buf, p, eq)) {
+    starts.push(q);
+    for (let i = q; i < eq && NESTING[buf[i]!] !== 0; i++) if (NESTING[buf[i]!] === 2) starts.push(i + 1);
+  }
+  let close = eq;
+  while (close > p && buf[close - 1] === 0x5d) close--;
+  const ends = [close];
+  if (close < eq) for (const part of DATE_PARTS) if (close - part.length >= p && buf.subarray(close - part.length, close).equals(part)) ends.push(close - part.length);
+  let found: Identifier | null | undefined;
+  let named = false;
+  for (const start of new Set(starts)) {
+    for (const end of ends) {
+      if (end <= start) continue;
+      let whole = false;
+      key.each(buf.subarray(start, end), null, () => (whole = true));
+      if (!whole) continue;
+      const identifier = ctx.scanner.keys.identify(buf.toString('utf8', start, end));
+      if (named && identifier !== found) return undefined;
+      [found, named] = [identifier, true];
+    }
+  }
+  return named ? found : undefined;
+}
+
+/**
+ * application/x-www-form-urlencoded bodies and query strings. The pairs are found without
+ * groups (as jsonFields' are): RE2 pays for group positions in proportion to the program's
+ * size, and the field names make it large (5-10 µs a pair; a web intake form has dozens). The
+ * value is what follows the pair's first `=`; the name is read by formKey, and where it cannot
+ * say for certain, by the pattern with groups over the pair alone.
+ */
+export function formFields(ctx: FormatContext): void {
+  const { buf } = ctx;
+  const r = regexes(ctx.scanner.keys);
+  const { formPairs } = r;
+  formPairs.each(buf, textFor(formPairs, buf), (at, end) => {
+    const eq = buf.indexOf(0x3d, at);
+    const identifier = formKey(ctx, r.key, at, eq);
+    if (identifier === undefined) {
+      run({ ...ctx, buf: buf.subarray(at, end), base: ctx.base + at }, r.form, 'form');
+      return;
+    }
+    if (identifier === null) return;
+    const text = safeDecode(buf.toString('utf8', eq + 1, end).replace(/\+/g, ' '));
+    if (holdsData(ctx.scanner.keys, identifier, text)) structural(ctx, 'form', identifier, eq + 1, end);
+  });
 }
 
 /**

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { formFields, formFieldsByGroups, formKey, regexes } from '../../src/detect/formats/fields.js';
+import type { Finding } from '../../src/detect/index.js';
+import { loadPack } from '../../src/detect/pack.js';
+import { packageRoot } from '../../src/paths.js';
+import { join } from 'node:path';
+import { scanner } from '../helpers/scanner.js';
+
+/** formFields (pairs found without groups, names read by formKey) or its reference (RE2's groups), on one body. */
+function fields(read: typeof formFields, body: string): Finding[] {
+  const out: Finding[] = [];
+  read({ buf: Buffer.from(body), scanner: scanner(), out, base: 7, layer: undefined });
+  return out;
+}
+
+describe('form pairs read without groups', () => {
+  it('reads the value after the first = and the name past the prefixes, nesting and date parts', () => {
+    const body = 'q3_fullName=Rosa+Garcia&ep.patient_name=Rosa&user[patient_attributes][dob]=1947-02-11&dob[month]=02&utm_source=mail&x=1;ssn=536-22-1845';
+    const got = fields(formFields, body);
+    expect(got).toEqual(fields(formFieldsByGroups, body));
+    expect(got.map((f) => `${f.identifier}:${body.slice(f.start - 7, f.end - 7)}`)).toEqual([
+      'names:Rosa+Garcia',
+      'names:Rosa',
+      'dates:1947-02-11',
+      'dates:02',
+      'ssn:536-22-1845',
+    ]);
+  });
+
+  it('reads the name of each common shape itself, without the groups', () => {
+    const key = regexes(scanner().keys).key;
+    for (const [pair, identifier] of [
+      ['q3_fullName=', 'names'],
+      ['&ep.patient_name=', 'names'],
+      ['?upn.dob=', 'dates'],
+      ['user[patient_attributes][dob]=', 'dates'],
+      ['dob[year]=', 'dates'],
+      ['q4_dob[month]]=', 'dates'],
+    ] as const) {
+      const buf = Buffer.from(pair);
+      expect(formKey({ buf, scanner: scanner(), out: [], base: 0, layer: undefined }, key, 0, buf.indexOf('=')), pair).toBe(identifier);
+    }
+  });
+
+  it('gives what the groups give where a bracket may part the name two ways (the pair is then read with them)', () => {
+    // "sha256[email[address": a name of three words joined by brackets, or "email[address", or
+    // "address" after two levels of nesting; they name different identifiers.
+    for (const body of ['?patient[pat.email[addr]=Evanston', '&q4_Sha256[email[address=rosa%40example.com', 'Email[addr=555-201-3344']) {
+      expect(fields(formFields, body)).toEqual(fields(formFieldsByGroups, body));
+    }
+  });
+
+  it('agrees with the groups on 3,000 random bodies of the pack\'s field names, cased, joined and nested every way', () => {
+    const pack = loadPack([join(packageRoot(), 'detectors')]);
+    const names = [...[...pack.keys.keys.values()].flat(), ...[...pack.keys.prefixedOnly.values()].flat()];
+    let seed = 3;
+    const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+    const separators = ['_', '-', '.', ' ', '[', '', '%20', '+'];
+    const name = (): string => {
+      let k = pick(names).split(/[\s_-]+/).join(pick(separators));
+      if (rnd() < 0.4) k = `${pick(pack.keys.prefixes)}${pick(separators)}${k}`;
+      k = rnd() < 0.3 ? k.toUpperCase() : rnd() < 0.5 ? k.replace(/(^|[ _-])(.)/g, (_m, s: string, c: string) => s + c.toUpperCase()) : k;
+      const question = rnd() < 0.2 ? `q${Math.floor(rnd() * 30)}_` : '';
+      const analytics = rnd() < 0.15 ? pick(['ep.', 'epn.', 'up.', 'upn.']) : '';
+      const nesting = rnd() < 0.3 ? pick(['user[', 'patient[', 'fields[0][', 'a]b[', 'x[y][', '[']) : '';
+      const part = rnd() < 0.2 ? pick(['[month]', '[day]', '[year]', '[Month]', '[month', ']', ']]']) : '';
+      return `${question}${analytics}${nesting}${k}${part}`;
+    };
+    const values = ['Rosa+Garcia', '1947-02-11', '02%2F11%2F1947', '555-201-3344', 'rosa%40example.com', '536-22-1845', 'x;dob=1950-01-01', 'a?b=c', 'MRN12345678', '%E2%80%93', "O'Keefe", '=', 'yes'];
+    let found = 0;
+    for (let n = 0; n < 3000; n++) {
+      const pairs = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => `${rnd() < 0.75 ? name() : pick(['utm_source', 'page', 'ref'])}=${pick(values)}`);
+      const body = (rnd() < 0.2 ? pick(['?', '&', ';', '/collect?']) : '') + pairs.join(pick(['&', ';', '?']));
+      const want = fields(formFieldsByGroups, body);
+      found += want.length;
+      expect(fields(formFields, body), body).toEqual(want);
+    }
+    // The bodies do name PHI: the comparison is not of two empty lists.
+    expect(found).toBeGreaterThan(1000);
+  });
+});
