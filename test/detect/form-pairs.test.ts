@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formFields, formFieldsByGroups, formKey, regexes } from '../../src/detect/formats/fields.js';
+import { formFields, formFieldsByGroups, formKey, logfmtFields, logfmtFieldsByGroups, regexes } from '../../src/detect/formats/fields.js';
 import type { Finding } from '../../src/detect/index.js';
 import { loadPack } from '../../src/detect/pack.js';
 import { packageRoot } from '../../src/paths.js';
@@ -77,6 +77,29 @@ describe('form pairs read without groups', () => {
       expect(fields(formFields, body), body).toEqual(want);
     }
     // The bodies do name PHI: the comparison is not of two empty lists.
+    expect(found).toBeGreaterThan(1000);
+  });
+});
+
+describe('logfmt pairs read without groups', () => {
+  it("agrees with the groups on 2,000 random log lines of the pack's field names, bare and quoted values", () => {
+    const pack = loadPack([join(packageRoot(), 'detectors')]);
+    const names = [...[...pack.keys.keys.values()].flat(), ...[...pack.keys.prefixedOnly.values()].flat()];
+    let seed = 17;
+    const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+    const values = ['"Rosa Garcia"', 'Rosa', '1947-02-11', '"02/11/1947"', '555-201-3344', 'rosa@example.com', '536-22-1845', '"unclosed', '""', 'x=y', 'a+b', '"a\nb"', 'MRN12345678'];
+    let found = 0;
+    for (let n = 0; n < 2000; n++) {
+      const pairs = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => {
+        const key = rnd() < 0.7 ? pick(names).split(/[\s_-]+/).join(pick(['_', '-', '.', ''])) : pick(['level', 'msg', 'ts']);
+        return `${rnd() < 0.3 ? key.toUpperCase() : key}=${pick(values)}`;
+      });
+      const line = (rnd() < 0.3 ? pick([' ', '\t', 'level=info ']) : '') + pairs.join(pick([' ', '\t', '  ']));
+      const want = fields(logfmtFieldsByGroups, line);
+      found += want.length;
+      expect(fields(logfmtFields, line), line).toEqual(want);
+    }
     expect(found).toBeGreaterThan(1000);
   });
 });
