@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formFields, formFieldsByGroups, formKey, logfmtFields, logfmtFieldsByGroups, regexes } from '../../src/detect/formats/fields.js';
+import { formFields, formFieldsByGroups, formKey, logfmtFields, logfmtFieldsByGroups, regexes, xmlFields, xmlFieldsByGroups } from '../../src/detect/formats/fields.js';
 import type { Finding } from '../../src/detect/index.js';
 import { loadPack } from '../../src/detect/pack.js';
 import { packageRoot } from '../../src/paths.js';
@@ -99,6 +99,33 @@ describe('logfmt pairs read without groups', () => {
       const want = fields(logfmtFieldsByGroups, line);
       found += want.length;
       expect(fields(logfmtFields, line), line).toEqual(want);
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+});
+
+describe('XML pairs read without groups', () => {
+  it("agrees with the groups on 2,000 random documents of the pack's field names as elements, with namespaces and attributes", () => {
+    const pack = loadPack([join(packageRoot(), 'detectors')]);
+    const names = [...[...pack.keys.keys.values()].flat(), ...[...pack.keys.prefixedOnly.values()].flat()];
+    let seed = 29;
+    const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+    const values = ['Rosa Garcia', '1947-02-11', '02/11/1947', '555-201-3344', 'rosa@example.com', '536-22-1845', 'a > b', 'MRN12345678', 'Evanston', 'yes'];
+    let found = 0;
+    for (let n = 0; n < 2000; n++) {
+      const elements = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => {
+        let name = rnd() < 0.75 ? pick(names).split(/[\s_-]+/).join(pick(['_', '-', '.', ' ', ''])) : pick(['code', 'status', 'item']);
+        if (rnd() < 0.4) name = `${pick(pack.keys.prefixes)}${pick(['_', ' ', ''])}${name}`;
+        if (rnd() < 0.3) name = name.toUpperCase();
+        const ns = rnd() < 0.3 ? pick(['hl7:', 'ns0:', 'x_1:']) : '';
+        const attributes = rnd() < 0.3 ? pick([' id="1"', '\ttype="home"', ' use="official" period="x"', ' ']) : '';
+        return `<${ns}${name}${attributes}>${pick(values)}</${ns}${name}>`;
+      });
+      const body = `<record>${elements.join(pick(['', '\n', ' ']))}</record>`;
+      const want = fields(xmlFieldsByGroups, body);
+      found += want.length;
+      expect(fields(xmlFields, body), body).toEqual(want);
     }
     expect(found).toBeGreaterThan(1000);
   });

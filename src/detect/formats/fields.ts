@@ -20,6 +20,8 @@ export interface FieldRegexes {
   readonly key: FindAll;
   /** logfmt pairs without capturing groups: see logfmtFields. */
   readonly logfmtPairs: FindAll;
+  /** XML pairs without capturing groups: see xmlFields. */
+  readonly xmlPairs: FindAll;
   readonly logfmt: FindAll;
   readonly nameLabels: FindAll;
 }
@@ -43,6 +45,7 @@ export function regexes(keys: KeyTable): FieldRegexes {
       // Groups k, v (a bare value) and q (a quoted one), read as run()'s key, value and number.
       logfmt: new FindAll(logfmtPairSource(k), ['k', 'v', 'q']),
       logfmtPairs: new FindAll(logfmtPairSource(k)),
+      xmlPairs: new FindAll(xmlPairSource(k)),
       nameLabels: new FindAll(nameLabelSource(), ['q', 's', 'v']),
     };
     cache.set(keys, r);
@@ -102,9 +105,46 @@ export function jsonFields(ctx: FormatContext): void {
   });
 }
 
+/** The bytes of an XML namespace prefix before its colon (`[A-Za-z0-9_]`). */
+const NAMESPACE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) NAMESPACE[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
+/** RE2's \s: tab, newline, form feed, carriage return, space. */
+const XML_SPACE = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+
+/**
+ * `<key>value</` pairs (see xmlPairSource), found without groups as form pairs are. The tag ends
+ * at the match's first `>` (neither the name nor the attributes hold one), the value runs from
+ * there to the `</` that ends the match. The name starts after the `<` or after a namespace
+ * prefix, and ends at the `>` or at a space where the attributes may start (a field name may
+ * hold spaces): nameAmong reads it, and where the splits name different identifiers the pair
+ * alone goes through the pattern with groups.
+ */
 export function xmlFields(ctx: FormatContext): void {
+  const { buf } = ctx;
+  const r = regexes(ctx.scanner.keys);
+  const { xmlPairs } = r;
+  xmlPairs.each(buf, textFor(xmlPairs, buf), (at, end) => {
+    const gt = buf.indexOf(0x3e, at);
+    const starts = [at + 1];
+    let i = at + 1;
+    while (i < gt && NAMESPACE[buf[i]!] === 1) i++;
+    if (i > at + 1 && buf[i] === 0x3a) starts.push(i + 1);
+    const ends = [gt];
+    for (let j = at + 2; j < gt; j++) if (XML_SPACE.has(buf[j]!)) ends.push(j);
+    const identifier = nameAmong(ctx, r.key, starts, ends);
+    if (identifier === undefined) {
+      run({ ...ctx, buf: buf.subarray(at, end), base: ctx.base + at }, r.xml, 'xml-fields');
+      return;
+    }
+    if (identifier !== null && holdsData(ctx.scanner.keys, identifier, buf.toString('utf8', gt + 1, end - 2))) structural(ctx, 'xml-fields', identifier, gt + 1, end - 2);
+  });
+}
+
+/** xmlFields as the pattern's groups read every pair: the reference its tests compare it with. */
+export function xmlFieldsByGroups(ctx: FormatContext): void {
   run(ctx, regexes(ctx.scanner.keys).xml, 'xml-fields');
 }
+
 
 /** formFields as the pattern's groups read every pair: the reference its tests compare it with. */
 export function formFieldsByGroups(ctx: FormatContext): void {
@@ -158,6 +198,16 @@ export function formKey(ctx: FormatContext, key: FindAll, at: number, eq: number
   while (close > p && buf[close - 1] === 0x5d) close--;
   const ends = [close];
   if (close < eq) for (const part of DATE_PARTS) if (close - part.length >= p && buf.subarray(close - part.length, close).equals(part)) ends.push(close - part.length);
+  return nameAmong(ctx, key, starts, ends);
+}
+
+/**
+ * The identifier the field names give every [start, end) of `starts` x `ends` that they match
+ * whole, when they all give the same one (null included); `undefined` when none matches or
+ * they differ.
+ */
+function nameAmong(ctx: FormatContext, key: FindAll, starts: readonly number[], ends: readonly number[]): Identifier | null | undefined {
+  const { buf } = ctx;
   let found: Identifier | null | undefined;
   let named = false;
   for (const start of new Set(starts)) {
