@@ -22,7 +22,6 @@ export interface FieldRegexes {
   readonly logfmtPairs: FindAll;
   /** XML pairs without capturing groups: see xmlFields. */
   readonly xmlPairs: FindAll;
-  readonly logfmt: FindAll;
   readonly nameLabels: FindAll;
 }
 
@@ -42,8 +41,6 @@ export function regexes(keys: KeyTable): FieldRegexes {
       form: new FindAll(formPairSource(k), ['k', 'v']),
       formPairs: new FindAll(formPairSource(k)),
       key: new FindAll(`^${k}$`),
-      // Groups k, v (a bare value) and q (a quoted one), read as run()'s key, value and number.
-      logfmt: new FindAll(logfmtPairSource(k), ['k', 'v', 'q']),
       logfmtPairs: new FindAll(logfmtPairSource(k)),
       xmlPairs: new FindAll(xmlPairSource(k)),
       nameLabels: new FindAll(nameLabelSource(), ['q', 's', 'v']),
@@ -285,9 +282,15 @@ export function logfmtFields(ctx: FormatContext): void {
   });
 }
 
-/** logfmtFields as the pattern's groups read every pair: the reference its tests compare it with. */
+const logfmtGrouped = new WeakMap<KeyTable, FindAll>();
+
+/** logfmtFields as the pattern's groups read every pair: the reference its tests compare it with (compiled on first use). */
 export function logfmtFieldsByGroups(ctx: FormatContext): void {
-  run(ctx, regexes(ctx.scanner.keys).logfmt, 'form');
+  const keys = ctx.scanner.keys;
+  let find = logfmtGrouped.get(keys);
+  // Groups k, v (a bare value) and q (a quoted one), read as run()'s key, value and number.
+  if (find === undefined) logfmtGrouped.set(keys, (find = new FindAll(logfmtPairSource(keys.alternation), ['k', 'v', 'q'])));
+  run(ctx, find, 'form');
 }
 
 /** The last bracketed part of a form field name that names the field, and those that hold its value. */
