@@ -166,15 +166,24 @@ export function isLanguageName(text: string): boolean {
 
 /** A label of any kind of field in one of SCRIPT_LABELS' languages ("姓名", "생년월일"): no one's name. */
 export function isScriptLabel(text: string): boolean {
-  for (const id of SCRIPT_LABELS.keys()) if (scriptLabel(id, text)) return true;
+  const v = labelText(text);
+  if (v === null) return false;
+  for (const labels of SCRIPT_LABELS.values()) if (labels.has(v)) return true;
   return false;
 }
 
 /** A label of `identifier` in one of SCRIPT_LABELS' languages, less a mark, a note in brackets or "please enter". */
 function scriptLabel(identifier: Identifier, text: string): boolean {
   const labels = SCRIPT_LABELS.get(identifier);
-  if (labels === undefined || text.length > 64 || /[A-Za-z0-9]/.test(text)) return false;
-  const v = text
+  if (labels === undefined) return false;
+  const v = labelText(text);
+  return v !== null && labels.has(v);
+}
+
+/** `text` as SCRIPT_LABELS holds labels (less a mark, a note in brackets or "please enter", lower case); null for text that cannot be one. */
+function labelText(text: string): string | null {
+  if (text.length > 64 || /[A-Za-z0-9]/.test(text)) return null;
+  return text
     .trim()
     .replace(/\s*[（(][^）)]*[）)]$/u, '')
     .replace(/[\s:：*＊]+$/u, '')
@@ -182,7 +191,6 @@ function scriptLabel(identifier: Identifier, text: string): boolean {
     .replace(/\s*(?:을|를)?\s*입력(?:하세요|해 주세요)?$/u, '')
     .replace(/を入力(?:してください)?$/u, '')
     .toLowerCase();
-  return labels.has(v);
 }
 
 /** Does a field named for `identifier` hold data of its kind (plausible, and not its own label)? */
