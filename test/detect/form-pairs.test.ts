@@ -6,6 +6,19 @@ import { packageRoot } from '../../src/paths.js';
 import { join } from 'node:path';
 import { scanner } from '../helpers/scanner.js';
 
+/** A seeded source of random choices for the generated bodies, and the pack's field names to build them from. */
+function generator(seed: number): { rnd: () => number; pick: <T>(list: readonly T[]) => T; names: string[]; prefixes: readonly string[] } {
+  const pack = loadPack([join(packageRoot(), 'detectors')]);
+  let state = seed;
+  const rnd = (): number => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  return {
+    rnd,
+    pick: <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!,
+    names: [...[...pack.keys.keys.values()].flat(), ...[...pack.keys.prefixedOnly.values()].flat()],
+    prefixes: pack.keys.prefixes,
+  };
+}
+
 /** formFields (pairs found without groups, names read by formKey) or its reference (RE2's groups), on one body. */
 function fields(read: typeof formFields, body: string): Finding[] {
   const out: Finding[] = [];
@@ -51,15 +64,11 @@ describe('form pairs read without groups', () => {
   });
 
   it('agrees with the groups on 3,000 random bodies of the pack\'s field names, cased, joined and nested every way', () => {
-    const pack = loadPack([join(packageRoot(), 'detectors')]);
-    const names = [...[...pack.keys.keys.values()].flat(), ...[...pack.keys.prefixedOnly.values()].flat()];
-    let seed = 3;
-    const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+    const { rnd, pick, names, prefixes } = generator(3);
     const separators = ['_', '-', '.', ' ', '[', '', '%20', '+'];
     const name = (): string => {
       let k = pick(names).split(/[\s_-]+/).join(pick(separators));
-      if (rnd() < 0.4) k = `${pick(pack.keys.prefixes)}${pick(separators)}${k}`;
+      if (rnd() < 0.4) k = `${pick(prefixes)}${pick(separators)}${k}`;
       k = rnd() < 0.3 ? k.toUpperCase() : rnd() < 0.5 ? k.replace(/(^|[ _-])(.)/g, (_m, s: string, c: string) => s + c.toUpperCase()) : k;
       const question = rnd() < 0.2 ? `q${Math.floor(rnd() * 30)}_` : '';
       const analytics = rnd() < 0.15 ? pick(['ep.', 'epn.', 'up.', 'upn.']) : '';
@@ -83,11 +92,7 @@ describe('form pairs read without groups', () => {
 
 describe('logfmt pairs read without groups', () => {
   it("agrees with the groups on 2,000 random log lines of the pack's field names, bare and quoted values", () => {
-    const pack = loadPack([join(packageRoot(), 'detectors')]);
-    const names = [...[...pack.keys.keys.values()].flat(), ...[...pack.keys.prefixedOnly.values()].flat()];
-    let seed = 17;
-    const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+    const { rnd, pick, names } = generator(17);
     const values = ['"Rosa Garcia"', 'Rosa', '1947-02-11', '"02/11/1947"', '555-201-3344', 'rosa@example.com', '536-22-1845', '"unclosed', '""', 'x=y', 'a+b', '"a\nb"', 'MRN12345678'];
     let found = 0;
     for (let n = 0; n < 2000; n++) {
@@ -106,17 +111,13 @@ describe('logfmt pairs read without groups', () => {
 
 describe('XML pairs read without groups', () => {
   it("agrees with the groups on 2,000 random documents of the pack's field names as elements, with namespaces and attributes", () => {
-    const pack = loadPack([join(packageRoot(), 'detectors')]);
-    const names = [...[...pack.keys.keys.values()].flat(), ...[...pack.keys.prefixedOnly.values()].flat()];
-    let seed = 29;
-    const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+    const { rnd, pick, names, prefixes } = generator(29);
     const values = ['Rosa Garcia', '1947-02-11', '02/11/1947', '555-201-3344', 'rosa@example.com', '536-22-1845', 'a > b', 'MRN12345678', 'Evanston', 'yes'];
     let found = 0;
     for (let n = 0; n < 2000; n++) {
       const elements = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => {
         let name = rnd() < 0.75 ? pick(names).split(/[\s_-]+/).join(pick(['_', '-', '.', ' ', ''])) : pick(['code', 'status', 'item']);
-        if (rnd() < 0.4) name = `${pick(pack.keys.prefixes)}${pick(['_', ' ', ''])}${name}`;
+        if (rnd() < 0.4) name = `${pick(prefixes)}${pick(['_', ' ', ''])}${name}`;
         if (rnd() < 0.3) name = name.toUpperCase();
         const ns = rnd() < 0.3 ? pick(['hl7:', 'ns0:', 'x_1:']) : '';
         const attributes = rnd() < 0.3 ? pick([' id="1"', '\ttype="home"', ' use="official" period="x"', ' ']) : '';

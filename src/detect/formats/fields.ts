@@ -105,8 +105,6 @@ export function jsonFields(ctx: FormatContext): void {
 /** The bytes of an XML namespace prefix before its colon (`[A-Za-z0-9_]`). */
 const NAMESPACE = new Uint8Array(256);
 for (let c = 0; c < 256; c++) NAMESPACE[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
-/** RE2's \s: tab, newline, form feed, carriage return, space. */
-const XML_SPACE = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 
 /**
  * `<key>value</` pairs (see xmlPairSource), found without groups as form pairs are. The tag ends
@@ -127,13 +125,10 @@ export function xmlFields(ctx: FormatContext): void {
     while (i < gt && NAMESPACE[buf[i]!] === 1) i++;
     if (i > at + 1 && buf[i] === 0x3a) starts.push(i + 1);
     const ends = [gt];
-    for (let j = at + 2; j < gt; j++) if (XML_SPACE.has(buf[j]!)) ends.push(j);
+    for (let j = at + 2; j < gt; j++) if (SPACE.has(buf[j]!)) ends.push(j);
     const identifier = nameAmong(ctx, r.key, starts, ends);
-    if (identifier === undefined) {
-      run({ ...ctx, buf: buf.subarray(at, end), base: ctx.base + at }, r.xml, 'xml-fields');
-      return;
-    }
-    if (identifier !== null && holdsData(ctx.scanner.keys, identifier, buf.toString('utf8', gt + 1, end - 2))) structural(ctx, 'xml-fields', identifier, gt + 1, end - 2);
+    if (identifier === undefined) pairByGroups(ctx, r.xml, at, end, 'xml-fields');
+    else if (identifier !== null && holdsData(ctx.scanner.keys, identifier, buf.toString('utf8', gt + 1, end - 2))) structural(ctx, 'xml-fields', identifier, gt + 1, end - 2);
   });
 }
 
@@ -142,6 +137,10 @@ export function xmlFieldsByGroups(ctx: FormatContext): void {
   run(ctx, regexes(ctx.scanner.keys).xml, 'xml-fields');
 }
 
+/** One pair, [at, end) of the payload, read by `grouped` (its pattern with groups), offsets kept as the payload's. */
+function pairByGroups(ctx: FormatContext, grouped: FindAll, at: number, end: number, structure: Structure): void {
+  run({ ...ctx, buf: ctx.buf.subarray(at, end), base: ctx.base + at }, grouped, structure);
+}
 
 /** formFields as the pattern's groups read every pair: the reference its tests compare it with. */
 export function formFieldsByGroups(ctx: FormatContext): void {
@@ -235,10 +234,7 @@ export function formFields(ctx: FormatContext): void {
   formPairs.each(buf, textFor(formPairs, buf), (at, end) => {
     const eq = buf.indexOf(0x3d, at);
     const identifier = formKey(ctx, r.key, at, eq);
-    if (identifier === undefined) {
-      run({ ...ctx, buf: buf.subarray(at, end), base: ctx.base + at }, r.form, 'form');
-      return;
-    }
+    if (identifier === undefined) return pairByGroups(ctx, r.form, at, end, 'form');
     if (identifier === null) return;
     const text = safeDecode(buf.toString('utf8', eq + 1, end).replace(/\+/g, ' '));
     if (holdsData(ctx.scanner.keys, identifier, text)) structural(ctx, 'form', identifier, eq + 1, end);
