@@ -1,6 +1,7 @@
 # Builds native/re2set.cc with node-re2's vendored RE2 and Abseil sources (the same RE2 the rest
 # of phiwall uses; the list below is node-re2 1.24's own, from its binding.gyp). `npm ci` runs it
-# (package.json "install"); `npm run build:native` runs it again.
+# (package.json "install"); `npm run build:native` runs it again. RE2's prog.cc is compiled from a copy
+# that bitstate-prog.mjs writes with the bit-state engine allowed for larger programs (its header says why).
 {
   "targets": [
     {
@@ -19,7 +20,6 @@
         "../node_modules/re2/vendor/re2/re2/perl_groups.cc",
         "../node_modules/re2/vendor/re2/re2/prefilter.cc",
         "../node_modules/re2/vendor/re2/re2/prefilter_tree.cc",
-        "../node_modules/re2/vendor/re2/re2/prog.cc",
         "../node_modules/re2/vendor/re2/re2/re2.cc",
         "../node_modules/re2/vendor/re2/re2/regexp.cc",
         "../node_modules/re2/vendor/re2/re2/set.cc",
@@ -108,6 +108,15 @@
         "../node_modules/re2/vendor/abseil-cpp/absl/time/internal/cctz/src/time_zone_posix.cc",
         "../node_modules/re2/vendor/abseil-cpp/absl/time/internal/cctz/src/zone_info_source.cc",
         "../node_modules/re2/vendor/abseil-cpp/absl/time/time.cc"
+      ],
+      "actions": [
+        {
+          "action_name": "bitstate_prog",
+          "inputs": ["bitstate-prog.mjs", "../node_modules/re2/vendor/re2/re2/prog.cc"],
+          "outputs": ["<(INTERMEDIATE_DIR)/re2-prog-bitstate.cc"],
+          "action": ["node", "bitstate-prog.mjs", "../node_modules/re2/vendor/re2/re2/prog.cc", "<(INTERMEDIATE_DIR)/re2-prog-bitstate.cc"],
+          "process_outputs_as_sources": 1
+        }
       ],
       "cflags_cc": ["-std=c++2a", "-Wno-sign-compare", "-Wno-unused-parameter", "-Wno-missing-field-initializers", "-Wno-cast-function-type", "-Wno-deprecated-declarations", "-O3"],
       "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=gnu++20"],

@@ -61,3 +61,21 @@ describe('native/ RE2 sets (a DFA budget of 64 MiB) and node-re2 sets (8 MiB)', 
     expect(() => find('text' as unknown as Buffer, 0, out)).toThrow(/Uint8Array/);
   });
 });
+
+describe("native/bitstate-prog.mjs: RE2's prog.cc with the bit-state engine for larger programs", () => {
+  it('raises the limit in the RE2 that npm installed, and changes nothing else', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { packageRoot } = await import('../../src/paths.js');
+    const prog = join(packageRoot(), 'node_modules', 're2', 'vendor', 're2', 're2', 'prog.cc');
+    const out = join(mkdtempSync(join(tmpdir(), 'phiwall-prog-')), 'prog.cc');
+    execFileSync(process.execPath, [join(packageRoot(), 'native', 'bitstate-prog.mjs'), prog, out]);
+    const before = readFileSync(prog, 'utf8').split('\n');
+    const after = readFileSync(out, 'utf8').split('\n');
+    const changed = after.flatMap((line, i) => (line === before[i] ? [] : [[before[i], line]]));
+    // A newer RE2 without the line would compile unchanged (and slower): this says so here first.
+    expect(changed).toEqual([['  if (size_ <= 512) {', '  if (size_ <= 16384) {']]);
+  });
+});
