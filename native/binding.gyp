@@ -1,7 +1,8 @@
 # Builds native/re2set.cc with node-re2's vendored RE2 and Abseil sources (the same RE2 the rest
 # of phiwall uses; the list below is node-re2 1.24's own, from its binding.gyp). `npm ci` runs it
-# (package.json "install"); `npm run build:native` runs it again. RE2's prog.cc is compiled from a copy
-# that bitstate-prog.mjs writes with the bit-state engine allowed for larger programs (its header says why).
+# (package.json "install"); `npm run build:native` runs it again. RE2's prog.cc and dfa.cc are compiled
+# from copies: bitstate-prog.mjs writes prog.cc with the bit-state engine allowed for larger programs,
+# dfa-match-tags.mjs writes dfa.cc with arrows to matching states marked (their headers say why).
 {
   "targets": [
     {
@@ -11,7 +12,6 @@
         "../node_modules/re2/vendor/re2/re2/bitmap256.cc",
         "../node_modules/re2/vendor/re2/re2/bitstate.cc",
         "../node_modules/re2/vendor/re2/re2/compile.cc",
-        "../node_modules/re2/vendor/re2/re2/dfa.cc",
         "../node_modules/re2/vendor/re2/re2/filtered_re2.cc",
         "../node_modules/re2/vendor/re2/re2/mimics_pcre.cc",
         "../node_modules/re2/vendor/re2/re2/nfa.cc",
@@ -115,6 +115,13 @@
           "inputs": ["bitstate-prog.mjs", "../node_modules/re2/vendor/re2/re2/prog.cc"],
           "outputs": ["<(INTERMEDIATE_DIR)/re2-prog-bitstate.cc"],
           "action": ["node", "bitstate-prog.mjs", "../node_modules/re2/vendor/re2/re2/prog.cc", "<(INTERMEDIATE_DIR)/re2-prog-bitstate.cc"],
+          "process_outputs_as_sources": 1
+        },
+        {
+          "action_name": "dfa_match_tags",
+          "inputs": ["dfa-match-tags.mjs", "../node_modules/re2/vendor/re2/re2/dfa.cc"],
+          "outputs": ["<(INTERMEDIATE_DIR)/re2-dfa-match-tags.cc"],
+          "action": ["node", "dfa-match-tags.mjs", "../node_modules/re2/vendor/re2/re2/dfa.cc", "<(INTERMEDIATE_DIR)/re2-dfa-match-tags.cc"],
           "process_outputs_as_sources": 1
         }
       ],

@@ -79,3 +79,68 @@ describe("native/bitstate-prog.mjs: RE2's prog.cc with the bit-state engine for 
     expect(changed).toEqual([['  if (size_ <= 512) {', '  if (size_ <= 16384) {']]);
   });
 });
+
+describe("native/dfa-match-tags.mjs: RE2's dfa.cc with arrows to matching states marked", () => {
+  it('makes its edits in the RE2 that npm installed, all of them, and changes nothing else', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { packageRoot } = await import('../../src/paths.js');
+    const dfa = join(packageRoot(), 'node_modules', 're2', 'vendor', 're2', 're2', 'dfa.cc');
+    const out = join(mkdtempSync(join(tmpdir(), 'phiwall-dfa-')), 'dfa.cc');
+    execFileSync(process.execPath, [join(packageRoot(), 'native', 'dfa-match-tags.mjs'), dfa, out], { stdio: 'pipe' });
+    const before = readFileSync(dfa, 'utf8').split('\n');
+    const after = readFileSync(out, 'utf8').split('\n');
+    // The copy against RE2's file, line by line: the lines added, and the lines changed.
+    const edits: string[][] = [];
+    for (let i = 0, j = 0; i < before.length || j < after.length; ) {
+      if (before[i] === after[j]) {
+        i++;
+        j++;
+      } else if (i < before.length && j + 1 < after.length && after.indexOf(before[i]!, j) !== -1 && after.slice(j, after.indexOf(before[i]!, j)).length <= 6) {
+        edits.push(['+', after[j]!]);
+        j++;
+      } else {
+        edits.push([before[i]!, after[j]!]);
+        i++;
+        j++;
+      }
+    }
+    // A newer RE2 without one of the texts compiles dfa.cc unchanged (and slower): this says so here first.
+    expect(edits).toEqual([
+      ['+', '#include "absl/base/optimization.h"'],
+      ['+', '// phiwall: an arrow to a matching state carries bit 2 (native/dfa-match-tags.mjs).'],
+      ['+', 'static_assert(__STDCPP_DEFAULT_NEW_ALIGNMENT__ >= 8, "phiwall: DFA states must be 8-byte aligned");'],
+      ['+', '#define MatchMark uintptr_t{4}'],
+      ['+', '#define IsMarked(p) ((reinterpret_cast<uintptr_t>(p) & MatchMark) != 0)'],
+      ['+', '#define Unmarked(p) reinterpret_cast<State*>(reinterpret_cast<uintptr_t>(p) & ~MatchMark)'],
+      ['  State* ns = state->next_[ByteMap(c)].load(std::memory_order_relaxed);', '  State* ns = Unmarked(state->next_[ByteMap(c)].load(std::memory_order_relaxed));'],
+      ['  state->next_[ByteMap(c)].store(ns, std::memory_order_release);', '  state->next_[ByteMap(c)].store(ns > SpecialStateMax && ns->IsMatch() ? reinterpret_cast<State*>(reinterpret_cast<uintptr_t>(ns) | MatchMark) : ns, std::memory_order_release);'],
+      ['+', '    bool maybematch = false;'],
+      ['+', '    if (ABSL_PREDICT_FALSE(IsMarked(ns))) {'],
+      ['+', '      maybematch = true;'],
+      ['+', '      ns = Unmarked(ns);'],
+      ['+', '    }'],
+      ['+', '      maybematch = true;'],
+      ['    if (s->IsMatch()) {', '    if (maybematch && s->IsMatch()) {'],
+      ['  State* ns = s->next_[ByteMap(lastbyte)].load(std::memory_order_acquire);', '  State* ns = Unmarked(s->next_[ByteMap(lastbyte)].load(std::memory_order_acquire));'],
+    ]);
+  });
+
+  it('leaves dfa.cc as it is, and says so, when one edit does not find its text', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { packageRoot } = await import('../../src/paths.js');
+    const dir = mkdtempSync(join(tmpdir(), 'phiwall-dfa-'));
+    const source = readFileSync(join(packageRoot(), 'node_modules', 're2', 'vendor', 're2', 're2', 'dfa.cc'), 'utf8');
+    // Another RE2: the last-byte step reads its arrow differently. No edit may be made alone.
+    const other = source.replace('  State* ns = s->next_[ByteMap(lastbyte)].load(std::memory_order_acquire);', '  State* ns = s->next_[ByteMap(lastbyte)].load();');
+    writeFileSync(join(dir, 'dfa.cc'), other);
+    const said = execFileSync(process.execPath, [join(packageRoot(), 'native', 'dfa-match-tags.mjs'), join(dir, 'dfa.cc'), join(dir, 'out.cc')], { stdio: 'pipe', encoding: 'utf8' });
+    expect(said).toBe('');
+    expect(readFileSync(join(dir, 'out.cc'), 'utf8')).toBe(other);
+  });
+});
