@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { createScanner, scan, type Finding } from '../../src/detect/index.js';
 import { SET_DFA_BYTES } from '../../src/detect/compile.js';
@@ -59,6 +60,74 @@ describe('native/ RE2 sets (a DFA budget of 64 MiB) and node-re2 sets (8 MiB)', 
     expect(() => createFinder('(unclosed', [])).toThrow(/RE2Finder: missing \)/);
     expect(() => createFinder('(a)', [2])).toThrow(/no group 2/);
     expect(() => find('text' as unknown as Buffer, 0, out)).toThrow(/Uint8Array/);
+  });
+});
+
+describe("native/ against node-re2's own RE2 on random patterns (the DFA of native/ is compiled from an edited copy)", () => {
+  /** mulberry32: the same patterns and texts on every run. */
+  const random = (seed: number): (() => number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const next = random(20261123);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  // A small alphabet, so that matches (and so matching DFA states) are everywhere.
+  const ATOMS = ['a', 'b', 'c', '1', ' ', 'é', '[ab]', '[^a ]', '\\d', '\\w', '.', '(?:a|b1)', '(?:c|)'];
+  const ASSERTIONS = ['\\b', '\\B', '^', '$'];
+  const QUANTIFIERS = ['', '', '', '*', '+', '?', '{2}', '{1,3}', '+?'];
+  const piece = (): string => (next() < 0.15 ? pick(ASSERTIONS) : `${pick(ATOMS)}${pick(QUANTIFIERS)}`);
+  const pattern = (): string => {
+    const one = (): string => Array.from({ length: 1 + Math.floor(next() * 4) }, piece).join('');
+    return `${next() < 0.2 ? '(?i)' : ''}${next() < 0.25 ? `(?:${one()}|${one()})` : one()}`;
+  };
+  const text = (): Buffer => Buffer.from(Array.from({ length: Math.floor(next() * 40) }, () => pick(['a', 'b', 'A', 'c', '1', '2', ' ', 'é', '\n'])).join(''));
+
+  it('sets: the same entries match as in an RE2.Set, call after call on the same set', () => {
+    const createSet = nativeSet()!;
+    let compared = 0;
+    let matched = 0;
+    for (let s = 0; s < 150; s++) {
+      const sources = Array.from({ length: 6 }, pattern);
+      const reference = new RE2.Set(sources, 'u');
+      const out = new Int32Array(sources.length);
+      const set = createSet(sources, SET_DFA_BYTES, out);
+      // The texts twice: the second time every arrow the first built (marked or not) is followed.
+      const texts = Array.from({ length: 25 }, text);
+      for (const t of [...texts, ...texts]) {
+        const got = [...out.subarray(0, set(t))];
+        expect(got, `${JSON.stringify(sources)} on ${JSON.stringify(t.toString())}`).toEqual([...reference.match(t)].sort((x, y) => x - y));
+        compared++;
+        matched += got.length;
+      }
+    }
+    expect(compared).toBe(150 * 50);
+    expect(matched).toBeGreaterThan(compared);
+  });
+
+  it('finders: the same matches as exec() of node-re2, call after call on the same finder', () => {
+    const createFinder = nativeFinder()!;
+    const out = new Int32Array(2 * 64);
+    let matches = 0;
+    for (let p = 0; p < 400; p++) {
+      const source = pattern();
+      const find = createFinder(source, []);
+      const texts = Array.from({ length: 15 }, text);
+      for (const t of [...texts, ...texts]) {
+        const re = new RE2(source, 'gu');
+        const expected: number[] = [];
+        let m: ReturnType<RE2['exec']>;
+        while ((m = re.exec(t)) !== null) {
+          if (m[0].length === 0) re.lastIndex++;
+          expected.push(m.index, m.index + Buffer.byteLength(m[0]));
+        }
+        const n = find(t, 0, out);
+        expect([...out.subarray(0, 2 * n)], `${source} on ${JSON.stringify(t.toString())}`).toEqual(expected);
+        matches += n;
+      }
+    }
+    expect(matches).toBeGreaterThan(400 * 30);
   });
 });
 
