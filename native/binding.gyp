@@ -2,7 +2,7 @@
 # of phiwall uses; the list below is node-re2 1.24's own, from its binding.gyp). `npm ci` runs it
 # (package.json "install"); `npm run build:native` runs it again. RE2's prog.cc and dfa.cc are compiled
 # from copies: bitstate-prog.mjs writes prog.cc with the bit-state engine allowed for larger programs,
-# dfa-match-tags.mjs writes dfa.cc with arrows to matching states marked (their headers say why).
+# dfa-edits.mjs writes dfa.cc with arrows to matching states marked and the sets' states in 2 MiB chunks (their headers say why).
 {
   "targets": [
     {
@@ -118,10 +118,10 @@
           "process_outputs_as_sources": 1
         },
         {
-          "action_name": "dfa_match_tags",
-          "inputs": ["dfa-match-tags.mjs", "../node_modules/re2/vendor/re2/re2/dfa.cc"],
-          "outputs": ["<(INTERMEDIATE_DIR)/re2-dfa-match-tags.cc"],
-          "action": ["node", "dfa-match-tags.mjs", "../node_modules/re2/vendor/re2/re2/dfa.cc", "<(INTERMEDIATE_DIR)/re2-dfa-match-tags.cc"],
+          "action_name": "dfa_edits",
+          "inputs": ["dfa-edits.mjs", "../node_modules/re2/vendor/re2/re2/dfa.cc"],
+          "outputs": ["<(INTERMEDIATE_DIR)/re2-dfa-edits.cc"],
+          "action": ["node", "dfa-edits.mjs", "../node_modules/re2/vendor/re2/re2/dfa.cc", "<(INTERMEDIATE_DIR)/re2-dfa-edits.cc"],
           "process_outputs_as_sources": 1
         }
       ],

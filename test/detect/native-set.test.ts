@@ -106,6 +106,30 @@ describe("native/ against node-re2's own RE2 on random patterns (the DFA of nati
     expect(matched).toBeGreaterThan(compared);
   });
 
+  it('sets: the same entries match when the states outgrow the budget and the cache is cleared mid-pass', () => {
+    const createSet = nativeSet()!;
+    // 'a' then 17 more of [ab] then 'c': a DFA of 2^18 states (which of the last 18 bytes were 'a'),
+    // about 40 MiB of them, over a 20 MiB budget (past the 16 MiB from which the states are carved
+    // from 2 MiB chunks): a random text of a million bytes fills the cache five times a pass, and
+    // RE2 clears it (the chunks freed) and goes on (counted in a throwaway build: 58 chunks, 5 clears).
+    const next = random(7);
+    const bytes = Buffer.alloc(1 << 20);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = next() < 0.5 ? 0x61 : 0x62;
+    const at = 700_000;
+    bytes[at - 18] = 0x61;
+    bytes[at] = 0x63;
+    const sources = ['a[ab]{17}c', 'b[ab]{17}c', 'c[ab]+c', 'ba{30}'];
+    const out = new Int32Array(sources.length);
+    const set = createSet(sources, 20 << 20, out);
+    const expected = [...new RE2.Set(sources, 'u').match(bytes)].sort((x, y) => x - y);
+    expect(expected).toContain(0);
+    expect(expected).not.toContain(2);
+    for (let pass = 0; pass < 2; pass++) expect([...out.subarray(0, set(bytes))]).toEqual(expected);
+    // And small texts after the resets, from the states the last pass left.
+    expect([...out.subarray(0, set(Buffer.from('xx a' + 'b'.repeat(17) + 'c')))]).toEqual([0]);
+    expect([...out.subarray(0, set(Buffer.from('b' + 'a'.repeat(30))))]).toEqual([3]);
+  });
+
   it('finders: the same matches as exec() of node-re2, call after call on the same finder', () => {
     const createFinder = nativeFinder()!;
     const out = new Int32Array(2 * 64);
@@ -149,7 +173,30 @@ describe("native/bitstate-prog.mjs: RE2's prog.cc with the bit-state engine for 
   });
 });
 
-describe("native/dfa-match-tags.mjs: RE2's dfa.cc with arrows to matching states marked", () => {
+/** The lines of `b` that are not in `a` and of `a` not in `b`, hunk by hunk, by a longest common subsequence. */
+function lineDiff(a: readonly string[], b: readonly string[]): { removed: string[]; added: string[] }[] {
+  const n = a.length;
+  const m = b.length;
+  // lcs[i][j]: the longest common subsequence of a[i..] and b[j..], one row at a time from the end.
+  const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const hunks: { removed: string[]; added: string[] }[] = [];
+  let hunk: { removed: string[]; added: string[] } | null = null;
+  for (let i = 0, j = 0; i < n || j < m; ) {
+    if (i < n && j < m && a[i] === b[j]) {
+      hunk = null;
+      i++;
+      j++;
+      continue;
+    }
+    if (hunk === null) hunks.push((hunk = { removed: [], added: [] }));
+    if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) hunk.added.push(b[j++]!);
+    else hunk.removed.push(a[i++]!);
+  }
+  return hunks;
+}
+
+describe("native/dfa-edits.mjs: RE2's dfa.cc with arrows to matching states marked and the sets' states in 2 MiB chunks", () => {
   it('makes its edits in the RE2 that npm installed, all of them, and changes nothing else', async () => {
     const { execFileSync } = await import('node:child_process');
     const { mkdtempSync, readFileSync } = await import('node:fs');
@@ -158,47 +205,75 @@ describe("native/dfa-match-tags.mjs: RE2's dfa.cc with arrows to matching states
     const { packageRoot } = await import('../../src/paths.js');
     const dfa = join(packageRoot(), 'node_modules', 're2', 'vendor', 're2', 're2', 'dfa.cc');
     const out = join(mkdtempSync(join(tmpdir(), 'phiwall-dfa-')), 'dfa.cc');
-    execFileSync(process.execPath, [join(packageRoot(), 'native', 'dfa-match-tags.mjs'), dfa, out], { stdio: 'pipe' });
-    const before = readFileSync(dfa, 'utf8').split('\n');
-    const after = readFileSync(out, 'utf8').split('\n');
-    // The copy against RE2's file, line by line: the lines added, and the lines changed.
-    const edits: string[][] = [];
-    for (let i = 0, j = 0; i < before.length || j < after.length; ) {
-      if (before[i] === after[j]) {
-        i++;
-        j++;
-      } else if (i < before.length && j + 1 < after.length && after.indexOf(before[i]!, j) !== -1 && after.slice(j, after.indexOf(before[i]!, j)).length <= 6) {
-        edits.push(['+', after[j]!]);
-        j++;
-      } else {
-        edits.push([before[i]!, after[j]!]);
-        i++;
-        j++;
-      }
-    }
+    execFileSync(process.execPath, [join(packageRoot(), 'native', 'dfa-edits.mjs'), dfa, out], { stdio: 'pipe' });
+    const hunks = lineDiff(readFileSync(dfa, 'utf8').split('\n'), readFileSync(out, 'utf8').split('\n'));
     // A newer RE2 without one of the texts compiles dfa.cc unchanged (and slower): this says so here first.
-    expect(edits).toEqual([
-      ['+', '#include "absl/base/optimization.h"'],
-      ['+', '// phiwall: an arrow to a matching state carries bit 2 (native/dfa-match-tags.mjs).'],
-      ['+', 'static_assert(__STDCPP_DEFAULT_NEW_ALIGNMENT__ >= 8, "phiwall: DFA states must be 8-byte aligned");'],
-      ['+', '#define MatchMark uintptr_t{4}'],
-      ['+', '#define IsMarked(p) ((reinterpret_cast<uintptr_t>(p) & MatchMark) != 0)'],
-      ['+', '#define Unmarked(p) reinterpret_cast<State*>(reinterpret_cast<uintptr_t>(p) & ~MatchMark)'],
-      ['  State* ns = state->next_[ByteMap(c)].load(std::memory_order_relaxed);', '  State* ns = Unmarked(state->next_[ByteMap(c)].load(std::memory_order_relaxed));'],
-      ['  state->next_[ByteMap(c)].store(ns, std::memory_order_release);', '  state->next_[ByteMap(c)].store(ns > SpecialStateMax && ns->IsMatch() ? reinterpret_cast<State*>(reinterpret_cast<uintptr_t>(ns) | MatchMark) : ns, std::memory_order_release);'],
-      ['+', '    bool maybematch = false;'],
-      ['+', '    if (ABSL_PREDICT_FALSE(IsMarked(ns))) {'],
-      ['+', '      maybematch = true;'],
-      ['+', '      ns = Unmarked(ns);'],
-      ['+', '    }'],
-      ['+', '      maybematch = true;'],
-      ['    if (s->IsMatch()) {', '    if (maybematch && s->IsMatch()) {'],
-      ['  State* ns = s->next_[ByteMap(lastbyte)].load(std::memory_order_acquire);', '  State* ns = Unmarked(s->next_[ByteMap(lastbyte)].load(std::memory_order_acquire));'],
+    expect(hunks).toEqual([
+      { removed: [], added: ['#include <new>', '#if defined(__linux__)', '#include <sys/mman.h>', '#endif'] },
+      { removed: [], added: ['#include "absl/base/optimization.h"'] },
+      {
+        removed: [],
+        added: [
+          '  // phiwall: the States of a DFA with a large budget, carved from chunks of 2 MiB (native/dfa-edits.mjs).',
+          '  bool chunked_ = false;',
+          '  std::vector<char*> chunks_;',
+          '  char* chunk_next_ = nullptr;',
+          '  size_t chunk_left_ = 0;',
+          '  char* ChunkAlloc(size_t n);',
+        ],
+      },
+      { removed: [], added: ['  chunked_ = state_budget_ >= (int64_t{16} << 20);'] },
+      {
+        removed: [],
+        added: [
+          '// phiwall: n bytes, 16-byte aligned, from the current chunk or a new one (of 2 MiB, or larger for a larger n).',
+          'char* DFA::ChunkAlloc(size_t n) {',
+          '  constexpr size_t kChunk = size_t{2} << 20;',
+          '  n = n == 0 ? 16 : (n + 15) & ~size_t{15};',
+          '  if (n > chunk_left_) {',
+          '    size_t size = (n + kChunk - 1) & ~(kChunk - 1);',
+          '    char* chunk = static_cast<char*>(::operator new(size, std::align_val_t{kChunk}));',
+          '#if defined(__linux__) && defined(MADV_HUGEPAGE)',
+          '    madvise(chunk, size, MADV_HUGEPAGE);',
+          '#endif',
+          '    chunks_.push_back(chunk);',
+          '    chunk_next_ = chunk;',
+          '    chunk_left_ = size;',
+          '  }',
+          '  char* p = chunk_next_;',
+          '  chunk_next_ += n;',
+          '  chunk_left_ -= n;',
+          '  return p;',
+          '}',
+          '',
+        ],
+      },
+      {
+        removed: [],
+        added: [
+          '// phiwall: an arrow to a matching state carries bit 2 (native/dfa-edits.mjs).',
+          'static_assert(__STDCPP_DEFAULT_NEW_ALIGNMENT__ >= 8, "phiwall: DFA states must be 8-byte aligned");',
+          '#define MatchMark uintptr_t{4}',
+          '#define IsMarked(p) ((reinterpret_cast<uintptr_t>(p) & MatchMark) != 0)',
+          '#define Unmarked(p) reinterpret_cast<State*>(reinterpret_cast<uintptr_t>(p) & ~MatchMark)',
+        ],
+      },
+      { removed: ['  char* space = std::allocator<char>().allocate(mem);'], added: ['  char* space = chunked_ ? ChunkAlloc(mem) : std::allocator<char>().allocate(mem);'] },
+      { removed: ['  s->inst_ = std::allocator<int>().allocate(ninst);'], added: ['  s->inst_ = chunked_ ? reinterpret_cast<int*>(ChunkAlloc(instmem)) : std::allocator<int>().allocate(ninst);'] },
+      { removed: ['    std::allocator<int>().deallocate((*tmp)->inst_, (*tmp)->ninst_);'], added: ['    if (!chunked_) std::allocator<int>().deallocate((*tmp)->inst_, (*tmp)->ninst_);'] },
+      { removed: ['    std::allocator<char>().deallocate(reinterpret_cast<char*>(*tmp), mem);'], added: ['    if (!chunked_) std::allocator<char>().deallocate(reinterpret_cast<char*>(*tmp), mem);'] },
+      { removed: [], added: ['  for (char* chunk : chunks_) ::operator delete(chunk, std::align_val_t{size_t{2} << 20});', '  chunks_.clear();', '  chunk_next_ = nullptr;', '  chunk_left_ = 0;'] },
+      { removed: ['  State* ns = state->next_[ByteMap(c)].load(std::memory_order_relaxed);'], added: ['  State* ns = Unmarked(state->next_[ByteMap(c)].load(std::memory_order_relaxed));'] },
+      { removed: ['  state->next_[ByteMap(c)].store(ns, std::memory_order_release);'], added: ['  state->next_[ByteMap(c)].store(ns > SpecialStateMax && ns->IsMatch() ? reinterpret_cast<State*>(reinterpret_cast<uintptr_t>(ns) | MatchMark) : ns, std::memory_order_release);'] },
+      { removed: [], added: ['    bool maybematch = false;', '    if (ABSL_PREDICT_FALSE(IsMarked(ns))) {', '      maybematch = true;', '      ns = Unmarked(ns);', '    }'] },
+      { removed: [], added: ['      maybematch = true;'] },
+      { removed: ['    if (s->IsMatch()) {'], added: ['    if (maybematch && s->IsMatch()) {'] },
+      { removed: ['  State* ns = s->next_[ByteMap(lastbyte)].load(std::memory_order_acquire);'], added: ['  State* ns = Unmarked(s->next_[ByteMap(lastbyte)].load(std::memory_order_acquire));'] },
     ]);
   });
 
   it('leaves dfa.cc as it is, and says so, when one edit does not find its text', async () => {
-    const { execFileSync } = await import('node:child_process');
+    const { spawnSync } = await import('node:child_process');
     const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
@@ -207,9 +282,11 @@ describe("native/dfa-match-tags.mjs: RE2's dfa.cc with arrows to matching states
     const source = readFileSync(join(packageRoot(), 'node_modules', 're2', 'vendor', 're2', 're2', 'dfa.cc'), 'utf8');
     // Another RE2: the last-byte step reads its arrow differently. No edit may be made alone.
     const other = source.replace('  State* ns = s->next_[ByteMap(lastbyte)].load(std::memory_order_acquire);', '  State* ns = s->next_[ByteMap(lastbyte)].load();');
+    expect(other).not.toBe(source);
     writeFileSync(join(dir, 'dfa.cc'), other);
-    const said = execFileSync(process.execPath, [join(packageRoot(), 'native', 'dfa-match-tags.mjs'), join(dir, 'dfa.cc'), join(dir, 'out.cc')], { stdio: 'pipe', encoding: 'utf8' });
-    expect(said).toBe('');
+    const run = spawnSync(process.execPath, [join(packageRoot(), 'native', 'dfa-edits.mjs'), join(dir, 'dfa.cc'), join(dir, 'out.cc')], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/is not the dfa.cc this was written for .*RE2's DFA is compiled unchanged/);
     expect(readFileSync(join(dir, 'out.cc'), 'utf8')).toBe(other);
   });
 });
