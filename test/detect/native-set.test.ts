@@ -110,8 +110,8 @@ describe("native/ against node-re2's own RE2 on random patterns (the DFA of nati
     const createSet = nativeSet()!;
     // 'a' then 17 more of [ab] then 'c': a DFA of 2^18 states (which of the last 18 bytes were 'a'),
     // about 40 MiB of them, over a 20 MiB budget (past the 16 MiB from which the states are carved
-    // from 2 MiB chunks): a random text of a million bytes fills the cache five times a pass, and
-    // RE2 clears it (the chunks freed) and goes on (counted in a throwaway build: 58 chunks, 5 clears).
+    // from chunks): a random text of a million bytes fills the cache five times a pass, and RE2
+    // clears it (the chunks freed) and goes on (counted in a throwaway build: 5 clears a pass).
     const next = random(7);
     const bytes = Buffer.alloc(1 << 20);
     for (let i = 0; i < bytes.length; i++) bytes[i] = next() < 0.5 ? 0x61 : 0x62;
@@ -214,9 +214,10 @@ describe("native/dfa-edits.mjs: RE2's dfa.cc with arrows to matching states mark
       {
         removed: [],
         added: [
-          '  // phiwall: the States of a DFA with a large budget, carved from chunks of 2 MiB (native/dfa-edits.mjs).',
+          '  // phiwall: the States of a DFA with a large budget, carved from chunks of up to 2 MiB (native/dfa-edits.mjs).',
           '  bool chunked_ = false;',
-          '  std::vector<char*> chunks_;',
+          '  std::vector<std::pair<char*, size_t>> chunks_;',
+          '  size_t chunk_size_ = 0;',
           '  char* chunk_next_ = nullptr;',
           '  size_t chunk_left_ = 0;',
           '  char* ChunkAlloc(size_t n);',
@@ -226,17 +227,25 @@ describe("native/dfa-edits.mjs: RE2's dfa.cc with arrows to matching states mark
       {
         removed: [],
         added: [
-          '// phiwall: n bytes, 16-byte aligned, from the current chunk or a new one (of 2 MiB, or larger for a larger n).',
+          '// phiwall: n bytes, 16-byte aligned, from the current chunk or a new one. Chunks grow from 64 KiB to',
+          '// 2 MiB, so that a DFA of few States keeps little memory; those of 2 MiB are aligned for huge pages.',
           'char* DFA::ChunkAlloc(size_t n) {',
-          '  constexpr size_t kChunk = size_t{2} << 20;',
+          '  constexpr size_t kHuge = size_t{2} << 20;',
           '  n = n == 0 ? 16 : (n + 15) & ~size_t{15};',
           '  if (n > chunk_left_) {',
-          '    size_t size = (n + kChunk - 1) & ~(kChunk - 1);',
-          '    char* chunk = static_cast<char*>(::operator new(size, std::align_val_t{kChunk}));',
+          '    chunk_size_ = chunk_size_ == 0 ? size_t{64} << 10 : std::min(2 * chunk_size_, kHuge);',
+          '    size_t size = std::max(chunk_size_, n);',
+          '    char* chunk;',
+          '    if (size >= kHuge) {',
+          '      size = (size + kHuge - 1) & ~(kHuge - 1);',
+          '      chunk = static_cast<char*>(::operator new(size, std::align_val_t{kHuge}));',
           '#if defined(__linux__) && defined(MADV_HUGEPAGE)',
-          '    madvise(chunk, size, MADV_HUGEPAGE);',
+          '      madvise(chunk, size, MADV_HUGEPAGE);',
           '#endif',
-          '    chunks_.push_back(chunk);',
+          '    } else {',
+          '      chunk = static_cast<char*>(::operator new(size));',
+          '    }',
+          '    chunks_.emplace_back(chunk, size);',
           '    chunk_next_ = chunk;',
           '    chunk_left_ = size;',
           '  }',
@@ -262,7 +271,19 @@ describe("native/dfa-edits.mjs: RE2's dfa.cc with arrows to matching states mark
       { removed: ['  s->inst_ = std::allocator<int>().allocate(ninst);'], added: ['  s->inst_ = chunked_ ? reinterpret_cast<int*>(ChunkAlloc(instmem)) : std::allocator<int>().allocate(ninst);'] },
       { removed: ['    std::allocator<int>().deallocate((*tmp)->inst_, (*tmp)->ninst_);'], added: ['    if (!chunked_) std::allocator<int>().deallocate((*tmp)->inst_, (*tmp)->ninst_);'] },
       { removed: ['    std::allocator<char>().deallocate(reinterpret_cast<char*>(*tmp), mem);'], added: ['    if (!chunked_) std::allocator<char>().deallocate(reinterpret_cast<char*>(*tmp), mem);'] },
-      { removed: [], added: ['  for (char* chunk : chunks_) ::operator delete(chunk, std::align_val_t{size_t{2} << 20});', '  chunks_.clear();', '  chunk_next_ = nullptr;', '  chunk_left_ = 0;'] },
+      {
+        removed: [],
+        added: [
+          '  for (auto [chunk, size] : chunks_) {',
+          '    if (size >= (size_t{2} << 20)) ::operator delete(chunk, std::align_val_t{size_t{2} << 20});',
+          '    else ::operator delete(chunk);',
+          '  }',
+          '  chunks_.clear();',
+          '  chunk_size_ = 0;',
+          '  chunk_next_ = nullptr;',
+          '  chunk_left_ = 0;',
+        ],
+      },
       { removed: ['  State* ns = state->next_[ByteMap(c)].load(std::memory_order_relaxed);'], added: ['  State* ns = Unmarked(state->next_[ByteMap(c)].load(std::memory_order_relaxed));'] },
       { removed: ['  state->next_[ByteMap(c)].store(ns, std::memory_order_release);'], added: ['  state->next_[ByteMap(c)].store(ns > SpecialStateMax && ns->IsMatch() ? reinterpret_cast<State*>(reinterpret_cast<uintptr_t>(ns) | MatchMark) : ns, std::memory_order_release);'] },
       { removed: [], added: ['    bool maybematch = false;', '    if (ABSL_PREDICT_FALSE(IsMarked(ns))) {', '      maybematch = true;', '      ns = Unmarked(ns);', '    }'] },
