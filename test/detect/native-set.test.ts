@@ -1,9 +1,14 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import RE2 from 're2';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { createScanner, scan, type Finding } from '../../src/detect/index.js';
 import { SET_DFA_BYTES } from '../../src/detect/compile.js';
 import { nativeFinder, nativeSet } from '../../src/detect/native-set.js';
+import { packageRoot } from '../../src/paths.js';
 
 describe('native/ RE2 sets (a DFA budget of 64 MiB) and node-re2 sets (8 MiB)', () => {
   it('native/ is built by npm ci and the scanner uses it by default', () => {
@@ -155,18 +160,17 @@ describe("native/ against node-re2's own RE2 on random patterns (the DFA of nati
   });
 });
 
+/** RE2's source file `file` (node-re2's vendored re2/re2/) and the copy native/`script` writes of it, as lines. */
+function copied(script: string, file: string): { before: string[]; after: string[] } {
+  const source = join(packageRoot(), 'node_modules', 're2', 'vendor', 're2', 're2', file);
+  const out = join(mkdtempSync(join(tmpdir(), 'phiwall-re2-')), file);
+  execFileSync(process.execPath, [join(packageRoot(), 'native', script), source, out], { stdio: 'pipe' });
+  return { before: readFileSync(source, 'utf8').split('\n'), after: readFileSync(out, 'utf8').split('\n') };
+}
+
 describe("native/bitstate-prog.mjs: RE2's prog.cc with the bit-state engine for larger programs", () => {
-  it('raises the limit in the RE2 that npm installed, and changes nothing else', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { mkdtempSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { packageRoot } = await import('../../src/paths.js');
-    const prog = join(packageRoot(), 'node_modules', 're2', 'vendor', 're2', 're2', 'prog.cc');
-    const out = join(mkdtempSync(join(tmpdir(), 'phiwall-prog-')), 'prog.cc');
-    execFileSync(process.execPath, [join(packageRoot(), 'native', 'bitstate-prog.mjs'), prog, out]);
-    const before = readFileSync(prog, 'utf8').split('\n');
-    const after = readFileSync(out, 'utf8').split('\n');
+  it('raises the limit in the RE2 that npm installed, and changes nothing else', () => {
+    const { before, after } = copied('bitstate-prog.mjs', 'prog.cc');
     const changed = after.flatMap((line, i) => (line === before[i] ? [] : [[before[i], line]]));
     // A newer RE2 without the line would compile unchanged (and slower): this says so here first.
     expect(changed).toEqual([['  if (size_ <= 512) {', '  if (size_ <= 16384) {']]);
@@ -197,16 +201,9 @@ function lineDiff(a: readonly string[], b: readonly string[]): { removed: string
 }
 
 describe("native/dfa-edits.mjs: RE2's dfa.cc with arrows to matching states marked and the sets' states in 2 MiB chunks", () => {
-  it('makes its edits in the RE2 that npm installed, all of them, and changes nothing else', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { mkdtempSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { packageRoot } = await import('../../src/paths.js');
-    const dfa = join(packageRoot(), 'node_modules', 're2', 'vendor', 're2', 're2', 'dfa.cc');
-    const out = join(mkdtempSync(join(tmpdir(), 'phiwall-dfa-')), 'dfa.cc');
-    execFileSync(process.execPath, [join(packageRoot(), 'native', 'dfa-edits.mjs'), dfa, out], { stdio: 'pipe' });
-    const hunks = lineDiff(readFileSync(dfa, 'utf8').split('\n'), readFileSync(out, 'utf8').split('\n'));
+  it('makes its edits in the RE2 that npm installed, all of them, and changes nothing else', () => {
+    const { before, after } = copied('dfa-edits.mjs', 'dfa.cc');
+    const hunks = lineDiff(before, after);
     // A newer RE2 without one of the texts compiles dfa.cc unchanged (and slower): this says so here first.
     expect(hunks).toEqual([
       { removed: [], added: ['#include <new>', '#if defined(__linux__)', '#include <sys/mman.h>', '#endif'] },
@@ -293,12 +290,7 @@ describe("native/dfa-edits.mjs: RE2's dfa.cc with arrows to matching states mark
     ]);
   });
 
-  it('leaves dfa.cc as it is, and says so, when one edit does not find its text', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { packageRoot } = await import('../../src/paths.js');
+  it('leaves dfa.cc as it is, and says so, when one edit does not find its text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'phiwall-dfa-'));
     const source = readFileSync(join(packageRoot(), 'node_modules', 're2', 'vendor', 're2', 're2', 'dfa.cc'), 'utf8');
     // Another RE2: the last-byte step reads its arrow differently. No edit may be made alone.
