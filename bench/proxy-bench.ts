@@ -106,6 +106,8 @@ interface Row {
   cpuCores: number | null;
   /** CPU time per answered request, µs (median over rounds): steadier than req/s on a shared machine. */
   cpuUsPerRequest: number | null;
+  /** Each round in the order run (rounds alternate between targets): req/s and CPU µs per request. */
+  rounds: { rps: number; cpuUsPerRequest: number | null }[];
 }
 const rows: Row[] = [];
 
@@ -153,6 +155,7 @@ async function run(name: string, s: Scenario, who: string[], opts: { https?: boo
       peakRssMb: rss.length === 0 ? null : Math.round(Math.max(...rss) / 1048576),
       cpuCores: cpu.length === 0 ? null : Math.round((cpu.reduce((a, b) => a + b, 0) / cpu.length) * 100) / 100,
       cpuUsPerRequest: perRequest.length === 0 ? null : Math.round(median(perRequest)),
+      rounds: ss.map((x) => ({ rps: Math.round(x.r.rps), cpuUsPerRequest: x.cpu === null || x.r.rps === 0 ? null : Math.round((x.cpu * 1e6) / x.r.rps) })),
     });
   }
   say(`done: ${name}`);
