@@ -146,7 +146,9 @@ async function run(name: string, s: Scenario, who: string[], opts: { https?: boo
     const ss = samples.get(t.name)!;
     const rss = ss.map((x) => x.rss).filter((x): x is number => x !== null);
     const cpu = ss.map((x) => x.cpu).filter((x): x is number => x !== null);
-    const perRequest = ss.filter((x) => x.cpu !== null && x.r.rps > 0).map((x) => (x.cpu! * 1e6) / x.r.rps);
+    // CPU µs per answered request, round by round (null where /proc was unreadable or nothing was answered).
+    const perRound = ss.map((x) => (x.cpu === null || x.r.rps === 0 ? null : (x.cpu * 1e6) / x.r.rps));
+    const perRequest = perRound.filter((x): x is number => x !== null);
     rows.push({
       scenario: name,
       target: t.name,
@@ -155,7 +157,7 @@ async function run(name: string, s: Scenario, who: string[], opts: { https?: boo
       peakRssMb: rss.length === 0 ? null : Math.round(Math.max(...rss) / 1048576),
       cpuCores: cpu.length === 0 ? null : Math.round((cpu.reduce((a, b) => a + b, 0) / cpu.length) * 100) / 100,
       cpuUsPerRequest: perRequest.length === 0 ? null : Math.round(median(perRequest)),
-      rounds: ss.map((x) => ({ rps: Math.round(x.r.rps), cpuUsPerRequest: x.cpu === null || x.r.rps === 0 ? null : Math.round((x.cpu * 1e6) / x.r.rps) })),
+      rounds: ss.map((x, i) => ({ rps: Math.round(x.r.rps), cpuUsPerRequest: perRound[i] === null ? null : Math.round(perRound[i]!) })),
     });
   }
   say(`done: ${name}`);
